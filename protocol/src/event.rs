@@ -1,0 +1,130 @@
+//! Events: every change of an office's queue, numbered by the office's sequence.
+
+use crate::{Alert, Office, OfficeId, Ticket, Topic, TopicLoad, Window, WindowId};
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+/// One change of an office, as stored and as pushed over the WebSocket.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Event {
+    pub office_id: OfficeId,
+    /// 1, 2, 3, … per office with no gaps: a client that sees a gap refetches.
+    pub seq: u64,
+    pub at: DateTime<Utc>,
+    pub kind: EventKind,
+    /// Waiting counts and estimated waits per topic after this event, when it changed
+    /// them, so displays and kiosks stay current without asking.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub load: Option<Vec<TopicLoad>>,
+}
+
+/// What happened. Ticket, window and topic events carry the whole new object so that
+/// a client mirror only has to replace it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum EventKind {
+    TicketIssued {
+        ticket: Ticket,
+    },
+    /// A call or a recall: the display shows and announces it.
+    TicketCalled {
+        ticket: Ticket,
+        window_id: WindowId,
+        window_label: String,
+        recall: bool,
+    },
+    TicketStarted {
+        ticket: Ticket,
+    },
+    TicketFinished {
+        ticket: Ticket,
+    },
+    TicketNoShow {
+        ticket: Ticket,
+    },
+    TicketTransferred {
+        ticket: Ticket,
+        from_window: Option<WindowId>,
+    },
+    TicketPostponed {
+        ticket: Ticket,
+    },
+    /// A postponed ticket is back in its queue.
+    TicketReturned {
+        ticket: Ticket,
+    },
+    TicketCancelled {
+        ticket: Ticket,
+    },
+    WindowChanged {
+        window: Window,
+    },
+    TopicChanged {
+        topic: Topic,
+    },
+    OfficeChanged {
+        office: Office,
+    },
+    AlertRaised {
+        alert: Alert,
+    },
+    AlertCleared {
+        alert: Alert,
+    },
+    /// Local midnight passed: numbering restarts.
+    ServiceDayStarted {
+        #[cfg_attr(feature = "openapi", schema(value_type = String, format = Date))]
+        service_day: NaiveDate,
+    },
+}
+
+impl EventKind {
+    /// The ticket an event is about, if any.
+    pub fn ticket(&self) -> Option<&Ticket> {
+        match self {
+            EventKind::TicketIssued { ticket }
+            | EventKind::TicketCalled { ticket, .. }
+            | EventKind::TicketStarted { ticket }
+            | EventKind::TicketFinished { ticket }
+            | EventKind::TicketNoShow { ticket }
+            | EventKind::TicketTransferred { ticket, .. }
+            | EventKind::TicketPostponed { ticket }
+            | EventKind::TicketReturned { ticket }
+            | EventKind::TicketCancelled { ticket } => Some(ticket),
+            _ => None,
+        }
+    }
+
+    /// The snake_case name used on the wire and in the store.
+    pub fn name(&self) -> &'static str {
+        match self {
+            EventKind::TicketIssued { .. } => "ticket_issued",
+            EventKind::TicketCalled { .. } => "ticket_called",
+            EventKind::TicketStarted { .. } => "ticket_started",
+            EventKind::TicketFinished { .. } => "ticket_finished",
+            EventKind::TicketNoShow { .. } => "ticket_no_show",
+            EventKind::TicketTransferred { .. } => "ticket_transferred",
+            EventKind::TicketPostponed { .. } => "ticket_postponed",
+            EventKind::TicketReturned { .. } => "ticket_returned",
+            EventKind::TicketCancelled { .. } => "ticket_cancelled",
+            EventKind::WindowChanged { .. } => "window_changed",
+            EventKind::TopicChanged { .. } => "topic_changed",
+            EventKind::OfficeChanged { .. } => "office_changed",
+            EventKind::AlertRaised { .. } => "alert_raised",
+            EventKind::AlertCleared { .. } => "alert_cleared",
+            EventKind::ServiceDayStarted { .. } => "service_day_started",
+        }
+    }
+}
+
+/// What the live WebSocket sends: first a snapshot, then events in order; a new snapshot
+/// whenever the server cannot guarantee the client saw every event (lag, old `since`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(tag = "msg", rename_all = "snake_case")]
+pub enum LiveMessage {
+    Snapshot { snapshot: Box<crate::Snapshot> },
+    Event { event: Box<Event> },
+}

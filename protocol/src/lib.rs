@@ -1,0 +1,27 @@
+//! Talon wire types shared by the server and every app.
+//!
+//! Pure data and pure helpers only: no IO, no clock reads. Times travel as RFC 3339
+//! UTC instants, durations as milliseconds (`*_ms`), norms as whole minutes.
+
+pub mod alert;
+pub mod api;
+pub mod event;
+pub mod ids;
+pub mod label;
+pub mod norms;
+pub mod office;
+pub mod snapshot;
+pub mod stats;
+pub mod ticket;
+pub mod topic;
+pub mod window;
+
+pub use alert::{Alert, AlertKind};
+pub use event::{Event, EventKind};
+pub use ids::{DeviceId, OfficeId, StaffId, TicketId, TopicId, WindowId};
+pub use norms::{NormStatus, norm_status};
+pub use office::{DayHours, Office, OfficeSettings, WeekSchedule};
+pub use snapshot::{CallRecord, Snapshot, TopicLoad};
+pub use ticket::{Outcome, OverrunReason, Ticket, TicketStatus};
+pub use topic::{Norm, NormKind, Norms, Topic};
+pub use window::{Pause, Window, WindowState};

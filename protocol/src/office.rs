@@ -1,0 +1,162 @@
+//! Offices: name, time zone, weekly hours and the settings of their queue.
+
+use crate::OfficeId;
+use chrono::NaiveTime;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Office {
+    pub id: OfficeId,
+    pub name: String,
+    /// IANA time zone name, e.g. "Europe/Kaliningrad" or "Asia/Barnaul". The service day
+    /// and the opening hours are in this zone.
+    pub time_zone: String,
+    pub schedule: WeekSchedule,
+    pub settings: OfficeSettings,
+}
+
+/// Opening hours per weekday; `None` is a day off.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct WeekSchedule {
+    pub mon: Option<DayHours>,
+    pub tue: Option<DayHours>,
+    pub wed: Option<DayHours>,
+    pub thu: Option<DayHours>,
+    pub fri: Option<DayHours>,
+    pub sat: Option<DayHours>,
+    pub sun: Option<DayHours>,
+}
+
+impl WeekSchedule {
+    /// Monday..Friday with the same hours, weekends off.
+    pub fn weekdays(hours: DayHours) -> Self {
+        WeekSchedule {
+            mon: Some(hours.clone()),
+            tue: Some(hours.clone()),
+            wed: Some(hours.clone()),
+            thu: Some(hours.clone()),
+            fri: Some(hours),
+            sat: None,
+            sun: None,
+        }
+    }
+
+    /// Every day the same hours.
+    pub fn every_day(hours: DayHours) -> Self {
+        let mut week = Self::weekdays(hours.clone());
+        week.sat = Some(hours.clone());
+        week.sun = Some(hours);
+        week
+    }
+
+    /// Hours of a weekday, counted from Monday = 0.
+    pub fn day(&self, days_from_monday: u32) -> Option<&DayHours> {
+        match days_from_monday {
+            0 => self.mon.as_ref(),
+            1 => self.tue.as_ref(),
+            2 => self.wed.as_ref(),
+            3 => self.thu.as_ref(),
+            4 => self.fri.as_ref(),
+            5 => self.sat.as_ref(),
+            6 => self.sun.as_ref(),
+            _ => None,
+        }
+    }
+
+    /// Every configured day, for validation.
+    pub fn days(&self) -> impl Iterator<Item = &DayHours> {
+        [
+            &self.mon, &self.tue, &self.wed, &self.thu, &self.fri, &self.sat, &self.sun,
+        ]
+        .into_iter()
+        .flatten()
+    }
+}
+
+/// One day's hours in the office's local time. The lunch break, when set, lies inside.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DayHours {
+    #[cfg_attr(feature = "openapi", schema(value_type = String, example = "08:00:00"))]
+    pub open: NaiveTime,
+    #[cfg_attr(feature = "openapi", schema(value_type = String, example = "17:00:00"))]
+    pub close: NaiveTime,
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, example = "12:00:00"))]
+    pub lunch_start: Option<NaiveTime>,
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, example = "12:45:00"))]
+    pub lunch_end: Option<NaiveTime>,
+}
+
+impl DayHours {
+    pub fn new(open: (u32, u32), close: (u32, u32)) -> Self {
+        DayHours {
+            open: hm(open),
+            close: hm(close),
+            lunch_start: None,
+            lunch_end: None,
+        }
+    }
+
+    pub fn with_lunch(mut self, start: (u32, u32), end: (u32, u32)) -> Self {
+        self.lunch_start = Some(hm(start));
+        self.lunch_end = Some(hm(end));
+        self
+    }
+
+    /// Problems with these hours, in words an administrator can act on.
+    pub fn problem(&self) -> Option<&'static str> {
+        if self.open >= self.close {
+            return Some("the office must open before it closes");
+        }
+        match (self.lunch_start, self.lunch_end) {
+            (None, None) => None,
+            (Some(start), Some(end)) if start < end && start > self.open && end < self.close => {
+                None
+            }
+            (Some(_), Some(_)) => Some("the lunch break must lie inside the opening hours"),
+            _ => Some("a lunch break needs both a start and an end"),
+        }
+    }
+}
+
+fn hm((h, m): (u32, u32)) -> NaiveTime {
+    NaiveTime::from_hms_opt(h, m, 0).expect("valid hour and minute")
+}
+
+/// The queue settings of an office.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct OfficeSettings {
+    /// The kiosk stops issuing tickets this many minutes before closing.
+    pub issuing_stops_before_close_min: u32,
+    /// A topic with MORE than this many people waiting raises a long-queue alert
+    /// (LNA-0009-4 §5.4.7: "more than 3 people").
+    pub queue_alert_threshold: u32,
+    /// The calendar-month average wait must stay within this (LNA-0009-4: 30 min).
+    pub monthly_wait_limit_min: u32,
+    /// A window open and idle this long while people wait for it raises an alert.
+    pub idle_alert_after_min: u32,
+    /// Who may be served out of turn, shown on the kiosk and the display.
+    pub out_of_turn_categories: Vec<String>,
+    /// A line of office information for the hall display (hours, phone, etc.).
+    pub info_line: String,
+}
+
+impl Default for OfficeSettings {
+    fn default() -> Self {
+        OfficeSettings {
+            issuing_stops_before_close_min: 15,
+            queue_alert_threshold: 3,
+            monthly_wait_limit_min: 30,
+            idle_alert_after_min: 2,
+            out_of_turn_categories: vec![
+                "Инвалиды I и II групп и их сопровождающие".into(),
+                "Ветераны Великой Отечественной войны и боевых действий".into(),
+                "Родители с детьми-инвалидами".into(),
+            ],
+            info_line: String::new(),
+        }
+    }
+}

@@ -1,0 +1,176 @@
+//! Tickets (талоны) and their life.
+
+use crate::{OfficeId, StaffId, TicketId, TopicId, WindowId};
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Ticket {
+    pub id: TicketId,
+    pub office_id: OfficeId,
+    /// The topic it waits for now (changes on a transfer to another topic).
+    pub topic_id: TopicId,
+    /// Prefix + number, e.g. "А015". Unique within the office's service day.
+    pub label: String,
+    pub number: u32,
+    /// The office-local date the ticket was issued on.
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = Date))]
+    pub service_day: NaiveDate,
+    pub status: TicketStatus,
+    pub out_of_turn: bool,
+    /// Unguessable code a visitor uses to look the ticket up (QR code on the ticket).
+    pub public_code: String,
+    pub issued_at: DateTime<Utc>,
+    /// Since when it stands in its current queue; dispatch order counts from here.
+    pub queue_since: DateTime<Utc>,
+    /// Put at the front of its queue by a transfer.
+    pub front: bool,
+    /// Only this window may call it (set by a transfer to a window).
+    pub target_window: Option<WindowId>,
+    /// The window that called or serves it.
+    pub window_id: Option<WindowId>,
+    /// The agent who called or serves it, and after the visit who finished it.
+    pub agent_id: Option<StaffId>,
+    pub called_at: Option<DateTime<Utc>>,
+    pub started_at: Option<DateTime<Utc>>,
+    pub finished_at: Option<DateTime<Utc>>,
+    pub postponed_until: Option<DateTime<Utc>>,
+    pub recalls: u32,
+    pub transfers: u32,
+    /// Time spent waiting up to `waiting_since` (sum of the waiting intervals so far).
+    pub wait_ms: i64,
+    /// Set while the ticket waits: the running interval started then.
+    pub waiting_since: Option<DateTime<Utc>>,
+    /// Called → start, summed over calls.
+    pub walk_ms: i64,
+    /// Summed over serving intervals (a transferred visit is served more than once).
+    pub service_ms: i64,
+    pub outcome: Option<Outcome>,
+    /// How many topics the visit covered (the service norm applies up to 3).
+    pub topics_count: Option<u8>,
+    pub overrun_reason: Option<OverrunReason>,
+    pub cancel_reason: Option<String>,
+}
+
+impl Ticket {
+    /// Waiting time up to `now`, counting the running interval.
+    pub fn wait_ms_at(&self, now: DateTime<Utc>) -> i64 {
+        self.wait_ms
+            + self
+                .waiting_since
+                .map_or(0, |since| (now - since).num_milliseconds().max(0))
+    }
+
+    /// Service time up to `now`, counting the running interval while serving.
+    pub fn service_ms_at(&self, now: DateTime<Utc>) -> i64 {
+        match (self.status, self.started_at) {
+            (TicketStatus::Serving, Some(started)) => {
+                self.service_ms + (now - started).num_milliseconds().max(0)
+            }
+            _ => self.service_ms,
+        }
+    }
+
+    /// Time in the office from the ticket to `now`, or to the end of the visit.
+    pub fn total_ms_at(&self, now: DateTime<Utc>) -> i64 {
+        let end = self.finished_at.unwrap_or(now);
+        (end - self.issued_at).num_milliseconds().max(0)
+    }
+
+    pub fn is_active(&self) -> bool {
+        self.status.is_active()
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum TicketStatus {
+    Waiting,
+    Called,
+    Serving,
+    Postponed,
+    Done,
+    NoShow,
+    Cancelled,
+}
+
+impl TicketStatus {
+    /// Still in the office's queue or at a window.
+    pub fn is_active(self) -> bool {
+        matches!(
+            self,
+            TicketStatus::Waiting
+                | TicketStatus::Called
+                | TicketStatus::Serving
+                | TicketStatus::Postponed
+        )
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TicketStatus::Waiting => "waiting",
+            TicketStatus::Called => "called",
+            TicketStatus::Serving => "serving",
+            TicketStatus::Postponed => "postponed",
+            TicketStatus::Done => "done",
+            TicketStatus::NoShow => "no_show",
+            TicketStatus::Cancelled => "cancelled",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Option<Self> {
+        Some(match raw {
+            "waiting" => TicketStatus::Waiting,
+            "called" => TicketStatus::Called,
+            "serving" => TicketStatus::Serving,
+            "postponed" => TicketStatus::Postponed,
+            "done" => TicketStatus::Done,
+            "no_show" => TicketStatus::NoShow,
+            "cancelled" => TicketStatus::Cancelled,
+            _ => return None,
+        })
+    }
+}
+
+/// How a visit ended (LNA-0009-4 §5.4.3.3).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Outcome {
+    Resolved,
+    /// Deferred with a deadline announced to the visitor.
+    Deferred {
+        #[cfg_attr(feature = "openapi", schema(value_type = String, format = Date))]
+        deadline: NaiveDate,
+    },
+    /// Refused, with the reasons given to the visitor.
+    Refused {
+        reason: String,
+    },
+    Other {
+        note: String,
+    },
+}
+
+impl Outcome {
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Outcome::Resolved => "resolved",
+            Outcome::Deferred { .. } => "deferred",
+            Outcome::Refused { .. } => "refused",
+            Outcome::Other { .. } => "other",
+        }
+    }
+}
+
+/// Why a visit ran over its norm (allowed by LNA-0009-4's footnote).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum OverrunReason {
+    ForceMajeure,
+    TechnicalFailure,
+    VisitorCase,
+}

@@ -1,0 +1,149 @@
+//! Office time: the service day in the office's zone, issuing hours, next opening.
+
+use chrono::{
+    DateTime, Datelike, Days, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc,
+};
+use chrono_tz::Tz;
+use talon_protocol::{DayHours, Office};
+
+/// Parses an IANA zone name ("Europe/Moscow").
+pub fn parse_zone(name: &str) -> Option<Tz> {
+    name.parse().ok()
+}
+
+/// The office-local date of `now`: ticket numbering restarts when it changes.
+pub fn service_day(tz: Tz, now: DateTime<Utc>) -> NaiveDate {
+    now.with_timezone(&tz).date_naive()
+}
+
+/// Whether a kiosk may issue a ticket now; if not, when it may again.
+pub fn issuing_check(office: &Office, tz: Tz, now: DateTime<Utc>) -> Result<(), Closed> {
+    let local = now.with_timezone(&tz).naive_local();
+    let stop = office.settings.issuing_stops_before_close_min;
+    if let Some(hours) = hours_on(office, local.date())
+        && is_issuing(hours, stop, local.time())
+    {
+        return Ok(());
+    }
+    Err(Closed {
+        next_opening: next_opening(office, tz, local),
+    })
+}
+
+/// Issuing is refused; `next_opening` is `None` when the office has no hours at all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Closed {
+    pub next_opening: Option<DateTime<Utc>>,
+}
+
+fn hours_on(office: &Office, day: NaiveDate) -> Option<&DayHours> {
+    office.schedule.day(day.weekday().num_days_from_monday())
+}
+
+fn issuing_end(hours: &DayHours, stop_before_min: u32) -> NaiveTime {
+    let (end, _) = hours
+        .close
+        .overflowing_sub_signed(chrono::Duration::minutes(i64::from(stop_before_min)));
+    end.max(hours.open)
+}
+
+fn in_lunch(hours: &DayHours, time: NaiveTime) -> bool {
+    matches!((hours.lunch_start, hours.lunch_end), (Some(s), Some(e)) if time >= s && time < e)
+}
+
+fn is_issuing(hours: &DayHours, stop_before_min: u32, time: NaiveTime) -> bool {
+    time >= hours.open && time < issuing_end(hours, stop_before_min) && !in_lunch(hours, time)
+}
+
+/// The first moment after `local` at which issuing is open, looking a week ahead.
+fn next_opening(office: &Office, tz: Tz, local: NaiveDateTime) -> Option<DateTime<Utc>> {
+    let stop = office.settings.issuing_stops_before_close_min;
+    for offset in 0..=7u64 {
+        let day = local.date().checked_add_days(Days::new(offset))?;
+        let Some(hours) = hours_on(office, day) else {
+            continue;
+        };
+        let mut candidates = vec![hours.open];
+        candidates.extend(hours.lunch_end);
+        for time in candidates {
+            let at = day.and_time(time);
+            if at > local && is_issuing(hours, stop, time) {
+                return to_utc(tz, at);
+            }
+        }
+    }
+    None
+}
+
+/// Local wall time to UTC; in a DST gap, the first valid instant after it.
+fn to_utc(tz: Tz, local: NaiveDateTime) -> Option<DateTime<Utc>> {
+    match tz.from_local_datetime(&local) {
+        LocalResult::Single(t) => Some(t.with_timezone(&Utc)),
+        LocalResult::Ambiguous(first, _) => Some(first.with_timezone(&Utc)),
+        LocalResult::None => to_utc(tz, local + chrono::Duration::hours(1)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use talon_protocol::{OfficeId, OfficeSettings, WeekSchedule};
+
+    fn office() -> Office {
+        Office {
+            id: OfficeId(1),
+            name: "ЦОК".into(),
+            time_zone: "Asia/Barnaul".into(), // UTC+7
+            schedule: WeekSchedule::weekdays(
+                DayHours::new((8, 0), (17, 0)).with_lunch((12, 0), (12, 45)),
+            ),
+            settings: OfficeSettings::default(),
+        }
+    }
+
+    fn utc(s: &str) -> DateTime<Utc> {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn service_day_follows_the_office_zone() {
+        let tz = parse_zone("Asia/Barnaul").unwrap();
+        // 16:59 UTC on the 20th is 23:59 in Barnaul; 17:00 UTC is already the 21st.
+        assert_eq!(
+            service_day(tz, utc("2026-11-20T16:59:00Z")).to_string(),
+            "2026-11-20"
+        );
+        assert_eq!(
+            service_day(tz, utc("2026-11-20T17:00:00Z")).to_string(),
+            "2026-11-21"
+        );
+    }
+
+    #[test]
+    fn issuing_hours_lunch_and_closing() {
+        let o = office();
+        let tz = parse_zone(&o.time_zone).unwrap();
+        // Friday 2026-11-20. 10:00 local = 03:00 UTC.
+        assert!(issuing_check(&o, tz, utc("2026-11-20T03:00:00Z")).is_ok());
+        // 07:59 local: opens at 08:00.
+        let closed = issuing_check(&o, tz, utc("2026-11-20T00:59:00Z")).unwrap_err();
+        assert_eq!(closed.next_opening, Some(utc("2026-11-20T01:00:00Z")));
+        // Lunch 12:10 local: back at 12:45.
+        let closed = issuing_check(&o, tz, utc("2026-11-20T05:10:00Z")).unwrap_err();
+        assert_eq!(closed.next_opening, Some(utc("2026-11-20T05:45:00Z")));
+        // 16:50 local: issuing stopped 15 minutes before closing; next is Monday 08:00.
+        let closed = issuing_check(&o, tz, utc("2026-11-20T09:50:00Z")).unwrap_err();
+        assert_eq!(closed.next_opening, Some(utc("2026-11-23T01:00:00Z")));
+        // 16:44 local is still open.
+        assert!(issuing_check(&o, tz, utc("2026-11-20T09:44:00Z")).is_ok());
+    }
+
+    #[test]
+    fn no_hours_at_all_has_no_next_opening() {
+        let mut o = office();
+        o.schedule = WeekSchedule::default();
+        let tz = parse_zone(&o.time_zone).unwrap();
+        let closed = issuing_check(&o, tz, utc("2026-11-20T03:00:00Z")).unwrap_err();
+        assert_eq!(closed.next_opening, None);
+    }
+}

@@ -1,0 +1,235 @@
+//! The queue engine: pure rules of an office's queue.
+//!
+//! `apply` takes the office's state, a command and the current time, changes the state
+//! and returns the events that describe the change, numbered with the office's next
+//! sequence numbers. No IO and no clock reads: the caller passes `now`, persists the
+//! events together with the state they describe, and only then keeps the new state.
+
+pub mod alerts;
+pub mod dispatch;
+mod error;
+pub mod estimate;
+pub mod hours;
+mod state;
+mod tickets;
+mod windows;
+
+#[cfg(test)]
+mod tests;
+
+pub use error::EngineError;
+pub use state::{OfficeState, RECENT_CALLS, RECENT_SERVICES};
+
+use chrono::{DateTime, Utc};
+use std::collections::BTreeMap;
+use talon_protocol::api::QueuePlace;
+use talon_protocol::{
+    Alert, Event, EventKind, Office, Outcome, OverrunReason, StaffId, TicketId, TicketStatus,
+    Topic, TopicId, WindowId,
+};
+
+/// Who asks. Agents act on their own window; supervisors (heads, admins) on any window of
+/// the office and on tickets in the queue.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Actor {
+    pub staff_id: StaffId,
+    pub name: String,
+    pub supervisor: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Command {
+    Issue {
+        id: TicketId,
+        public_code: String,
+        topic_id: TopicId,
+        out_of_turn: bool,
+    },
+    Window {
+        window_id: WindowId,
+        actor: Actor,
+        action: WindowAction,
+    },
+    Ticket {
+        ticket_id: TicketId,
+        actor: Actor,
+        action: TicketAction,
+    },
+    /// Replace a topic's settings (name, prefix, norms, order, active).
+    PutTopic {
+        topic: Topic,
+    },
+    /// Change a window's label and the topics it serves.
+    ConfigureWindow {
+        window_id: WindowId,
+        label: Option<String>,
+        topics: Vec<TopicId>,
+    },
+    PutOffice {
+        office: Office,
+    },
+    /// Time passed: roll the service day, return postponed tickets, refresh alerts.
+    Tick,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum WindowAction {
+    Open,
+    Close,
+    Pause {
+        reason: String,
+        until: Option<DateTime<Utc>>,
+    },
+    Resume,
+    CallNext,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum TicketAction {
+    Recall,
+    Start,
+    Finish {
+        outcome: Outcome,
+        topics_count: u8,
+        overrun_reason: Option<OverrunReason>,
+    },
+    NoShow,
+    Transfer {
+        target: TransferTarget,
+        place: QueuePlace,
+    },
+    Postpone {
+        minutes: u32,
+    },
+    Cancel {
+        reason: Option<String>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum TransferTarget {
+    Topic(TopicId),
+    Window(WindowId),
+}
+
+/// Applies `command` at `now`. On success `state` is the new state and the events are
+/// numbered `state.seq - n + 1 ..= state.seq`. On error the caller must discard `state`
+/// (it works on a copy), so a refused command changes nothing.
+pub fn apply(
+    state: &mut OfficeState,
+    command: Command,
+    now: DateTime<Utc>,
+) -> Result<Vec<Event>, EngineError> {
+    let mut out = Vec::new();
+    tickets::roll_service_day(state, now, &mut out);
+    tickets::return_postponed(state, now, &mut out);
+    match command {
+        Command::Issue {
+            id,
+            public_code,
+            topic_id,
+            out_of_turn,
+        } => tickets::issue(state, now, id, public_code, topic_id, out_of_turn, &mut out)?,
+        Command::Window {
+            window_id,
+            actor,
+            action,
+        } => windows::act(state, now, window_id, &actor, action, &mut out)?,
+        Command::Ticket {
+            ticket_id,
+            actor,
+            action,
+        } => tickets::act(state, now, ticket_id, &actor, action, &mut out)?,
+        Command::PutTopic { topic } => windows::put_topic(state, topic, &mut out)?,
+        Command::ConfigureWindow {
+            window_id,
+            label,
+            topics,
+        } => windows::configure(state, window_id, label, topics, &mut out)?,
+        Command::PutOffice { office } => {
+            let tz = hours::parse_zone(&office.time_zone).ok_or_else(|| {
+                EngineError::Invalid(format!("unknown time zone {}", office.time_zone))
+            })?;
+            state.tz = tz;
+            state.office = office.clone();
+            out.push(EventKind::OfficeChanged { office });
+        }
+        Command::Tick => {}
+    }
+    refresh_alerts(state, now, &mut out);
+    Ok(number(state, now, out))
+}
+
+/// Raises alerts whose condition now holds and clears those whose condition ended.
+fn refresh_alerts(state: &mut OfficeState, now: DateTime<Utc>, out: &mut Vec<EventKind>) {
+    let wanted: BTreeMap<String, talon_protocol::AlertKind> = alerts::current(state, now)
+        .into_iter()
+        .map(|kind| (kind.key(), kind))
+        .collect();
+    let ended: Vec<String> = state
+        .alerts
+        .keys()
+        .filter(|id| !wanted.contains_key(*id))
+        .cloned()
+        .collect();
+    for id in ended {
+        if let Some(alert) = state.alerts.remove(&id) {
+            out.push(EventKind::AlertCleared { alert });
+        }
+    }
+    for (id, kind) in wanted {
+        if !state.alerts.contains_key(&id) {
+            let alert = Alert {
+                id: id.clone(),
+                kind,
+                raised_at: now,
+            };
+            state.alerts.insert(id, alert.clone());
+            out.push(EventKind::AlertRaised { alert });
+        }
+    }
+}
+
+/// Gives the events the office's next sequence numbers, and attaches the topics' load to
+/// the last event that changed it.
+fn number(state: &mut OfficeState, now: DateTime<Utc>, kinds: Vec<EventKind>) -> Vec<Event> {
+    let last_load_change = kinds.iter().rposition(changes_load);
+    let load = last_load_change.map(|_| estimate::load(state));
+    let office_id = state.office.id;
+    kinds
+        .into_iter()
+        .enumerate()
+        .map(|(index, kind)| {
+            state.seq += 1;
+            Event {
+                office_id,
+                seq: state.seq,
+                at: now,
+                kind,
+                load: if Some(index) == last_load_change {
+                    load.clone()
+                } else {
+                    None
+                },
+            }
+        })
+        .collect()
+}
+
+fn changes_load(kind: &EventKind) -> bool {
+    kind.ticket().is_some()
+        || matches!(
+            kind,
+            EventKind::WindowChanged { .. } | EventKind::TopicChanged { .. }
+        )
+}
+
+/// Milliseconds between two instants, never negative (a clock that steps back must not
+/// produce negative waits).
+pub(crate) fn elapsed_ms(from: DateTime<Utc>, to: DateTime<Utc>) -> i64 {
+    (to - from).num_milliseconds().max(0)
+}
+
+pub(crate) fn is_terminal(status: TicketStatus) -> bool {
+    !status.is_active()
+}

@@ -1,0 +1,3 @@
+//! Talon queue server.
+
+pub mod engine;
