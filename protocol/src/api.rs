@@ -305,3 +305,11 @@ pub struct DeviceCreated {
     pub device: Device,
     pub token: String,
 }
+
+/// A topic with its current load, as the kiosk lists it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TopicSummary {
+    pub topic: crate::Topic,
+    pub load: crate::TopicLoad,
+}

@@ -1,3 +1,12 @@
-//! Talon queue server.
+//! Talon queue server: the HTTP + WebSocket API, the pure queue engine, and storage.
 
+pub mod cli;
+pub mod clock;
+pub mod credentials;
+pub mod demo;
 pub mod engine;
+pub mod http;
+pub mod queues;
+pub mod startup;
+pub mod stats;
+pub mod store;

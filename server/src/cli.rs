@@ -1,0 +1,259 @@
+//! The `talon-server` command line.
+
+use crate::credentials;
+use crate::demo;
+use crate::http::register_device;
+use crate::queues::Queues;
+use crate::startup::{self, Settings};
+use crate::store::Store;
+use clap::{Parser, Subcommand, ValueEnum};
+use std::sync::Arc;
+use talon_protocol::OfficeId;
+use talon_protocol::api::{DeviceInput, DeviceKind, Role};
+use tokio::net::TcpListener;
+
+pub const DEFAULT_DATABASE: &str = "talon.sqlite3";
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "talon-server",
+    version,
+    about = "Talon electronic queue server"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Top,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Top {
+    /// Serve the HTTP and WebSocket API.
+    Serve(ServeArgs),
+    /// Manage staff accounts.
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
+    },
+    /// Manage kiosks and displays.
+    Device {
+        #[command(subcommand)]
+        command: DeviceCommand,
+    },
+}
+
+#[derive(Debug, clap::Args)]
+pub struct DatabaseArg {
+    /// SQLite file or URL (sqlite://path).
+    #[arg(long, env = "TALON_DATABASE", default_value = DEFAULT_DATABASE)]
+    pub database: String,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ServeArgs {
+    /// Address to listen on.
+    #[arg(long, env = "TALON_LISTEN", default_value = "127.0.0.1:8080")]
+    pub listen: String,
+    #[command(flatten)]
+    pub db: DatabaseArg,
+    /// Seed demo data when the database is empty and print how to connect.
+    #[arg(long)]
+    pub demo: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Add a member of staff.
+    Add {
+        #[arg(long)]
+        login: String,
+        #[arg(long)]
+        password: String,
+        #[arg(long, value_enum)]
+        role: RoleArg,
+        /// Office the person works in (repeat for several).
+        #[arg(long)]
+        office: Vec<i64>,
+        /// Display name (defaults to the login).
+        #[arg(long)]
+        name: Option<String>,
+        #[command(flatten)]
+        db: DatabaseArg,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DeviceCommand {
+    /// Register a kiosk or display and print its token.
+    Add {
+        #[arg(long, value_enum)]
+        kind: KindArg,
+        #[arg(long)]
+        office: i64,
+        #[arg(long, default_value = "")]
+        name: String,
+        #[command(flatten)]
+        db: DatabaseArg,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum RoleArg {
+    Agent,
+    Head,
+    Admin,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum KindArg {
+    Kiosk,
+    Display,
+}
+
+pub async fn run(cli: Cli) -> anyhow::Result<()> {
+    match cli.command {
+        Top::Serve(args) => serve(args).await,
+        Top::User {
+            command:
+                UserCommand::Add {
+                    login,
+                    password,
+                    role,
+                    office,
+                    name,
+                    db,
+                },
+        } => {
+            if password.chars().count() < 8 {
+                anyhow::bail!("a password has at least 8 characters");
+            }
+            let store = Store::open(&db.database).await?;
+            let offices: Vec<OfficeId> = office.into_iter().map(OfficeId).collect();
+            for id in &offices {
+                if store.office(*id).await?.is_none() {
+                    anyhow::bail!("office {id} does not exist");
+                }
+            }
+            let role = match role {
+                RoleArg::Agent => Role::Agent,
+                RoleArg::Head => Role::Head,
+                RoleArg::Admin => Role::Admin,
+            };
+            let hash = tokio::task::spawn_blocking(move || credentials::hash_password(&password))
+                .await?
+                .map_err(|e| anyhow::anyhow!(e.to_string()))?;
+            let name = name.unwrap_or_else(|| login.clone());
+            let user = store
+                .create_staff(&login, &name, role, &hash, &offices)
+                .await?;
+            println!(
+                "added {} ({}) with id {}",
+                user.login,
+                user.role.as_str(),
+                user.id
+            );
+            Ok(())
+        }
+        Top::Device {
+            command:
+                DeviceCommand::Add {
+                    kind,
+                    office,
+                    name,
+                    db,
+                },
+        } => {
+            let store = Store::open(&db.database).await?;
+            let queues = Queues::load(store, Arc::new(crate::clock::SystemClock)).await?;
+            queues
+                .office(OfficeId(office))
+                .map_err(|_| anyhow::anyhow!("office {office} does not exist"))?;
+            let kind = match kind {
+                KindArg::Kiosk => DeviceKind::Kiosk,
+                KindArg::Display => DeviceKind::Display,
+            };
+            let created = register_device(&queues, OfficeId(office), DeviceInput { kind, name })
+                .await
+                .map_err(|e| anyhow::anyhow!(e.message))?;
+            println!("{}", created.token);
+            eprintln!(
+                "device {} ({}) for office {office}; keep the token above, it is not shown again",
+                created.device.id,
+                kind_name(kind)
+            );
+            Ok(())
+        }
+    }
+}
+
+fn kind_name(kind: DeviceKind) -> &'static str {
+    kind.as_str()
+}
+
+async fn serve(args: ServeArgs) -> anyhow::Result<()> {
+    let listener = TcpListener::bind(&args.listen)
+        .await
+        .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", args.listen))?;
+    let server = startup::start(listener, Settings::new(args.db.database.clone())).await?;
+    if args.demo {
+        let access = demo::ensure(&server.queues).await?;
+        print_demo(&server.addr.to_string(), &access);
+    }
+    server.run_until(shutdown_signal()).await
+}
+
+fn print_demo(addr: &str, access: &demo::DemoAccess) {
+    let url = format!("http://{addr}");
+    println!(
+        "\nTalon demo is running at {url} (office {office})\n\
+         \n  Sign in (agent desk):  agent1 … agent4 / {agent}   head / {head}   admin / {admin}\
+         \n  Kiosk token:           {kiosk}\
+         \n  Display token:         {display}\
+         \n\
+         \n  Start the apps:\
+         \n    cargo run -p talon-kiosk   -- --server {url} --token {kiosk}\
+         \n    cargo run -p talon-display -- --server {url} --token {display}\
+         \n    cargo run -p talon-desk    -- --server {url}\
+         \n\
+         \n  API: {url}/api/v1/openapi.json   metrics: {url}/metrics\
+         \n  Stop with Ctrl+C.\n",
+        office = access.office,
+        agent = demo::AGENT_PASSWORD,
+        head = demo::HEAD.1,
+        admin = demo::ADMIN.1,
+        kiosk = access.kiosk_token,
+        display = access.display_token,
+    );
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = terminate => {},
+    }
+    tracing::info!("stopping");
+}
+
+/// Logs to stderr; `RUST_LOG` sets the filter (default: info for Talon, warn elsewhere).
+pub fn init_logging() {
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| {
+        tracing_subscriber::EnvFilter::new("warn,talon_server=info,talon=info")
+    });
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .try_init();
+}

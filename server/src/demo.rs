@@ -1,0 +1,167 @@
+//! Demo data: one office with four topics in Russian, windows, staff and devices.
+
+use crate::credentials;
+use crate::http::register_device;
+use crate::queues::Queues;
+use talon_protocol::api::{DeviceInput, DeviceKind, OfficeInput, Role};
+use talon_protocol::{
+    DayHours, Norm, Norms, OfficeId, OfficeSettings, Topic, TopicId, WeekSchedule,
+};
+
+pub const ADMIN: (&str, &str) = ("admin", "talon-admin");
+pub const HEAD: (&str, &str) = ("head", "talon-head");
+pub const AGENT_PASSWORD: &str = "talon-agent";
+
+/// What a demo start prints and what the apps need to connect.
+#[derive(Debug, Clone)]
+pub struct DemoAccess {
+    pub office: OfficeId,
+    pub kiosk_token: String,
+    pub display_token: String,
+}
+
+/// Seeds the demo office when the database has no office; in any case issues fresh
+/// kiosk and display tokens (only their hashes are stored, so old ones cannot be shown).
+pub async fn ensure(queues: &Queues) -> anyhow::Result<DemoAccess> {
+    let office = match queues.office_ids().first() {
+        Some(id) => *id,
+        None => seed(queues).await?,
+    };
+    let store = queues.store();
+    for device in store.devices(office).await? {
+        if device.name.starts_with("Демо") && !device.revoked {
+            store.revoke_device(device.id).await?;
+        }
+    }
+    let kiosk = register_device(
+        queues,
+        office,
+        DeviceInput {
+            kind: DeviceKind::Kiosk,
+            name: "Демо-киоск".into(),
+        },
+    )
+    .await
+    .map_err(|e| anyhow::anyhow!(e.message))?;
+    let display = register_device(
+        queues,
+        office,
+        DeviceInput {
+            kind: DeviceKind::Display,
+            name: "Демо-табло".into(),
+        },
+    )
+    .await
+    .map_err(|e| anyhow::anyhow!(e.message))?;
+    Ok(DemoAccess {
+        office,
+        kiosk_token: kiosk.token,
+        display_token: display.token,
+    })
+}
+
+async fn seed(queues: &Queues) -> anyhow::Result<OfficeId> {
+    let store = queues.store();
+    // Open around the clock so the demo works whenever someone tries it.
+    let office = store
+        .create_office(OfficeInput {
+            name: "Клиентский офис «Центральный»".into(),
+            time_zone: "Europe/Moscow".into(),
+            schedule: WeekSchedule::every_day(DayHours::new((0, 0), (23, 59))),
+            settings: OfficeSettings {
+                issuing_stops_before_close_min: 5,
+                info_line: "Приём ежедневно. Вне очереди обслуживаются инвалиды I и II групп."
+                    .into(),
+                ..OfficeSettings::default()
+            },
+        })
+        .await?;
+    queues.add_office(office.id).await?;
+
+    let topics = [
+        (
+            "П",
+            "Передача показаний",
+            "Meter readings",
+            Norms::default(),
+        ),
+        ("Д", "Договоры", "Contracts", norms(10, 15, 30)),
+        (
+            "О",
+            "Оплата и задолженность",
+            "Payments and debts",
+            norms(15, 15, 30),
+        ),
+        ("Ю", "Юридические лица", "Legal entities", norms(5, 10, 30)),
+    ];
+    let mut ids = Vec::new();
+    for (order, (prefix, ru, en, norms)) in topics.into_iter().enumerate() {
+        let topic = Topic {
+            id: TopicId(0),
+            office_id: office.id,
+            prefix: prefix.into(),
+            name_ru: ru.into(),
+            name_en: en.into(),
+            norms,
+            active: true,
+            display_order: order as i32,
+        };
+        ids.push(queues.create_topic(office.id, topic).await?.id);
+    }
+    let [readings, contracts, payments, legal] = [ids[0], ids[1], ids[2], ids[3]];
+    let windows = [
+        ("1", vec![readings, payments]),
+        ("2", vec![payments, readings, contracts]),
+        ("3", vec![contracts, readings]),
+        ("4", vec![legal, contracts]),
+    ];
+    for (label, topics) in windows {
+        queues
+            .create_window(office.id, label.into(), topics)
+            .await?;
+    }
+
+    let hash = |p: &'static str| async move {
+        tokio::task::spawn_blocking(move || credentials::hash_password(p))
+            .await?
+            .map_err(|e| anyhow::anyhow!(e.to_string()))
+    };
+    store
+        .create_staff(
+            ADMIN.0,
+            "Администратор",
+            Role::Admin,
+            &hash(ADMIN.1).await?,
+            &[office.id],
+        )
+        .await?;
+    store
+        .create_staff(
+            HEAD.0,
+            "Начальник офиса",
+            Role::Head,
+            &hash(HEAD.1).await?,
+            &[office.id],
+        )
+        .await?;
+    let agent_hash = hash(AGENT_PASSWORD).await?;
+    for (login, name) in [
+        ("agent1", "Ольга"),
+        ("agent2", "Сергей"),
+        ("agent3", "Марина"),
+        ("agent4", "Андрей"),
+    ] {
+        store
+            .create_staff(login, name, Role::Agent, &agent_hash, &[office.id])
+            .await?;
+    }
+    Ok(office.id)
+}
+
+fn norms(wait: u32, service: u32, total: u32) -> Norms {
+    Norms {
+        wait: Norm::hard_max(wait),
+        service: Norm::average(service),
+        total: Norm::average(total),
+    }
+}

@@ -1,0 +1,93 @@
+//! Sign-in and sign-out of staff.
+
+use super::AppState;
+use super::error::ApiError;
+use super::extract::{Json, Principal};
+use crate::credentials::{self, SESSION_PREFIX};
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode};
+use std::sync::OnceLock;
+use talon_protocol::api::{LoginRequest, LoginResponse, User};
+
+/// Signs in a member of staff and returns a bearer token.
+#[utoipa::path(post, path = "/api/v1/auth/login", tag = "auth", request_body = LoginRequest,
+    responses((status = 200, body = LoginResponse), (status = 401, body = talon_protocol::api::ErrorBody)))]
+pub async fn login(
+    State(state): State<AppState>,
+    Json(request): Json<LoginRequest>,
+) -> Result<Json<LoginResponse>, ApiError> {
+    let store = state.queues.store();
+    let record = store.staff_by_login(request.login.trim()).await?;
+    // Verify against a dummy hash when the login is unknown, so that the answer takes as
+    // long either way and does not tell which logins exist.
+    let hash = match &record {
+        Some(r) => r.password_hash.clone(),
+        None => dummy_hash().to_string(),
+    };
+    let password = request.password;
+    let verified =
+        tokio::task::spawn_blocking(move || credentials::verify_password(&password, &hash))
+            .await
+            .map_err(ApiError::internal)?;
+    let user = match record {
+        Some(r) if verified && r.user.active => r.user,
+        _ => {
+            return Err(ApiError::new(
+                StatusCode::UNAUTHORIZED,
+                "invalid_credentials",
+                "wrong login or password",
+            ));
+        }
+    };
+    let token = credentials::new_token(SESSION_PREFIX);
+    let now = state.queues.now();
+    let expires = now + state.session_ttl;
+    store
+        .create_session(
+            &credentials::token_hash(&token),
+            user.id,
+            now.timestamp_millis(),
+            expires.timestamp_millis(),
+        )
+        .await?;
+    tracing::info!(staff = %user.id, "signed in");
+    Ok(Json(LoginResponse { token, user }))
+}
+
+fn dummy_hash() -> &'static str {
+    static HASH: OnceLock<String> = OnceLock::new();
+    HASH.get_or_init(|| credentials::hash_password("not a password of anyone").unwrap_or_default())
+}
+
+/// Ends the session of the token sent.
+#[utoipa::path(post, path = "/api/v1/auth/logout", tag = "auth", security(("bearer" = [])),
+    responses((status = 204), (status = 401, body = talon_protocol::api::ErrorBody)))]
+pub async fn logout(
+    State(state): State<AppState>,
+    principal: Principal,
+    headers: HeaderMap,
+) -> Result<StatusCode, ApiError> {
+    if let Principal::Staff(_) = principal
+        && let Some(token) = headers
+            .get(axum::http::header::AUTHORIZATION)
+            .and_then(|h| h.to_str().ok())
+            .and_then(|h| h.strip_prefix("Bearer "))
+    {
+        state
+            .queues
+            .store()
+            .revoke_session(&credentials::token_hash(token.trim()))
+            .await?;
+    }
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// The signed-in member of staff.
+#[utoipa::path(get, path = "/api/v1/auth/me", tag = "auth", security(("bearer" = [])),
+    responses((status = 200, body = User), (status = 401, body = talon_protocol::api::ErrorBody)))]
+pub async fn me(principal: Principal) -> Result<Json<User>, ApiError> {
+    match principal {
+        Principal::Staff(user) => Ok(Json(user)),
+        Principal::Device(_) => Err(ApiError::forbidden("a device token is not a staff session")),
+    }
+}

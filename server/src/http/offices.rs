@@ -1,0 +1,254 @@
+//! Offices, their topics, snapshots and statistics.
+
+use super::AppState;
+use super::error::ApiError;
+use super::extract::{Json, Path, Principal, Query};
+use crate::engine::{Command, hours};
+use crate::stats::{StatsInput, compute, month_bounds};
+use axum::extract::State;
+use axum::http::StatusCode;
+use chrono::NaiveDate;
+use std::collections::HashMap;
+use talon_protocol::api::{ErrorBody, OfficeInput, Role, TopicInput, TopicSummary};
+use talon_protocol::stats::OfficeStats;
+use talon_protocol::{Office, OfficeId, Snapshot, Topic, TopicId};
+
+/// Offices the caller may see.
+#[utoipa::path(get, path = "/api/v1/offices", tag = "offices", security(("bearer" = [])),
+    responses((status = 200, body = Vec<Office>), (status = 401, body = ErrorBody)))]
+pub async fn list(
+    State(state): State<AppState>,
+    principal: Principal,
+) -> Result<Json<Vec<Office>>, ApiError> {
+    let mut offices = Vec::new();
+    for id in state.queues.office_ids() {
+        if principal.can_see(id) {
+            offices.push(state.queues.office(id)?.lock().await.office.clone());
+        }
+    }
+    Ok(Json(offices))
+}
+
+fn validate_office(input: &OfficeInput) -> Result<(), ApiError> {
+    if input.name.trim().is_empty() {
+        return Err(ApiError::invalid("an office needs a name"));
+    }
+    if hours::parse_zone(&input.time_zone).is_none() {
+        return Err(ApiError::invalid(format!(
+            "unknown time zone «{}»: use an IANA name such as Europe/Moscow",
+            input.time_zone
+        )));
+    }
+    if let Some(problem) = input.schedule.days().find_map(|d| d.problem()) {
+        return Err(ApiError::invalid(problem));
+    }
+    Ok(())
+}
+
+/// Creates an office (admin).
+#[utoipa::path(post, path = "/api/v1/offices", tag = "admin", request_body = OfficeInput, security(("bearer" = [])),
+    responses((status = 201, body = Office), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn create(
+    State(state): State<AppState>,
+    principal: Principal,
+    Json(input): Json<OfficeInput>,
+) -> Result<(StatusCode, Json<Office>), ApiError> {
+    principal.admin()?;
+    validate_office(&input)?;
+    let office = state.queues.store().create_office(input).await?;
+    state.queues.add_office(office.id).await?;
+    Ok((StatusCode::CREATED, Json(office)))
+}
+
+/// Changes an office's name, zone, hours and settings (admin).
+#[utoipa::path(put, path = "/api/v1/offices/{office}", tag = "admin", params(("office" = i64, Path)),
+    request_body = OfficeInput, security(("bearer" = [])),
+    responses((status = 200, body = Office), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn update(
+    State(state): State<AppState>,
+    principal: Principal,
+    Path(id): Path<OfficeId>,
+    Json(input): Json<OfficeInput>,
+) -> Result<Json<Office>, ApiError> {
+    principal.admin()?;
+    state.queues.office(id)?;
+    validate_office(&input)?;
+    let office = Office {
+        id,
+        name: input.name.trim().to_string(),
+        time_zone: input.time_zone,
+        schedule: input.schedule,
+        settings: input.settings,
+    };
+    let office = state
+        .queues
+        .execute(id, Command::PutOffice { office }, |s, _| s.office.clone())
+        .await?;
+    Ok(Json(office))
+}
+
+/// Topics with their waiting counts and estimated waits, in display order.
+#[utoipa::path(get, path = "/api/v1/offices/{office}/topics", tag = "offices", params(("office" = i64, Path)),
+    security(("bearer" = [])), responses((status = 200, body = Vec<TopicSummary>), (status = 404, body = ErrorBody)))]
+pub async fn topics(
+    State(state): State<AppState>,
+    principal: Principal,
+    Path(office): Path<OfficeId>,
+) -> Result<Json<Vec<TopicSummary>>, ApiError> {
+    state.queues.office(office)?;
+    principal.require_see(office)?;
+    let snapshot = state.queues.snapshot(office).await?;
+    let load: HashMap<TopicId, _> = snapshot.load.into_iter().map(|l| (l.topic_id, l)).collect();
+    let summaries = snapshot
+        .topics
+        .into_iter()
+        .filter_map(|topic| {
+            load.get(&topic.id)
+                .cloned()
+                .map(|load| TopicSummary { topic, load })
+        })
+        .collect();
+    Ok(Json(summaries))
+}
+
+fn topic_from(input: TopicInput, id: TopicId, office_id: OfficeId) -> Topic {
+    Topic {
+        id,
+        office_id,
+        prefix: input.prefix,
+        name_ru: input.name_ru,
+        name_en: input.name_en,
+        norms: input.norms,
+        active: input.active,
+        display_order: input.display_order,
+    }
+}
+
+/// Adds a topic (head of the office or admin).
+#[utoipa::path(post, path = "/api/v1/offices/{office}/topics", tag = "admin", params(("office" = i64, Path)),
+    request_body = TopicInput, security(("bearer" = [])),
+    responses((status = 201, body = Topic), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn create_topic(
+    State(state): State<AppState>,
+    principal: Principal,
+    Path(office): Path<OfficeId>,
+    Json(input): Json<TopicInput>,
+) -> Result<(StatusCode, Json<Topic>), ApiError> {
+    state.queues.office(office)?;
+    principal.staff_of(office, &[Role::Head])?;
+    let topic = state
+        .queues
+        .create_topic(office, topic_from(input, TopicId(0), office))
+        .await?;
+    Ok((StatusCode::CREATED, Json(topic)))
+}
+
+/// Changes a topic: names, prefix, norms, order, active (head of the office or admin).
+#[utoipa::path(put, path = "/api/v1/topics/{topic}", tag = "admin", params(("topic" = i64, Path)),
+    request_body = TopicInput, security(("bearer" = [])),
+    responses((status = 200, body = Topic), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn update_topic(
+    State(state): State<AppState>,
+    principal: Principal,
+    Path(id): Path<TopicId>,
+    Json(input): Json<TopicInput>,
+) -> Result<Json<Topic>, ApiError> {
+    let office = state
+        .queues
+        .store()
+        .topic_office(id)
+        .await?
+        .ok_or_else(|| ApiError::not_found(format!("topic {id} does not exist")))?;
+    principal.staff_of(office, &[Role::Head])?;
+    let topic = topic_from(input, id, office);
+    let topic = state
+        .queues
+        .execute(office, Command::PutTopic { topic }, |s, _| {
+            s.topics[&id].clone()
+        })
+        .await?;
+    Ok(Json(topic))
+}
+
+/// The whole live state of an office: what a client starts from before live events.
+#[utoipa::path(get, path = "/api/v1/offices/{office}/snapshot", tag = "offices", params(("office" = i64, Path)),
+    security(("bearer" = [])), responses((status = 200, body = Snapshot), (status = 404, body = ErrorBody)))]
+pub async fn snapshot(
+    State(state): State<AppState>,
+    principal: Principal,
+    Path(office): Path<OfficeId>,
+) -> Result<Json<Snapshot>, ApiError> {
+    state.queues.office(office)?;
+    principal.require_see(office)?;
+    Ok(Json(state.queues.snapshot(office).await?))
+}
+
+#[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
+pub struct Period {
+    /// First service day, YYYY-MM-DD.
+    #[param(value_type = String, format = Date)]
+    pub from: NaiveDate,
+    /// Last service day, YYYY-MM-DD (included).
+    #[param(value_type = String, format = Date)]
+    pub to: NaiveDate,
+}
+
+/// Longest period one statistics request may cover.
+const MAX_STATS_DAYS: i64 = 366;
+
+/// Statistics per topic and per agent over a period, with the calendar-month average
+/// wait against its limit (head or admin; an agent sees only their own row).
+#[utoipa::path(get, path = "/api/v1/offices/{office}/stats", tag = "offices", params(("office" = i64, Path), Period),
+    security(("bearer" = [])),
+    responses((status = 200, body = OfficeStats), (status = 400, body = ErrorBody), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn stats(
+    State(state): State<AppState>,
+    principal: Principal,
+    Path(office): Path<OfficeId>,
+    Query(period): Query<Period>,
+) -> Result<Json<OfficeStats>, ApiError> {
+    state.queues.office(office)?;
+    let user = principal.staff_of(office, &[Role::Agent, Role::Head])?;
+    if period.to < period.from {
+        return Err(ApiError::invalid("the period ends before it starts"));
+    }
+    if (period.to - period.from).num_days() >= MAX_STATS_DAYS {
+        return Err(ApiError::invalid(format!(
+            "ask for at most {MAX_STATS_DAYS} days at once"
+        )));
+    }
+    let store = state.queues.store();
+    let tickets = store
+        .tickets_between(office, period.from, period.to)
+        .await?;
+    let (month_from, month_to) = month_bounds(period.from, period.to);
+    let month_tickets = store.tickets_between(office, month_from, month_to).await?;
+    let (topics, limit) = {
+        let queue = state.queues.office(office)?;
+        let guard = queue.lock().await;
+        (
+            guard.topics.values().cloned().collect::<Vec<_>>(),
+            guard.office.settings.monthly_wait_limit_min,
+        )
+    };
+    let staff_names: HashMap<_, _> = store
+        .all_staff()
+        .await?
+        .into_iter()
+        .map(|u| (u.id, u.name))
+        .collect();
+    let mut stats = compute(&StatsInput {
+        office_id: office,
+        from: period.from,
+        to: period.to,
+        tickets: &tickets,
+        month_tickets: &month_tickets,
+        topics: &topics,
+        staff_names: &staff_names,
+        monthly_wait_limit_min: limit,
+    });
+    if user.role == Role::Agent {
+        stats.by_agent.retain(|a| a.agent_id == user.id);
+    }
+    Ok(Json(stats))
+}

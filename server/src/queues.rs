@@ -1,0 +1,409 @@
+//! The live offices: one engine state per office, behind one lock per office.
+//!
+//! A command takes the office's lock, runs the pure engine on a copy of the state,
+//! commits the events (and the state they describe) in one transaction, and only then
+//! keeps the new state and broadcasts the events, still under the lock so that they
+//! leave in sequence order. Two windows pressing "call next" at once are serialized by
+//! the lock: no ticket can be handed out twice, by construction.
+
+use crate::clock::Clock;
+use crate::engine::{self, Command, EngineError, OfficeState, dispatch, estimate};
+use crate::store::{Store, StoreError};
+use axum::extract::ws::Utf8Bytes;
+use chrono::{DateTime, Utc};
+use std::collections::HashMap;
+use std::sync::{Arc, RwLock};
+use talon_protocol::api::{PublicTicketStatus, TicketReceipt};
+use talon_protocol::event::LiveMessage;
+use talon_protocol::{
+    Event, OfficeId, Snapshot, Ticket, TicketId, TicketStatus, Topic, TopicId, Window, WindowId,
+    WindowState,
+};
+use tokio::sync::{Mutex, MutexGuard, broadcast};
+
+/// How many events a slow live client may fall behind before it gets a new snapshot.
+const LIVE_BUFFER: usize = 1024;
+
+#[derive(Debug, thiserror::Error)]
+pub enum QueueError {
+    #[error(transparent)]
+    Engine(#[from] EngineError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("office {0} does not exist")]
+    NoOffice(OfficeId),
+}
+
+/// An event ready for the live sockets: serialized once, sent to every subscriber.
+#[derive(Clone, Debug)]
+pub struct LiveEvent {
+    pub seq: u64,
+    pub json: Utf8Bytes,
+}
+
+pub struct OfficeQueue {
+    pub id: OfficeId,
+    state: Mutex<OfficeState>,
+    live: broadcast::Sender<LiveEvent>,
+}
+
+impl OfficeQueue {
+    pub fn subscribe(&self) -> broadcast::Receiver<LiveEvent> {
+        self.live.subscribe()
+    }
+
+    pub async fn lock(&self) -> MutexGuard<'_, OfficeState> {
+        self.state.lock().await
+    }
+
+    pub fn live_clients(&self) -> usize {
+        self.live.receiver_count()
+    }
+}
+
+pub struct Queues {
+    store: Store,
+    clock: Arc<dyn Clock>,
+    offices: RwLock<HashMap<OfficeId, Arc<OfficeQueue>>>,
+    window_offices: RwLock<HashMap<WindowId, OfficeId>>,
+}
+
+impl Queues {
+    /// Loads every office from the store.
+    pub async fn load(store: Store, clock: Arc<dyn Clock>) -> Result<Queues, QueueError> {
+        let queues = Queues {
+            store,
+            clock,
+            offices: RwLock::default(),
+            window_offices: RwLock::default(),
+        };
+        for id in queues.store.office_ids().await? {
+            queues.add_office(id).await?;
+        }
+        Ok(queues)
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    pub fn now(&self) -> DateTime<Utc> {
+        self.clock.now()
+    }
+
+    /// Starts serving an office that exists in the store.
+    pub async fn add_office(&self, id: OfficeId) -> Result<(), QueueError> {
+        let state = self
+            .store
+            .load_office(id, self.now())
+            .await?
+            .ok_or(QueueError::NoOffice(id))?;
+        {
+            let mut windows = self.window_offices.write().expect("lock");
+            for window in state.windows.keys() {
+                windows.insert(*window, id);
+            }
+        }
+        let (live, _) = broadcast::channel(LIVE_BUFFER);
+        let queue = Arc::new(OfficeQueue {
+            id,
+            state: Mutex::new(state),
+            live,
+        });
+        self.offices.write().expect("lock").insert(id, queue);
+        Ok(())
+    }
+
+    pub fn office(&self, id: OfficeId) -> Result<Arc<OfficeQueue>, QueueError> {
+        self.offices
+            .read()
+            .expect("lock")
+            .get(&id)
+            .cloned()
+            .ok_or(QueueError::NoOffice(id))
+    }
+
+    pub fn office_ids(&self) -> Vec<OfficeId> {
+        let mut ids: Vec<OfficeId> = self.offices.read().expect("lock").keys().copied().collect();
+        ids.sort();
+        ids
+    }
+
+    pub fn office_of_window(&self, window: WindowId) -> Option<OfficeId> {
+        self.window_offices
+            .read()
+            .expect("lock")
+            .get(&window)
+            .copied()
+    }
+
+    /// Runs a command for an office; `extract` reads what the caller needs from the new
+    /// state and the events.
+    pub async fn execute<R>(
+        &self,
+        office_id: OfficeId,
+        command: Command,
+        extract: impl FnOnce(&OfficeState, &[Event]) -> R,
+    ) -> Result<R, QueueError> {
+        self.execute_with(office_id, |_| Ok(()), command, None, extract)
+            .await
+    }
+
+    /// `prepare` may change the copy of the state before the command runs (e.g. add a new
+    /// window); `idempotency` ties an issued ticket to the client's retry key.
+    async fn execute_with<R>(
+        &self,
+        office_id: OfficeId,
+        prepare: impl FnOnce(&mut OfficeState) -> Result<(), EngineError>,
+        command: Command,
+        idempotency: Option<(TicketId, &str)>,
+        extract: impl FnOnce(&OfficeState, &[Event]) -> R,
+    ) -> Result<R, QueueError> {
+        let queue = self.office(office_id)?;
+        let mut state = queue.state.lock().await;
+        self.run_locked(&queue, &mut state, prepare, command, idempotency, extract)
+            .await
+    }
+
+    /// The body of every command, with the office's lock held by the caller.
+    async fn run_locked<R>(
+        &self,
+        queue: &OfficeQueue,
+        state: &mut OfficeState,
+        prepare: impl FnOnce(&mut OfficeState) -> Result<(), EngineError>,
+        command: Command,
+        idempotency: Option<(TicketId, &str)>,
+        extract: impl FnOnce(&OfficeState, &[Event]) -> R,
+    ) -> Result<R, QueueError> {
+        let started = std::time::Instant::now();
+        let now = self.now();
+        let mut next = state.clone();
+        prepare(&mut next)?;
+        let events = engine::apply(&mut next, command, now)?;
+        self.store.commit(&events, idempotency).await?;
+        *state = next;
+        for event in &events {
+            publish(queue, event);
+        }
+        metrics::histogram!("talon_command_seconds").record(started.elapsed().as_secs_f64());
+        metrics::counter!("talon_events_total").increment(events.len() as u64);
+        Ok(extract(state, &events))
+    }
+
+    /// Issues a ticket. A request repeated with the same idempotency key (a kiosk retrying
+    /// after a network error) gets the ticket it already created, and `false`.
+    pub async fn issue(
+        &self,
+        office_id: OfficeId,
+        topic_id: TopicId,
+        out_of_turn: bool,
+        idempotency_key: Option<&str>,
+    ) -> Result<(TicketReceipt, bool), QueueError> {
+        let queue = self.office(office_id)?;
+        // One lock around the retry check and the issue, so a retry racing its original
+        // waits for it and then finds its ticket.
+        let mut state = queue.state.lock().await;
+        let now = self.now();
+        if let Some(key) = idempotency_key
+            && let Some(ticket) = self.store.ticket_by_idempotency_key(office_id, key).await?
+        {
+            return Ok((receipt(&state, ticket, now), false));
+        }
+        let id = TicketId(uuid::Uuid::new_v4());
+        let command = Command::Issue {
+            id,
+            public_code: crate::credentials::new_public_code(),
+            topic_id,
+            out_of_turn,
+        };
+        let receipt = self
+            .run_locked(
+                &queue,
+                &mut state,
+                |_| Ok(()),
+                command,
+                idempotency_key.map(|key| (id, key)),
+                |state, _| receipt(state, state.tickets[&id].clone(), now),
+            )
+            .await?;
+        metrics::counter!("talon_tickets_issued_total").increment(1);
+        Ok((receipt, true))
+    }
+
+    /// Adds a topic to an office.
+    pub async fn create_topic(
+        &self,
+        office_id: OfficeId,
+        mut topic: Topic,
+    ) -> Result<Topic, QueueError> {
+        topic.id = self.store.next_topic_id();
+        topic.office_id = office_id;
+        let id = topic.id;
+        self.execute(office_id, Command::PutTopic { topic }, |state, _| {
+            state.topics[&id].clone()
+        })
+        .await
+    }
+
+    /// Adds a window (closed) to an office.
+    pub async fn create_window(
+        &self,
+        office_id: OfficeId,
+        label: String,
+        topics: Vec<TopicId>,
+    ) -> Result<Window, QueueError> {
+        let id = self.store.next_window_id();
+        let now = self.now();
+        let window = self
+            .execute_with(
+                office_id,
+                |state| {
+                    state.windows.insert(
+                        id,
+                        Window {
+                            id,
+                            office_id,
+                            label: String::new(),
+                            topics: Vec::new(),
+                            state: WindowState::Closed,
+                            agent_id: None,
+                            agent_name: None,
+                            current_ticket: None,
+                            pause: None,
+                            state_since: now,
+                        },
+                    );
+                    Ok(())
+                },
+                Command::ConfigureWindow {
+                    window_id: id,
+                    label: Some(label),
+                    topics,
+                },
+                None,
+                |state, _| state.windows[&id].clone(),
+            )
+            .await?;
+        self.window_offices
+            .write()
+            .expect("lock")
+            .insert(id, office_id);
+        Ok(window)
+    }
+
+    /// Lets time act on every office: day rollover, postponed tickets, alerts.
+    pub async fn tick_all(&self) {
+        for office in self.office_ids() {
+            if let Err(e) = self.execute(office, Command::Tick, |_, _| ()).await {
+                tracing::warn!(office = %office, error = %e, "tick failed");
+            }
+        }
+    }
+
+    pub async fn snapshot(&self, office_id: OfficeId) -> Result<Snapshot, QueueError> {
+        let queue = self.office(office_id)?;
+        let state = queue.state.lock().await;
+        Ok(snapshot_of(&state, self.now()))
+    }
+
+    /// A visitor's view of their ticket.
+    pub async fn public_status(
+        &self,
+        code: &str,
+    ) -> Result<Option<PublicTicketStatus>, QueueError> {
+        let Some(ticket) = self.store.ticket_by_public_code(code).await? else {
+            return Ok(None);
+        };
+        let queue = self.office(ticket.office_id)?;
+        let state = queue.state.lock().await;
+        let now = self.now();
+        // The live copy when the ticket is active, else the stored final one.
+        let ticket = state.tickets.get(&ticket.id).cloned().unwrap_or(ticket);
+        let topic = state.topics.get(&ticket.topic_id);
+        let waiting = ticket.status == TicketStatus::Waiting;
+        let ahead = waiting.then(|| estimate::people_ahead(&state, &ticket, now));
+        Ok(Some(PublicTicketStatus {
+            label: ticket.label.clone(),
+            status: ticket.status,
+            topic_name_ru: topic.map(|t| t.name_ru.clone()).unwrap_or_default(),
+            topic_name_en: topic.map(|t| t.name_en.clone()).unwrap_or_default(),
+            office_name: state.office.name.clone(),
+            people_ahead: ahead,
+            estimated_wait_ms: ahead
+                .map(|a| estimate::estimated_wait_ms(&state, ticket.topic_id, a)),
+            window_label: ticket
+                .window_id
+                .and_then(|w| state.windows.get(&w))
+                .map(|w| w.label.clone()),
+            issued_at: ticket.issued_at,
+        }))
+    }
+
+    /// The office a ticket belongs to (active or not).
+    pub async fn office_of_ticket(&self, ticket: TicketId) -> Result<Option<Ticket>, QueueError> {
+        Ok(self.store.ticket(ticket).await?)
+    }
+}
+
+fn publish(queue: &OfficeQueue, event: &Event) {
+    let message = LiveMessage::Event {
+        event: Box::new(event.clone()),
+    };
+    match serde_json::to_string(&message) {
+        // No receivers is fine: nobody is watching this office right now.
+        Ok(json) => {
+            let _ = queue.live.send(LiveEvent {
+                seq: event.seq,
+                json: json.into(),
+            });
+        }
+        Err(e) => tracing::error!(error = %e, "event could not be serialized"),
+    }
+}
+
+pub fn receipt(state: &OfficeState, ticket: Ticket, now: DateTime<Utc>) -> TicketReceipt {
+    let ahead = if ticket.status == TicketStatus::Waiting {
+        estimate::people_ahead(state, &ticket, now)
+    } else {
+        0
+    };
+    let topic = state.topics.get(&ticket.topic_id);
+    TicketReceipt {
+        people_ahead: ahead,
+        estimated_wait_ms: estimate::estimated_wait_ms(state, ticket.topic_id, ahead),
+        topic_name_ru: topic.map(|t| t.name_ru.clone()).unwrap_or_default(),
+        topic_name_en: topic.map(|t| t.name_en.clone()).unwrap_or_default(),
+        ticket,
+    }
+}
+
+pub fn snapshot_of(state: &OfficeState, now: DateTime<Utc>) -> Snapshot {
+    let mut topics: Vec<Topic> = state.topics.values().cloned().collect();
+    topics.sort_by_key(|t| (!t.active, t.display_order, t.id));
+    Snapshot {
+        office: state.office.clone(),
+        seq: state.seq,
+        now,
+        service_day: state.service_day,
+        topics,
+        load: estimate::load(state),
+        windows: state.windows.values().cloned().collect(),
+        tickets: state.tickets.values().cloned().collect(),
+        recent_calls: state.recent_calls.iter().cloned().collect(),
+        alerts: state.alerts.values().cloned().collect(),
+    }
+}
+
+/// A window's queue in dispatch order (for the agent desk).
+pub fn window_queue(state: &OfficeState, window: WindowId, now: DateTime<Utc>) -> Vec<Ticket> {
+    state
+        .windows
+        .get(&window)
+        .map(|w| {
+            dispatch::queue_for(state, w, now)
+                .into_iter()
+                .cloned()
+                .collect()
+        })
+        .unwrap_or_default()
+}

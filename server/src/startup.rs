@@ -1,0 +1,135 @@
+//! Builds the server from settings and runs it on a bound listener, so tests and the
+//! demo can use port 0 and stop it cleanly.
+
+use crate::clock::{Clock, SystemClock};
+use crate::http::{self, AppState};
+use crate::queues::Queues;
+use crate::store::Store;
+use metrics_exporter_prometheus::{PrometheusBuilder, PrometheusHandle};
+use std::net::SocketAddr;
+use std::sync::{Arc, OnceLock};
+use std::time::Duration;
+use tokio::net::TcpListener;
+use tokio::sync::watch;
+use tokio::task::JoinHandle;
+
+pub struct Settings {
+    /// "sqlite://file", "sqlite:file" or a file path.
+    pub database_url: String,
+    pub clock: Arc<dyn Clock>,
+    /// How often time is let act on the queues (postponed tickets, alerts, midnight).
+    pub tick_interval: Duration,
+    /// How long a staff sign-in lasts.
+    pub session_ttl: chrono::Duration,
+}
+
+impl Settings {
+    pub fn new(database_url: impl Into<String>) -> Self {
+        Settings {
+            database_url: database_url.into(),
+            clock: Arc::new(SystemClock),
+            tick_interval: Duration::from_secs(1),
+            session_ttl: chrono::Duration::days(30),
+        }
+    }
+}
+
+/// A running server.
+pub struct Server {
+    pub addr: SocketAddr,
+    pub queues: Arc<Queues>,
+    shutdown: watch::Sender<bool>,
+    serve: JoinHandle<std::io::Result<()>>,
+    ticker: JoinHandle<()>,
+}
+
+impl Server {
+    /// Stops accepting, closes live sockets, waits for the tasks and closes the database.
+    pub async fn stop(self) -> anyhow::Result<()> {
+        let _ = self.shutdown.send(true);
+        self.serve.await??;
+        let _ = self.ticker.await;
+        self.queues.store().close().await;
+        Ok(())
+    }
+
+    /// Runs until `signal` completes, then stops.
+    pub async fn run_until(
+        self,
+        signal: impl std::future::Future<Output = ()>,
+    ) -> anyhow::Result<()> {
+        signal.await;
+        self.stop().await
+    }
+}
+
+/// Opens the store, loads the offices and starts serving on `listener`.
+pub async fn start(listener: TcpListener, settings: Settings) -> anyhow::Result<Server> {
+    let store = Store::open(&settings.database_url).await?;
+    start_with_store(listener, store, settings).await
+}
+
+pub async fn start_with_store(
+    listener: TcpListener,
+    store: Store,
+    settings: Settings,
+) -> anyhow::Result<Server> {
+    let queues = Arc::new(Queues::load(store, settings.clock.clone()).await?);
+    let (shutdown, shutdown_rx) = watch::channel(false);
+    let (router, openapi) = http::routes();
+    let state = AppState {
+        queues: queues.clone(),
+        metrics: metrics_handle(),
+        openapi: Arc::new(openapi.to_json()?),
+        session_ttl: settings.session_ttl,
+        shutdown: shutdown_rx.clone(),
+    };
+    let app = router.with_state(state);
+    let addr = listener.local_addr()?;
+
+    let mut stop_serving = shutdown_rx.clone();
+    let serve = tokio::spawn(async move {
+        axum::serve(listener, app)
+            .with_graceful_shutdown(async move {
+                let _ = stop_serving.changed().await;
+            })
+            .await
+    });
+
+    let ticker_queues = queues.clone();
+    let mut stop_ticking = shutdown_rx;
+    let interval = settings.tick_interval;
+    let ticker = tokio::spawn(async move {
+        let mut every = tokio::time::interval(interval);
+        every.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            tokio::select! {
+                _ = every.tick() => ticker_queues.tick_all().await,
+                _ = stop_ticking.changed() => break,
+            }
+        }
+    });
+
+    tracing::info!(%addr, "Talon server listening");
+    Ok(Server {
+        addr,
+        queues,
+        shutdown,
+        serve,
+        ticker,
+    })
+}
+
+/// One Prometheus recorder per process (several servers run in one test process).
+fn metrics_handle() -> PrometheusHandle {
+    static HANDLE: OnceLock<PrometheusHandle> = OnceLock::new();
+    HANDLE
+        .get_or_init(|| {
+            let recorder = PrometheusBuilder::new().build_recorder();
+            let handle = recorder.handle();
+            // Fails only if another recorder is installed; then ours renders empty.
+            let _ = metrics::set_global_recorder(recorder);
+            handle
+        })
+        .clone()
+}

@@ -1,0 +1,340 @@
+//! Queue state: loading an office, committing events with the state they describe.
+
+use super::{Store, StoreError, StoreResult, to_ms};
+use crate::engine::{OfficeState, RECENT_CALLS, RECENT_SERVICES};
+use chrono::{DateTime, NaiveDate, Utc};
+use std::collections::{BTreeMap, HashMap, VecDeque};
+use talon_protocol::{
+    Alert, CallRecord, Event, EventKind, OfficeId, Ticket, TicketId, Topic, TopicId, Window,
+    WindowId,
+};
+
+impl Store {
+    /// Everything the engine needs about an office, as the database has it.
+    pub async fn load_office(
+        &self,
+        office_id: OfficeId,
+        now: DateTime<Utc>,
+    ) -> StoreResult<Option<OfficeState>> {
+        let Some(office) = self.office(office_id).await? else {
+            return Ok(None);
+        };
+        let tz = crate::engine::hours::parse_zone(&office.time_zone).ok_or_else(|| {
+            StoreError::Corrupt(format!("office {office_id} has an unknown time zone"))
+        })?;
+
+        let topics: BTreeMap<TopicId, Topic> = self
+            .topics(office_id)
+            .await?
+            .into_iter()
+            .map(|t| (t.id, t))
+            .collect();
+        let windows: BTreeMap<WindowId, Window> = self
+            .windows(office_id)
+            .await?
+            .into_iter()
+            .map(|w| (w.id, w))
+            .collect();
+
+        let rows: Vec<(String,)> = sqlx::query_as(
+            "SELECT data FROM tickets WHERE office_id = ? \
+             AND status IN ('waiting', 'called', 'serving', 'postponed')",
+        )
+        .bind(office_id.0)
+        .fetch_all(&self.pool)
+        .await?;
+        let tickets: BTreeMap<TicketId, Ticket> = rows
+            .into_iter()
+            .map(|(data,)| serde_json::from_str::<Ticket>(&data).map(|t| (t.id, t)))
+            .collect::<Result<_, _>>()?;
+
+        let (last_day,): (Option<String>,) =
+            sqlx::query_as("SELECT MAX(service_day) FROM tickets WHERE office_id = ?")
+                .bind(office_id.0)
+                .fetch_one(&self.pool)
+                .await?;
+        let service_day = match last_day {
+            Some(day) => NaiveDate::parse_from_str(&day, "%Y-%m-%d")
+                .map_err(|e| StoreError::Corrupt(e.to_string()))?,
+            None => crate::engine::hours::service_day(tz, now),
+        };
+        let counter_rows: Vec<(String, i64)> = sqlx::query_as(
+            "SELECT prefix, MAX(number) FROM tickets WHERE office_id = ? AND service_day = ? GROUP BY prefix",
+        )
+        .bind(office_id.0)
+        .bind(service_day.to_string())
+        .fetch_all(&self.pool)
+        .await?;
+        let counters = counter_rows
+            .into_iter()
+            .map(|(prefix, max)| (prefix, u32::try_from(max).unwrap_or(u32::MAX)))
+            .collect();
+
+        let (seq,): (i64,) =
+            sqlx::query_as("SELECT COALESCE(MAX(seq), 0) FROM events WHERE office_id = ?")
+                .bind(office_id.0)
+                .fetch_one(&self.pool)
+                .await?;
+
+        let alert_rows: Vec<(String,)> =
+            sqlx::query_as("SELECT data FROM alerts WHERE office_id = ?")
+                .bind(office_id.0)
+                .fetch_all(&self.pool)
+                .await?;
+        let alerts = alert_rows
+            .into_iter()
+            .map(|(data,)| serde_json::from_str::<Alert>(&data).map(|a| (a.id.clone(), a)))
+            .collect::<Result<_, _>>()?;
+
+        Ok(Some(OfficeState {
+            office,
+            tz,
+            topics,
+            windows,
+            tickets,
+            service_day,
+            counters,
+            seq: u64::try_from(seq).unwrap_or(0),
+            alerts,
+            recent_calls: self.recent_calls(office_id).await?,
+            recent_service_ms: self.recent_services(office_id).await?,
+        }))
+    }
+
+    async fn recent_calls(&self, office_id: OfficeId) -> StoreResult<VecDeque<CallRecord>> {
+        let rows: Vec<(String,)> = sqlx::query_as(
+            "SELECT data FROM events WHERE office_id = ? AND kind = 'ticket_called' ORDER BY seq DESC LIMIT ?",
+        )
+        .bind(office_id.0)
+        .bind(RECENT_CALLS as i64)
+        .fetch_all(&self.pool)
+        .await?;
+        let mut calls = VecDeque::new();
+        for (data,) in rows {
+            let event: Event = serde_json::from_str(&data)?;
+            if let EventKind::TicketCalled {
+                ticket,
+                window_id,
+                window_label,
+                recall,
+            } = event.kind
+            {
+                calls.push_back(CallRecord {
+                    ticket_id: ticket.id,
+                    label: ticket.label,
+                    window_id,
+                    window_label,
+                    at: event.at,
+                    recall,
+                });
+            }
+        }
+        Ok(calls)
+    }
+
+    async fn recent_services(
+        &self,
+        office_id: OfficeId,
+    ) -> StoreResult<HashMap<TopicId, VecDeque<i64>>> {
+        // Enough finished visits to fill every topic's window in the common case.
+        let rows: Vec<(String,)> = sqlx::query_as(
+            "SELECT data FROM tickets WHERE office_id = ? AND status = 'done' ORDER BY finished_ms DESC LIMIT 1000",
+        )
+        .bind(office_id.0)
+        .fetch_all(&self.pool)
+        .await?;
+        let mut recent: HashMap<TopicId, VecDeque<i64>> = HashMap::new();
+        for (data,) in rows {
+            let ticket: Ticket = serde_json::from_str(&data)?;
+            let per_topic = recent.entry(ticket.topic_id).or_default();
+            if per_topic.len() < RECENT_SERVICES {
+                per_topic.push_front(ticket.service_ms);
+            }
+        }
+        Ok(recent)
+    }
+
+    /// Writes events and the state they describe in one transaction. `idempotency` ties
+    /// an issued ticket to the client's retry key.
+    pub async fn commit(
+        &self,
+        events: &[Event],
+        idempotency: Option<(TicketId, &str)>,
+    ) -> StoreResult<()> {
+        if events.is_empty() {
+            return Ok(());
+        }
+        let mut tx = self.pool.begin().await?;
+        for event in events {
+            let office = event.office_id.0;
+            sqlx::query(
+                "INSERT INTO events (office_id, seq, at_ms, kind, data) VALUES (?, ?, ?, ?, ?)",
+            )
+            .bind(office)
+            .bind(i64::try_from(event.seq).unwrap_or(i64::MAX))
+            .bind(to_ms(event.at))
+            .bind(event.kind.name())
+            .bind(serde_json::to_string(event)?)
+            .execute(&mut *tx)
+            .await?;
+            if let Some(ticket) = event.kind.ticket() {
+                let key = idempotency
+                    .filter(|(id, _)| {
+                        *id == ticket.id && matches!(event.kind, EventKind::TicketIssued { .. })
+                    })
+                    .map(|(_, key)| key.to_string());
+                let prefix = ticket.label.trim_end_matches(|c: char| c.is_ascii_digit());
+                sqlx::query(
+                    "INSERT INTO tickets (id, office_id, service_day, prefix, number, label, status, \
+                     public_code, idempotency_key, issued_ms, finished_ms, data) \
+                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) \
+                     ON CONFLICT (id) DO UPDATE SET status = excluded.status, \
+                     finished_ms = excluded.finished_ms, data = excluded.data",
+                )
+                .bind(ticket.id.0.to_string())
+                .bind(office)
+                .bind(ticket.service_day.to_string())
+                .bind(prefix)
+                .bind(i64::from(ticket.number))
+                .bind(&ticket.label)
+                .bind(ticket.status.as_str())
+                .bind(&ticket.public_code)
+                .bind(key)
+                .bind(to_ms(ticket.issued_at))
+                .bind(ticket.finished_at.map(to_ms))
+                .bind(serde_json::to_string(ticket)?)
+                .execute(&mut *tx)
+                .await?;
+                continue;
+            }
+            match &event.kind {
+                EventKind::WindowChanged { window } => {
+                    sqlx::query(
+                        "INSERT INTO windows (id, office_id, data) VALUES (?, ?, ?) \
+                         ON CONFLICT (id) DO UPDATE SET data = excluded.data",
+                    )
+                    .bind(window.id.0)
+                    .bind(office)
+                    .bind(serde_json::to_string(window)?)
+                    .execute(&mut *tx)
+                    .await?;
+                }
+                EventKind::TopicChanged { topic } => {
+                    sqlx::query(
+                        "INSERT INTO topics (id, office_id, prefix, data) VALUES (?, ?, ?, ?) \
+                         ON CONFLICT (id) DO UPDATE SET prefix = excluded.prefix, data = excluded.data",
+                    )
+                    .bind(topic.id.0)
+                    .bind(office)
+                    .bind(&topic.prefix)
+                    .bind(serde_json::to_string(topic)?)
+                    .execute(&mut *tx)
+                    .await?;
+                }
+                EventKind::OfficeChanged { office: changed } => {
+                    sqlx::query("UPDATE offices SET name = ?, data = ? WHERE id = ?")
+                        .bind(&changed.name)
+                        .bind(serde_json::to_string(changed)?)
+                        .bind(office)
+                        .execute(&mut *tx)
+                        .await?;
+                }
+                EventKind::AlertRaised { alert } => {
+                    sqlx::query(
+                        "INSERT OR REPLACE INTO alerts (office_id, id, data) VALUES (?, ?, ?)",
+                    )
+                    .bind(office)
+                    .bind(&alert.id)
+                    .bind(serde_json::to_string(alert)?)
+                    .execute(&mut *tx)
+                    .await?;
+                }
+                EventKind::AlertCleared { alert } => {
+                    sqlx::query("DELETE FROM alerts WHERE office_id = ? AND id = ?")
+                        .bind(office)
+                        .bind(&alert.id)
+                        .execute(&mut *tx)
+                        .await?;
+                }
+                _ => {}
+            }
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Events after `since`, at most `limit`, in order.
+    pub async fn events_since(
+        &self,
+        office_id: OfficeId,
+        since: u64,
+        limit: u32,
+    ) -> StoreResult<Vec<Event>> {
+        let rows: Vec<(String,)> = sqlx::query_as(
+            "SELECT data FROM events WHERE office_id = ? AND seq > ? ORDER BY seq LIMIT ?",
+        )
+        .bind(office_id.0)
+        .bind(i64::try_from(since).unwrap_or(i64::MAX))
+        .bind(i64::from(limit))
+        .fetch_all(&self.pool)
+        .await?;
+        rows.into_iter()
+            .map(|(data,)| serde_json::from_str(&data).map_err(StoreError::from))
+            .collect()
+    }
+
+    /// The ticket a retried issue request already created.
+    pub async fn ticket_by_idempotency_key(
+        &self,
+        office_id: OfficeId,
+        key: &str,
+    ) -> StoreResult<Option<Ticket>> {
+        let row: Option<(String,)> =
+            sqlx::query_as("SELECT data FROM tickets WHERE office_id = ? AND idempotency_key = ?")
+                .bind(office_id.0)
+                .bind(key)
+                .fetch_optional(&self.pool)
+                .await?;
+        row.map(|(data,)| serde_json::from_str(&data).map_err(StoreError::from))
+            .transpose()
+    }
+
+    pub async fn ticket(&self, id: TicketId) -> StoreResult<Option<Ticket>> {
+        let row: Option<(String,)> = sqlx::query_as("SELECT data FROM tickets WHERE id = ?")
+            .bind(id.0.to_string())
+            .fetch_optional(&self.pool)
+            .await?;
+        row.map(|(data,)| serde_json::from_str(&data).map_err(StoreError::from))
+            .transpose()
+    }
+
+    pub async fn ticket_by_public_code(&self, code: &str) -> StoreResult<Option<Ticket>> {
+        let row: Option<(String,)> =
+            sqlx::query_as("SELECT data FROM tickets WHERE public_code = ?")
+                .bind(code)
+                .fetch_optional(&self.pool)
+                .await?;
+        row.map(|(data,)| serde_json::from_str(&data).map_err(StoreError::from))
+            .transpose()
+    }
+
+    /// Tickets of the service days `from..=to` (for statistics).
+    pub async fn tickets_between(
+        &self,
+        office_id: OfficeId,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> StoreResult<Vec<Ticket>> {
+        let rows: Vec<(String,)> = sqlx::query_as(
+            "SELECT data FROM tickets WHERE office_id = ? AND service_day BETWEEN ? AND ? ORDER BY issued_ms",
+        )
+        .bind(office_id.0)
+        .bind(from.to_string())
+        .bind(to.to_string())
+        .fetch_all(&self.pool)
+        .await?;
+        rows.into_iter()
+            .map(|(data,)| serde_json::from_str(&data).map_err(StoreError::from))
+            .collect()
+    }
+}
