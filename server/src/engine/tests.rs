@@ -617,6 +617,15 @@ fn equal_norm_ratios_go_to_who_joined_the_queue_first() {
     h.issue(1, B, m(4)); // B001, smaller id
     // At 6 min: 6/15 = 2/5 = 0.4. A001 joined first.
     assert_eq!(h.queue(W1, m(6)), ["A001", "B001"]);
+
+    // Joining the queue counts, not the issue: X is issued first (for C) but joins B's
+    // queue at 2 min; Y is issued for A at 1 min. At 2:30 both stand at 0.1 of their
+    // norm (0.5 of 5 min, 1.5 of 15 min): Y joined first.
+    let mut h = Hall::new();
+    let x = h.issue(1, C, m(0)); // C001
+    h.issue(2, A, m(1)); // A001
+    h.head_act(x, to_topic(B, QueuePlace::Back), m(2));
+    assert_eq!(h.queue(W1, ms(2, 30)), ["A001", "C001"]);
 }
 
 #[test]

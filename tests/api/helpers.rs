@@ -1,0 +1,461 @@
+//! Starts the real server on port 0 with a fresh SQLite file and a clock the test moves.
+
+use chrono::{DateTime, Utc};
+use futures_util::{SinkExt, StreamExt};
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+use std::path::PathBuf;
+use std::sync::{Arc, OnceLock};
+use std::time::Duration;
+use talon_protocol::api::{DeviceInput, DeviceKind, OfficeInput, Role};
+use talon_protocol::event::LiveMessage;
+use talon_protocol::{
+    DayHours, Norm, Norms, OfficeId, OfficeSettings, StaffId, Topic, TopicId, WeekSchedule,
+    WindowId,
+};
+use talon_server::clock::ManualClock;
+use talon_server::credentials;
+use talon_server::startup::{self, Server, Settings};
+use tokio::net::TcpListener;
+use tokio_tungstenite::tungstenite::Message;
+use tokio_tungstenite::tungstenite::client::IntoClientRequest;
+
+pub const PASSWORD: &str = "password-123";
+/// Friday 2026-11-20, 10:00 in Moscow (UTC+3).
+pub const START: &str = "2026-11-20T07:00:00Z";
+
+pub fn at(s: &str) -> DateTime<Utc> {
+    s.parse().expect("RFC 3339 instant")
+}
+
+fn password_hash() -> &'static str {
+    static HASH: OnceLock<String> = OnceLock::new();
+    HASH.get_or_init(|| credentials::hash_password(PASSWORD).expect("hash"))
+}
+
+fn init_logs() {
+    // TEST_LOG=1 shows the server's logs.
+    if std::env::var_os("TEST_LOG").is_some() {
+        talon_server::cli::init_logging();
+    }
+}
+
+pub struct Staff {
+    pub id: StaffId,
+    pub token: String,
+}
+
+pub struct TestApp {
+    pub base: String,
+    pub http: reqwest::Client,
+    pub clock: Arc<ManualClock>,
+    pub db_path: PathBuf,
+    _dir: Arc<tempfile::TempDir>,
+    server: Option<Server>,
+    pub office: OfficeId,
+    /// A: readings (15/20/35), B: contracts (10/15/30), C: legal entities (5/10/30).
+    pub topics: Vec<TopicId>,
+    /// Window 1 serves A and B, window 2 serves A, window 3 serves B and C.
+    pub windows: Vec<WindowId>,
+    pub admin: Staff,
+    pub head: Staff,
+    pub agents: Vec<Staff>,
+    pub kiosk: String,
+    pub display: String,
+}
+
+/// A server with one office (Europe/Moscow, open every day 00:00–23:59), three topics,
+/// three windows, an admin, a head, three agents, a kiosk and a display.
+pub async fn spawn_app() -> TestApp {
+    init_logs();
+    let dir = Arc::new(tempfile::tempdir().expect("temp dir"));
+    let db_path = dir.path().join("talon.sqlite3");
+    let clock = Arc::new(ManualClock::new(at(START)));
+    let server = start_server(&db_path, clock.clone()).await;
+    let queues = server.queues.clone();
+    let store = queues.store();
+
+    let office = store
+        .create_office(OfficeInput {
+            name: "Тестовый офис".into(),
+            time_zone: "Europe/Moscow".into(),
+            schedule: WeekSchedule::every_day(DayHours::new((0, 0), (23, 59))),
+            settings: OfficeSettings {
+                issuing_stops_before_close_min: 0,
+                ..OfficeSettings::default()
+            },
+        })
+        .await
+        .expect("office");
+    queues.add_office(office.id).await.expect("load office");
+
+    let mut topics = Vec::new();
+    for (order, (prefix, ru, en, wait, service, total)) in [
+        ("A", "Передача показаний", "Meter readings", 15, 20, 35),
+        ("B", "Договоры", "Contracts", 10, 15, 30),
+        ("C", "Юридические лица", "Legal entities", 5, 10, 30),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let topic = Topic {
+            id: TopicId(0),
+            office_id: office.id,
+            prefix: prefix.into(),
+            name_ru: ru.into(),
+            name_en: en.into(),
+            norms: Norms {
+                wait: Norm::hard_max(wait),
+                service: Norm::average(service),
+                total: Norm::average(total),
+            },
+            active: true,
+            display_order: order as i32,
+        };
+        topics.push(
+            queues
+                .create_topic(office.id, topic)
+                .await
+                .expect("topic")
+                .id,
+        );
+    }
+    let mut windows = Vec::new();
+    for (label, served) in [
+        ("1", vec![topics[0], topics[1]]),
+        ("2", vec![topics[0]]),
+        ("3", vec![topics[1], topics[2]]),
+    ] {
+        windows.push(
+            queues
+                .create_window(office.id, label.into(), served)
+                .await
+                .expect("window")
+                .id,
+        );
+    }
+
+    let mut app = TestApp {
+        base: format!("http://{}", server.addr),
+        http: reqwest::Client::new(),
+        clock,
+        db_path,
+        _dir: dir,
+        server: Some(server),
+        office: office.id,
+        topics,
+        windows,
+        admin: Staff {
+            id: StaffId(0),
+            token: String::new(),
+        },
+        head: Staff {
+            id: StaffId(0),
+            token: String::new(),
+        },
+        agents: Vec::new(),
+        kiosk: String::new(),
+        display: String::new(),
+    };
+    app.admin = app.add_staff("admin", Role::Admin).await;
+    app.head = app.add_staff("head", Role::Head).await;
+    for n in 1..=3 {
+        let agent = app.add_staff(&format!("agent{n}"), Role::Agent).await;
+        app.agents.push(agent);
+    }
+    app.kiosk = app.add_device(DeviceKind::Kiosk).await;
+    app.display = app.add_device(DeviceKind::Display).await;
+    app
+}
+
+async fn start_server(db_path: &std::path::Path, clock: Arc<ManualClock>) -> Server {
+    let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind port 0");
+    let mut settings = Settings::new(db_path.display().to_string());
+    settings.clock = clock;
+    settings.tick_interval = Duration::from_millis(20);
+    startup::start(listener, settings)
+        .await
+        .expect("server starts")
+}
+
+impl TestApp {
+    /// A member of staff of the office, signed in through the real login endpoint.
+    pub async fn add_staff(&self, login: &str, role: Role) -> Staff {
+        let user = self
+            .queues()
+            .store()
+            .create_staff(
+                login,
+                &format!("Сотрудник {login}"),
+                role,
+                password_hash(),
+                &[self.office],
+            )
+            .await
+            .expect("staff");
+        let (status, body) = self
+            .post(
+                "/api/v1/auth/login",
+                None,
+                json!({"login": login, "password": PASSWORD}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK, "login {login}: {body}");
+        Staff {
+            id: user.id,
+            token: body["token"].as_str().expect("token").to_string(),
+        }
+    }
+
+    /// Many agents quickly: the session is written straight to the store (no argon2).
+    pub async fn add_agent_with_session(&self, login: &str) -> Staff {
+        let store = self.queues().store();
+        let user = store
+            .create_staff(login, login, Role::Agent, password_hash(), &[self.office])
+            .await
+            .expect("staff");
+        let token = credentials::new_token(credentials::SESSION_PREFIX);
+        let now = self.clock_now().timestamp_millis();
+        store
+            .create_session(
+                &credentials::token_hash(&token),
+                user.id,
+                now,
+                now + 86_400_000 * 30,
+            )
+            .await
+            .expect("session");
+        Staff { id: user.id, token }
+    }
+
+    pub async fn add_device(&self, kind: DeviceKind) -> String {
+        talon_server::http::register_device(
+            self.queues(),
+            self.office,
+            DeviceInput {
+                kind,
+                name: String::new(),
+            },
+        )
+        .await
+        .expect("device")
+        .token
+    }
+
+    pub fn queues(&self) -> &talon_server::queues::Queues {
+        &self.server.as_ref().expect("server running").queues
+    }
+
+    pub fn clock_now(&self) -> DateTime<Utc> {
+        use talon_server::clock::Clock;
+        self.clock.now()
+    }
+
+    /// Moves the injected clock; the server's ticker acts on it within milliseconds.
+    pub fn advance_minutes(&self, minutes: i64) {
+        self.clock.advance(chrono::Duration::minutes(minutes));
+    }
+
+    /// Stops the server and starts a new one on the same database file and clock.
+    pub async fn restart(&mut self) {
+        let server = self.server.take().expect("server running");
+        server.stop().await.expect("server stops");
+        let server = start_server(&self.db_path, self.clock.clone()).await;
+        self.base = format!("http://{}", server.addr);
+        self.server = Some(server);
+    }
+
+    pub async fn stop(mut self) {
+        if let Some(server) = self.server.take() {
+            server.stop().await.expect("server stops");
+        }
+    }
+
+    pub async fn request(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        token: Option<&str>,
+        body: Option<Value>,
+    ) -> (StatusCode, Value) {
+        let mut request = self.http.request(method, format!("{}{path}", self.base));
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        if let Some(body) = body {
+            request = request.json(&body);
+        }
+        let response = request.send().await.expect("request sent");
+        let status = response.status();
+        let text = response.text().await.expect("body");
+        let value = if text.is_empty() {
+            Value::Null
+        } else {
+            serde_json::from_str(&text).unwrap_or(Value::String(text))
+        };
+        (status, value)
+    }
+
+    pub async fn get(&self, path: &str, token: Option<&str>) -> (StatusCode, Value) {
+        self.request(reqwest::Method::GET, path, token, None).await
+    }
+
+    pub async fn post(&self, path: &str, token: Option<&str>, body: Value) -> (StatusCode, Value) {
+        self.request(reqwest::Method::POST, path, token, Some(body))
+            .await
+    }
+
+    /// Issues a ticket from the kiosk and returns the receipt.
+    pub async fn issue(&self, topic: TopicId) -> Value {
+        let (status, body) = self
+            .post(
+                &format!("/api/v1/offices/{}/tickets", self.office),
+                Some(&self.kiosk),
+                json!({"topic_id": topic}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::CREATED, "issue: {body}");
+        body
+    }
+
+    pub async fn window_action(
+        &self,
+        window: WindowId,
+        action: &str,
+        token: &str,
+    ) -> (StatusCode, Value) {
+        self.post(
+            &format!("/api/v1/windows/{window}/{action}"),
+            Some(token),
+            json!({}),
+        )
+        .await
+    }
+
+    pub async fn ticket_action(
+        &self,
+        ticket: &str,
+        action: &str,
+        token: &str,
+        body: Value,
+    ) -> (StatusCode, Value) {
+        self.post(
+            &format!("/api/v1/tickets/{ticket}/{action}"),
+            Some(token),
+            body,
+        )
+        .await
+    }
+
+    pub async fn snapshot(&self) -> Value {
+        let (status, body) = self
+            .get(
+                &format!("/api/v1/offices/{}/snapshot", self.office),
+                Some(&self.head.token),
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK, "snapshot: {body}");
+        body
+    }
+
+    pub async fn live(&self, token: &str, since: Option<u64>) -> LiveClient {
+        let query = since.map(|s| format!("?since={s}")).unwrap_or_default();
+        let url = format!(
+            "{}/api/v1/offices/{}/live{query}",
+            self.base.replace("http://", "ws://"),
+            self.office
+        );
+        let mut request = url.into_client_request().expect("ws request");
+        request.headers_mut().insert(
+            "authorization",
+            format!("Bearer {token}").parse().expect("header"),
+        );
+        let (stream, _) = tokio_tungstenite::connect_async(request)
+            .await
+            .expect("websocket connects");
+        LiveClient { stream }
+    }
+}
+
+pub struct LiveClient {
+    stream: tokio_tungstenite::WebSocketStream<
+        tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>,
+    >,
+}
+
+impl LiveClient {
+    /// The next message, waiting at most 10 s (a missing message is a failure, not a
+    /// timing assertion).
+    pub async fn next(&mut self) -> LiveMessage {
+        loop {
+            let message = tokio::time::timeout(Duration::from_secs(10), self.stream.next())
+                .await
+                .expect("a live message within 10 s")
+                .expect("socket open")
+                .expect("socket ok");
+            match message {
+                Message::Text(text) => return serde_json::from_str(&text).expect("a live message"),
+                Message::Ping(data) => self.stream.send(Message::Pong(data)).await.expect("pong"),
+                Message::Close(_) => panic!("socket closed"),
+                _ => {}
+            }
+        }
+    }
+
+    pub async fn next_event(&mut self) -> talon_protocol::Event {
+        match self.next().await {
+            LiveMessage::Event { event } => *event,
+            LiveMessage::Snapshot { snapshot } => {
+                panic!("expected an event, got a snapshot at seq {}", snapshot.seq)
+            }
+        }
+    }
+
+    pub async fn next_snapshot(&mut self) -> talon_protocol::Snapshot {
+        match self.next().await {
+            LiveMessage::Snapshot { snapshot } => *snapshot,
+            LiveMessage::Event { event } => panic!("expected a snapshot, got event {}", event.seq),
+        }
+    }
+
+    /// Reads events until one matches, returning all read (in order).
+    pub async fn events_until(
+        &mut self,
+        mut done: impl FnMut(&talon_protocol::Event) -> bool,
+    ) -> Vec<talon_protocol::Event> {
+        let mut seen = Vec::new();
+        loop {
+            let event = self.next_event().await;
+            let stop = done(&event);
+            seen.push(event);
+            if stop {
+                return seen;
+            }
+        }
+    }
+
+    /// Whether the server closed the socket (or it failed) within 10 s.
+    pub async fn closed(&mut self) -> bool {
+        loop {
+            match tokio::time::timeout(Duration::from_secs(10), self.stream.next()).await {
+                Err(_) => return false,
+                Ok(None) | Ok(Some(Err(_))) | Ok(Some(Ok(Message::Close(_)))) => return true,
+                Ok(Some(Ok(_))) => {}
+            }
+        }
+    }
+}
+
+/// The ticket id in a receipt or ticket body.
+pub fn ticket_id(body: &Value) -> String {
+    body.get("ticket").unwrap_or(body)["id"]
+        .as_str()
+        .expect("ticket id")
+        .to_string()
+}
+
+pub fn error_code(body: &Value) -> &str {
+    body["error"]["code"]
+        .as_str()
+        .unwrap_or_else(|| panic!("not a JSON error: {body}"))
+}
