@@ -17,6 +17,7 @@ pub fn people_ahead(
             other.id != ticket.id
                 && other.status == TicketStatus::Waiting
                 && other.topic_id == ticket.topic_id
+                && other.target_window.is_none()
                 && super::dispatch::dispatch_order(state, other, ticket, now).is_lt()
         })
         .count();

@@ -66,7 +66,7 @@ pub enum Command {
         topics: Vec<TopicId>,
     },
     PutOffice {
-        office: Office,
+        office: Box<Office>,
     },
     /// Time passed: roll the service day, return postponed tickets, refresh alerts.
     Tick,
@@ -151,8 +151,8 @@ pub fn apply(
                 EngineError::Invalid(format!("unknown time zone {}", office.time_zone))
             })?;
             state.tz = tz;
-            state.office = office.clone();
-            out.push(EventKind::OfficeChanged { office });
+            state.office = (*office).clone();
+            out.push(EventKind::OfficeChanged { office: *office });
         }
         Command::Tick => {}
     }
@@ -178,13 +178,13 @@ fn refresh_alerts(state: &mut OfficeState, now: DateTime<Utc>, out: &mut Vec<Eve
         }
     }
     for (id, kind) in wanted {
-        if !state.alerts.contains_key(&id) {
+        if let std::collections::btree_map::Entry::Vacant(slot) = state.alerts.entry(id.clone()) {
             let alert = Alert {
-                id: id.clone(),
+                id,
                 kind,
                 raised_at: now,
             };
-            state.alerts.insert(id, alert.clone());
+            slot.insert(alert.clone());
             out.push(EventKind::AlertRaised { alert });
         }
     }

@@ -1523,7 +1523,12 @@ fn long_queue_threshold_is_the_office_setting() {
     h.issue(2, C, m(0));
     let mut office = office();
     office.settings.queue_alert_threshold = 1;
-    let events = h.ok(Command::PutOffice { office }, m(1));
+    let events = h.ok(
+        Command::PutOffice {
+            office: Box::new(office),
+        },
+        m(1),
+    );
     assert_eq!(names(&events), ["office_changed", "alert_raised"]);
     assert_eq!(
         raised(&events),
@@ -1697,7 +1702,9 @@ fn the_load_rides_on_the_last_event_that_changed_it() {
     );
     assert!(events[0].load.is_some());
     let events = h.ok(
-        Command::PutOffice { office: office() },
+        Command::PutOffice {
+            office: Box::new(office()),
+        },
         at("2026-03-10T21:01:00Z"),
     );
     assert_eq!(names(&events), ["office_changed"]);
@@ -1939,13 +1946,23 @@ fn put_office_checks_the_time_zone() {
     let mut h = Hall::new();
     let mut bad = office();
     bad.time_zone = "Mars/Olympus".into();
-    let err = h.refused(Command::PutOffice { office: bad }, t0());
+    let err = h.refused(
+        Command::PutOffice {
+            office: Box::new(bad),
+        },
+        t0(),
+    );
     assert!(matches!(err, EngineError::Invalid(_)), "{err:?}");
 
     // Moving the office to Barnaul (UTC+7): its day now ends at 17:00 UTC.
     let mut barnaul = office();
     barnaul.time_zone = "Asia/Barnaul".into();
-    h.ok(Command::PutOffice { office: barnaul }, t0());
+    h.ok(
+        Command::PutOffice {
+            office: Box::new(barnaul),
+        },
+        t0(),
+    );
     h.issue(1, A, at("2026-03-10T16:58:00Z"));
     let events = h.tick(at("2026-03-10T17:00:00Z"));
     assert_eq!(names(&events), ["service_day_started", "ticket_cancelled"]);
@@ -2007,4 +2024,102 @@ fn a_morning_in_the_office_keeps_windows_and_tickets_consistent() {
     // With the queue drained every alert raised on the way has been cleared.
     assert!(h.st.alerts.is_empty(), "{:?}", h.st.alerts);
     assert!(h.st.windows.values().all(|w| w.state == WindowState::Idle));
+}
+
+// ---- rules fixed after review ----
+
+#[test]
+fn closing_a_window_returns_tickets_transferred_to_it_to_their_topic() {
+    let mut h = Hall::new();
+    h.open(W1, t0());
+    h.open(W2, t0());
+    let t = h.issue(1, A, t0());
+    h.call_ok(W1, m(1));
+    h.act(t, to_window(W2, QueuePlace::Back), m(2));
+    assert_eq!(h.ticket(t).target_window, Some(W2));
+    let events = h.ok(Hall::window_cmd(W2, agent(2), WindowAction::Close), m(3));
+    assert_eq!(
+        names(&events)[..2],
+        ["window_changed", "ticket_transferred"]
+    );
+    assert_eq!(h.ticket(t).target_window, None);
+    // Window 1 (topic A) can call it again.
+    assert_eq!(h.call_ok(W1, m(4)).id, t);
+}
+
+#[test]
+fn a_late_tick_does_not_lose_the_wait_after_a_postponement() {
+    let mut h = Hall::new();
+    let t = h.issue(1, A, t0());
+    h.head_act(t, TicketAction::Postpone { minutes: 10 }, m(2));
+    // The server was down: the first tick after the postponement is 5 minutes late.
+    h.tick(m(17));
+    assert_eq!(h.ticket(t).wait_ms_at(m(17)), 2 * MIN + 5 * MIN);
+}
+
+#[test]
+fn a_supervisor_calling_for_an_agent_credits_the_agent() {
+    let mut h = Hall::new();
+    h.open(W1, t0());
+    let t = h.issue(1, A, t0());
+    h.ok(Hall::window_cmd(W1, head(), WindowAction::CallNext), m(1));
+    assert_eq!(h.ticket(t).agent_id, Some(StaffId(1)));
+    h.head_act(t, TicketAction::Start, m(2));
+    let events = h.head_act(t, resolved(), m(3));
+    assert_eq!(
+        ticket_in(&events, "ticket_finished").agent_id,
+        Some(StaffId(1))
+    );
+}
+
+#[test]
+fn no_show_and_cancel_close_the_walk_and_leave_the_window() {
+    let mut h = Hall::new();
+    h.open(W1, t0());
+    let a = h.issue(1, A, t0());
+    let b = h.issue(2, A, t0());
+    h.call_ok(W1, m(1));
+    let events = h.act(a, TicketAction::NoShow, m(4));
+    let gone = ticket_in(&events, "ticket_no_show");
+    assert_eq!(gone.walk_ms, 3 * MIN);
+    assert_eq!(gone.window_id, None);
+    h.call_ok(W1, m(5));
+    let events = h.act(b, TicketAction::Cancel { reason: None }, m(7));
+    let cancelled = ticket_in(&events, "ticket_cancelled");
+    assert_eq!(cancelled.walk_ms, 2 * MIN);
+    assert_eq!(cancelled.window_id, None);
+}
+
+#[test]
+fn people_ahead_skips_tickets_sent_to_a_specific_window() {
+    let mut h = Hall::new();
+    h.open(W1, t0());
+    h.open(W2, t0());
+    let sent = h.issue(1, A, t0());
+    h.call_ok(W1, m(1));
+    h.act(sent, to_window(W2, QueuePlace::Back), m(2));
+    let mine = h.issue(2, A, m(3));
+    assert_eq!(estimate::people_ahead(&h.st, h.ticket(mine), m(3)), 0);
+}
+
+#[test]
+fn latin_and_cyrillic_look_alike_prefixes_collide() {
+    let mut h = Hall::new();
+    let existing = h.st.topics[&A].prefix.clone();
+    assert_eq!(existing, "A");
+    let mut twin = topic(TopicId(9), "А", 15, 20); // Cyrillic А
+    twin.office_id = OFFICE;
+    let err = h.refused(Command::PutTopic { topic: twin }, t0());
+    assert_eq!(conflict_code(err), "prefix_taken");
+}
+
+#[test]
+fn recent_calls_start_empty_each_service_day() {
+    let mut h = Hall::new();
+    h.open(W1, t0());
+    h.issue(1, A, t0());
+    h.call_ok(W1, m(1));
+    assert_eq!(h.st.recent_calls.len(), 1);
+    h.tick(at("2026-11-21T21:00:00Z"));
+    assert!(h.st.recent_calls.is_empty());
 }

@@ -103,7 +103,8 @@ pub(super) fn call_next(
     stop_waiting(ticket, now);
     ticket.status = TicketStatus::Called;
     ticket.window_id = Some(window_id);
-    ticket.agent_id = Some(actor.staff_id);
+    // Credit the agent at the window, also when a supervisor presses for them.
+    ticket.agent_id = window.agent_id.or(Some(actor.staff_id));
     ticket.called_at = Some(now);
     ticket.front = false;
     ticket.target_window = None;
@@ -198,7 +199,6 @@ pub(super) fn act(
             ticket.outcome = Some(outcome);
             ticket.topics_count = Some(topics_count);
             ticket.overrun_reason = overrun_reason;
-            ticket.agent_id = Some(actor.staff_id);
             state.record_service(ticket.topic_id, ticket.service_ms);
             out.push(EventKind::TicketFinished {
                 ticket: ticket.clone(),
@@ -207,6 +207,7 @@ pub(super) fn act(
         }
         TicketAction::NoShow => {
             require(status, &[TicketStatus::Called], "mark as a no-show")?;
+            leave_window(&mut ticket, now);
             ticket.status = TicketStatus::NoShow;
             ticket.finished_at = Some(now);
             out.push(EventKind::TicketNoShow {
@@ -314,6 +315,7 @@ pub(super) fn act(
                 "cancel",
             )?;
             stop_waiting(&mut ticket, now);
+            leave_window(&mut ticket, now);
             ticket.status = TicketStatus::Cancelled;
             ticket.finished_at = Some(now);
             ticket.cancel_reason = reason.filter(|r| !r.trim().is_empty());
@@ -454,11 +456,13 @@ pub(super) fn return_postponed(
 ) {
     for ticket in state.tickets.values_mut() {
         if ticket.status == TicketStatus::Postponed
-            && ticket.postponed_until.is_some_and(|until| until <= now)
+            && let Some(until) = ticket.postponed_until.filter(|until| *until <= now)
         {
             ticket.status = TicketStatus::Waiting;
             ticket.postponed_until = None;
-            ticket.waiting_since = Some(now);
+            // From the end of the postponement, even if this tick comes late (e.g. after
+            // a restart): that time was spent waiting.
+            ticket.waiting_since = Some(until);
             out.push(EventKind::TicketReturned {
                 ticket: ticket.clone(),
             });
@@ -479,6 +483,8 @@ pub(super) fn roll_service_day(
     }
     state.service_day = today;
     state.counters.clear();
+    // Yesterday's calls are of no use to today's hall.
+    state.recent_calls.clear();
     out.push(EventKind::ServiceDayStarted { service_day: today });
     let stale: Vec<TicketId> = state
         .tickets

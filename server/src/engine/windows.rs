@@ -52,6 +52,11 @@ pub(super) fn act(
                 window.agent_id = None;
                 window.agent_name = None;
                 window.pause = None;
+                window.state_since = now;
+                let window = window.clone();
+                out.push(EventKind::WindowChanged { window });
+                release_transfers_to(state, window_id, out);
+                return Ok(());
             }
         },
         WindowAction::Pause { reason, until } => {
@@ -97,6 +102,20 @@ pub(super) fn act(
         window: window.clone(),
     });
     Ok(())
+}
+
+/// Tickets transferred to a window that closes go back to their topic's queue, keeping
+/// their place: nobody is stranded behind a closed window.
+fn release_transfers_to(state: &mut OfficeState, window_id: WindowId, out: &mut Vec<EventKind>) {
+    for ticket in state.tickets.values_mut() {
+        if ticket.target_window == Some(window_id) {
+            ticket.target_window = None;
+            out.push(EventKind::TicketTransferred {
+                ticket: ticket.clone(),
+                from_window: Some(window_id),
+            });
+        }
+    }
 }
 
 /// An agent opens a window and takes it. Opening one's own open window again is a no-op,
@@ -174,7 +193,7 @@ pub fn validate_topic(state: &OfficeState, topic: &mut Topic) -> Result<(), Engi
     if let Some(other) = state
         .topics
         .values()
-        .find(|t| t.id != topic.id && t.prefix == topic.prefix)
+        .find(|t| t.id != topic.id && look_alike(&t.prefix) == look_alike(&topic.prefix))
     {
         return Err(EngineError::conflict(
             "prefix_taken",
@@ -185,6 +204,29 @@ pub fn validate_topic(state: &OfficeState, topic: &mut Topic) -> Result<(), Engi
         ));
     }
     Ok(())
+}
+
+/// A prefix with Latin letters that look like Cyrillic ones written in Cyrillic: "A" and
+/// "А" would print, show and sound the same, so they count as the same prefix.
+fn look_alike(prefix: &str) -> String {
+    prefix
+        .chars()
+        .map(|c| match c {
+            'A' => 'А',
+            'B' => 'В',
+            'C' => 'С',
+            'E' => 'Е',
+            'H' => 'Н',
+            'K' => 'К',
+            'M' => 'М',
+            'O' => 'О',
+            'P' => 'Р',
+            'T' => 'Т',
+            'X' => 'Х',
+            'Y' => 'У',
+            other => other,
+        })
+        .collect()
 }
 
 /// Changes the topics a window serves (and optionally its label).

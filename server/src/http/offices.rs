@@ -82,7 +82,13 @@ pub async fn update(
     };
     let office = state
         .queues
-        .execute(id, Command::PutOffice { office }, |s, _| s.office.clone())
+        .execute(
+            id,
+            Command::PutOffice {
+                office: Box::new(office),
+            },
+            |s, _| s.office.clone(),
+        )
         .await?;
     Ok(Json(office))
 }

@@ -96,12 +96,17 @@ impl Store {
             counters,
             seq: u64::try_from(seq).unwrap_or(0),
             alerts,
-            recent_calls: self.recent_calls(office_id).await?,
+            recent_calls: self.recent_calls(office_id, service_day).await?,
             recent_service_ms: self.recent_services(office_id).await?,
         }))
     }
 
-    async fn recent_calls(&self, office_id: OfficeId) -> StoreResult<VecDeque<CallRecord>> {
+    /// The latest calls of the current service day.
+    async fn recent_calls(
+        &self,
+        office_id: OfficeId,
+        service_day: NaiveDate,
+    ) -> StoreResult<VecDeque<CallRecord>> {
         let rows: Vec<(String,)> = sqlx::query_as(
             "SELECT data FROM events WHERE office_id = ? AND kind = 'ticket_called' ORDER BY seq DESC LIMIT ?",
         )
@@ -118,6 +123,7 @@ impl Store {
                 window_label,
                 recall,
             } = event.kind
+                && ticket.service_day == service_day
             {
                 calls.push_back(CallRecord {
                     ticket_id: ticket.id,
