@@ -28,6 +28,24 @@ pub fn norm_status(elapsed_ms: i64, norm_minutes: u32) -> NormStatus {
     }
 }
 
+/// How a ticket's wait stands against its topic's wait norm at `now`.
+pub fn wait_status(
+    ticket: &crate::Ticket,
+    topic: &crate::Topic,
+    now: chrono::DateTime<chrono::Utc>,
+) -> NormStatus {
+    norm_status(ticket.wait_ms_at(now), topic.norms.wait.minutes)
+}
+
+/// How a ticket's service stands against its topic's service norm at `now`.
+pub fn service_status(
+    ticket: &crate::Ticket,
+    topic: &crate::Topic,
+    now: chrono::DateTime<chrono::Utc>,
+) -> NormStatus {
+    norm_status(ticket.service_ms_at(now), topic.norms.service.minutes)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

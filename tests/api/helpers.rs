@@ -169,7 +169,11 @@ pub async fn spawn_app() -> TestApp {
 }
 
 async fn start_server(db_path: &std::path::Path, clock: Arc<ManualClock>) -> Server {
-    let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind port 0");
+    start_server_on(db_path, clock, "127.0.0.1:0").await
+}
+
+async fn start_server_on(db_path: &std::path::Path, clock: Arc<ManualClock>, addr: &str) -> Server {
+    let listener = TcpListener::bind(addr).await.expect("bind");
     let mut settings = Settings::new(db_path.display().to_string());
     settings.clock = clock;
     settings.tick_interval = Duration::from_millis(20);
@@ -256,11 +260,13 @@ impl TestApp {
         self.clock.advance(chrono::Duration::minutes(minutes));
     }
 
-    /// Stops the server and starts a new one on the same database file and clock.
+    /// Stops the server and starts a new one on the same address, database file and
+    /// clock, as an operator restarting the service would.
     pub async fn restart(&mut self) {
         let server = self.server.take().expect("server running");
+        let addr = server.addr.to_string();
         server.stop().await.expect("server stops");
-        let server = start_server(&self.db_path, self.clock.clone()).await;
+        let server = start_server_on(&self.db_path, self.clock.clone(), &addr).await;
         self.base = format!("http://{}", server.addr);
         self.server = Some(server);
     }

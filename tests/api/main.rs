@@ -3,7 +3,12 @@
 
 mod helpers;
 
+mod auth;
+mod client_link;
 mod concurrency;
+mod errors;
 mod lifecycle;
 mod live;
 mod service_day;
+mod sim_day;
+mod stats;

@@ -99,6 +99,8 @@ pub fn routes() -> (Router<AppState>, utoipa::openapi::OpenApi) {
     let router = router
         .route("/api/v1/openapi.json", get(system::openapi))
         .route("/metrics", get(system::metrics))
+        // After every route: it applies to the routes registered before it.
+        .method_not_allowed_fallback(system::method_not_allowed)
         .fallback(system::not_found)
         .layer(TraceLayer::new_for_http());
     (router, openapi)

@@ -61,3 +61,12 @@ pub async fn not_found() -> super::error::ApiError {
         "there is no such address in the Talon API: see /api/v1/openapi.json",
     )
 }
+
+/// A known address asked with a method it does not take (axum adds the Allow header).
+pub async fn method_not_allowed() -> super::error::ApiError {
+    super::error::ApiError::new(
+        StatusCode::METHOD_NOT_ALLOWED,
+        "method_not_allowed",
+        "this address does not take this method: see /api/v1/openapi.json",
+    )
+}

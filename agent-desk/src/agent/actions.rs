@@ -1,0 +1,195 @@
+//! The agent's actions: one button and one key each, enabled only when they make sense
+//! in the window's state.
+
+use egui::{Key, RichText, Ui};
+use talon_client::Lang;
+use talon_client::look::colors;
+use talon_protocol::WindowState;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Act {
+    CallNext,
+    Recall,
+    Start,
+    Finish,
+    NoShow,
+    Transfer,
+    Postpone,
+    Pause,
+    Resume,
+    Close,
+}
+
+impl Act {
+    pub const ALL: [Act; 10] = [
+        Act::CallNext,
+        Act::Recall,
+        Act::Start,
+        Act::Finish,
+        Act::NoShow,
+        Act::Transfer,
+        Act::Postpone,
+        Act::Pause,
+        Act::Resume,
+        Act::Close,
+    ];
+
+    pub fn key(self) -> Key {
+        match self {
+            Act::CallNext => Key::F1,
+            Act::Recall => Key::F2,
+            Act::Start => Key::F3,
+            Act::Finish => Key::F4,
+            Act::NoShow => Key::F5,
+            Act::Transfer => Key::F6,
+            Act::Postpone => Key::F7,
+            Act::Pause => Key::F8,
+            Act::Resume => Key::F9,
+            Act::Close => Key::F10,
+        }
+    }
+
+    pub fn name(self, lang: Lang) -> &'static str {
+        match self {
+            Act::CallNext => lang.pick("Вызвать следующего", "Call next"),
+            Act::Recall => lang.pick("Повторный вызов", "Recall"),
+            Act::Start => lang.pick("Начать обслуживание", "Start service"),
+            Act::Finish => lang.pick("Завершить", "Finish"),
+            Act::NoShow => lang.pick("Клиент не явился", "No-show"),
+            Act::Transfer => lang.pick("Перенаправить", "Transfer"),
+            Act::Postpone => lang.pick("Отложить", "Postpone"),
+            Act::Pause => lang.pick("Перерыв", "Break"),
+            Act::Resume => lang.pick("Продолжить работу", "Resume"),
+            Act::Close => lang.pick("Закрыть окно", "Close window"),
+        }
+    }
+
+    /// The button's text: the action and its key, e.g. "Отложить  [F7]".
+    pub fn button_text(self, lang: Lang) -> String {
+        format!("{}  [{}]", self.name(lang), self.key().name())
+    }
+
+    /// Whether the action makes sense for a window in `state` with `waiting` people in
+    /// its queue.
+    pub fn allowed(self, state: WindowState, waiting: usize) -> bool {
+        use WindowState::*;
+        match self {
+            Act::CallNext => state == Idle && waiting > 0,
+            Act::Recall | Act::Start | Act::NoShow | Act::Postpone => state == Calling,
+            Act::Finish => state == Serving,
+            Act::Transfer => matches!(state, Calling | Serving),
+            Act::Pause => state == Idle,
+            Act::Resume => state == Paused,
+            Act::Close => matches!(state, Idle | Paused),
+        }
+    }
+}
+
+/// Draws the action buttons and reads their keys; returns the action chosen this frame.
+pub fn action_buttons(
+    ui: &mut Ui,
+    lang: Lang,
+    state: WindowState,
+    waiting: usize,
+    enabled: bool,
+) -> Option<Act> {
+    let mut chosen = None;
+    let size = egui::vec2(300.0, 56.0);
+    ui.horizontal_wrapped(|ui| {
+        for act in Act::ALL {
+            let allowed = enabled && act.allowed(state, waiting);
+            let mut text = act.button_text(lang);
+            if act == Act::CallNext {
+                text = match lang {
+                    Lang::Ru => format!("{}  (ждут: {waiting})  [F1]", act.name(lang)),
+                    Lang::En => format!("{}  ({waiting} waiting)  [F1]", act.name(lang)),
+                };
+            }
+            let primary = matches!(act, Act::CallNext | Act::Start | Act::Finish);
+            let mut button = egui::Button::new(RichText::new(text).size(19.0)).min_size(size);
+            if primary && allowed {
+                button = button.fill(egui::Color32::from_rgb(0x17, 0x7a, 0x4a));
+            }
+            if ui.add_enabled(allowed, button).clicked() {
+                chosen = Some(act);
+            }
+        }
+    });
+    if enabled && chosen.is_none() {
+        chosen = Act::ALL.into_iter().find(|act| {
+            act.allowed(state, waiting)
+                && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, act.key()))
+        });
+    }
+    chosen
+}
+
+/// A short line under the buttons saying what to do now.
+pub fn hint(ui: &mut Ui, lang: Lang, state: WindowState, waiting: usize) {
+    let text = match state {
+        WindowState::Idle if waiting > 0 => lang.pick(
+            "Можно вызывать следующего клиента.",
+            "You can call the next visitor.",
+        ),
+        WindowState::Idle => lang.pick(
+            "Очередь к окну пуста. Новые талоны появятся здесь сами.",
+            "Nobody waits for this window. New tickets appear here by themselves.",
+        ),
+        WindowState::Calling => lang.pick(
+            "Клиент идёт к окну: начните обслуживание, вызовите повторно или отметьте неявку.",
+            "The visitor is on the way: start the service, recall, or mark a no-show.",
+        ),
+        WindowState::Serving => lang.pick(
+            "Идёт обслуживание. Завершите его или перенаправьте клиента.",
+            "Serving. Finish the visit or transfer the visitor.",
+        ),
+        WindowState::Paused => lang.pick(
+            "Окно на перерыве: клиенты видят объявление на табло.",
+            "The window is on a break: visitors see a notice on the display.",
+        ),
+        WindowState::Closed => lang.pick("Окно закрыто.", "The window is closed."),
+    };
+    ui.colored_label(colors::MUTED, text);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_sensible_actions_are_allowed() {
+        let allowed = |state, waiting| -> Vec<Act> {
+            Act::ALL
+                .into_iter()
+                .filter(|a| a.allowed(state, waiting))
+                .collect()
+        };
+        assert_eq!(
+            allowed(WindowState::Idle, 2),
+            [Act::CallNext, Act::Pause, Act::Close]
+        );
+        assert_eq!(allowed(WindowState::Idle, 0), [Act::Pause, Act::Close]);
+        assert_eq!(
+            allowed(WindowState::Calling, 0),
+            [
+                Act::Recall,
+                Act::Start,
+                Act::NoShow,
+                Act::Transfer,
+                Act::Postpone
+            ]
+        );
+        assert_eq!(
+            allowed(WindowState::Serving, 0),
+            [Act::Finish, Act::Transfer]
+        );
+        assert_eq!(allowed(WindowState::Paused, 3), [Act::Resume, Act::Close]);
+        assert!(allowed(WindowState::Closed, 3).is_empty());
+    }
+
+    #[test]
+    fn buttons_show_their_keys() {
+        assert_eq!(Act::Postpone.button_text(Lang::Ru), "Отложить  [F7]");
+        assert_eq!(Act::Close.button_text(Lang::En), "Close window  [F10]");
+    }
+}

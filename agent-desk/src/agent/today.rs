@@ -1,0 +1,58 @@
+//! The agent's own figures for today, from the server's statistics (an agent receives
+//! only their own row).
+
+use crate::cx::Cx;
+use crate::day_stats::DayStats;
+use crate::text;
+use crate::widgets::{muted, section};
+use egui::{RichText, Ui};
+
+pub fn show(ui: &mut Ui, cx: &Cx, today: &DayStats) {
+    section(ui, cx.t("Мои показатели за сегодня", "My figures today"));
+    let Some(stats) = &today.latest else {
+        match &today.error {
+            Some(error) => muted(ui, error),
+            None => muted(ui, cx.t("Загрузка…", "Loading…")),
+        }
+        return;
+    };
+    let mine = stats.by_agent.iter().find(|a| a.agent_id == cx.user.id);
+    let Some(row) = mine.map(|a| &a.stats) else {
+        muted(
+            ui,
+            cx.t(
+                "Сегодня вы ещё никого не обслужили.",
+                "You have served nobody yet today.",
+            ),
+        );
+        return;
+    };
+    egui::Grid::new("today_grid")
+        .num_columns(2)
+        .spacing([24.0, 6.0])
+        .show(ui, |ui| {
+            let mut line = |name: &str, value: String| {
+                ui.label(RichText::new(name).color(talon_client::look::colors::MUTED));
+                ui.label(RichText::new(value).strong());
+                ui.end_row();
+            };
+            line(cx.t("Обслужено", "Served"), row.finished.to_string());
+            line(cx.t("Не явились", "No-shows"), row.no_shows.to_string());
+            line(
+                cx.t("Среднее ожидание", "Average wait"),
+                text::minutes_1(cx.lang, row.wait.average_ms),
+            );
+            line(
+                cx.t("Среднее обслуживание", "Average service"),
+                text::minutes_1(cx.lang, row.service.average_ms),
+            );
+            line(
+                cx.t("В норме ожидания", "Within wait norm"),
+                text::share(row.within_wait_norm),
+            );
+            line(
+                cx.t("В норме обслуживания", "Within service norm"),
+                text::share(row.within_service_norm),
+            );
+        });
+}

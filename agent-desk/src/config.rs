@@ -1,0 +1,73 @@
+//! Command line and environment.
+
+use crate::app::DeskOptions;
+use clap::{Parser, ValueEnum};
+use std::path::PathBuf;
+use talon_client::Lang;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    Ru,
+    En,
+}
+
+/// Talon agent desk and office-head monitor.
+#[derive(Debug, Parser)]
+#[command(name = "talon-desk", version, about)]
+pub struct Args {
+    /// The Talon server the sign-in form suggests.
+    #[arg(long, env = "TALON_SERVER", default_value = "http://127.0.0.1:8080")]
+    pub server: String,
+    /// Where the sign-in is kept between runs (default: the user's config folder,
+    /// e.g. ~/.config/talon/desk-session.json).
+    #[arg(long, env = "TALON_DESK_SESSION")]
+    pub session_file: Option<PathBuf>,
+    /// The language the app starts in; it can be switched on screen.
+    #[arg(long, env = "TALON_LANG", value_enum, default_value = "ru")]
+    pub lang: LangArg,
+    /// No chime when a new alert appears on the head board.
+    #[arg(long, env = "TALON_DESK_MUTE")]
+    pub mute: bool,
+}
+
+impl Args {
+    pub fn into_options(self) -> DeskOptions {
+        DeskOptions {
+            server: self.server,
+            session_file: self
+                .session_file
+                .unwrap_or_else(crate::session_file::default_path),
+            lang: match self.lang {
+                LangArg::Ru => Lang::Ru,
+                LangArg::En => Lang::En,
+            },
+            clock: crate::clock::system(),
+            runtime: None,
+            sound: !self.mute,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn flags_override_defaults() {
+        let args = Args::parse_from([
+            "talon-desk",
+            "--server",
+            "http://10.0.0.5:8080",
+            "--session-file",
+            "/tmp/s.json",
+            "--lang",
+            "en",
+            "--mute",
+        ]);
+        let options = args.into_options();
+        assert_eq!(options.server, "http://10.0.0.5:8080");
+        assert_eq!(options.session_file, PathBuf::from("/tmp/s.json"));
+        assert_eq!(options.lang, Lang::En);
+        assert!(!options.sound);
+    }
+}

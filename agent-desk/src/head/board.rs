@@ -1,0 +1,419 @@
+//! The office board: every window, every topic, the waiting queue and the alerts, live;
+//! and the head's hands on the queue: which topics a window serves, pause or close a
+//! window, transfer a ticket.
+
+use super::alerts_view;
+use crate::action::ActionRunner;
+use crate::cx::Cx;
+use crate::forms::{FormEvent, PauseForm, TransferForm, confirm_row, form_frame};
+use crate::office_live::OfficeLive;
+use crate::queue_order::waiting_by_wait;
+use crate::text;
+use crate::widgets::{muted, norm_word, section};
+use egui::{RichText, Ui};
+use talon_client::Lang;
+use talon_client::look::{colors, norm_color};
+use talon_protocol::norms::{norm_status, service_status, wait_status};
+use talon_protocol::{Snapshot, TicketId, TicketStatus, TopicId, Window, WindowId, WindowState};
+
+enum BoardForm {
+    Topics(WindowId, Vec<TopicId>),
+    Pause(WindowId, PauseForm),
+    Transfer(TicketId, TransferForm),
+}
+
+#[derive(Default)]
+pub struct Board {
+    selected_window: Option<WindowId>,
+    selected_ticket: Option<TicketId>,
+    form: Option<BoardForm>,
+    runner: ActionRunner,
+}
+
+impl Board {
+    pub fn ui(&mut self, ui: &mut Ui, cx: &Cx, live: &mut OfficeLive) {
+        if self.runner.poll(cx) == Some(true) {
+            self.form = None;
+        }
+        let Some(mirror) = live.mirror.clone() else {
+            ui.spinner();
+            return;
+        };
+        let office = &mirror.office;
+        alerts_view::show(ui, cx, office, &mut live.alerts);
+        ui.add_space(8.0);
+        egui::Panel::right("head_queue")
+            .exact_size(500.0)
+            .resizable(false)
+            .show(ui, |ui| self.queue(ui, cx, office));
+        egui::CentralPanel::default().show(ui, |ui| {
+            egui::ScrollArea::vertical()
+                .id_salt("board")
+                .show(ui, |ui| {
+                    self.windows(ui, cx, office);
+                    ui.add_space(6.0);
+                    self.window_actions(ui, cx, office);
+                    ui.add_space(14.0);
+                    topics_table(ui, cx, live, office);
+                    ui.add_space(10.0);
+                    self.runner.show(ui, cx);
+                });
+        });
+    }
+
+    fn windows(&mut self, ui: &mut Ui, cx: &Cx, office: &Snapshot) {
+        section(ui, cx.t("Окна", "Windows"));
+        egui::Grid::new("board_windows")
+            .num_columns(6)
+            .spacing([22.0, 8.0])
+            .striped(true)
+            .show(ui, |ui| {
+                for head in [
+                    cx.t("Окно", "Window"),
+                    cx.t("Сотрудник", "Agent"),
+                    cx.t("Состояние", "State"),
+                    cx.t("Талон", "Ticket"),
+                    cx.t("Сколько", "For"),
+                    cx.t("Темы", "Topics"),
+                ] {
+                    ui.label(RichText::new(head).color(colors::MUTED));
+                }
+                ui.end_row();
+                for window in &office.windows {
+                    let text = match cx.lang {
+                        Lang::Ru => format!("Окно {}", window.label),
+                        Lang::En => format!("Window {}", window.label),
+                    };
+                    let selected = self.selected_window == Some(window.id);
+                    if ui
+                        .selectable_label(selected, RichText::new(text).strong())
+                        .clicked()
+                    {
+                        self.selected_window = (!selected).then_some(window.id);
+                        self.form = None;
+                    }
+                    ui.label(window.agent_name.as_deref().unwrap_or("—"));
+                    let state_color = match window.state {
+                        WindowState::Closed => colors::MUTED,
+                        WindowState::Paused => colors::WARNING,
+                        _ => colors::TEXT,
+                    };
+                    ui.label(
+                        RichText::new(text::window_state(cx.lang, window.state)).color(state_color),
+                    );
+                    window_ticket(ui, cx, office, window);
+                    let topics: Vec<String> = window
+                        .topics
+                        .iter()
+                        .map(|t| text::topic_prefix(office, *t))
+                        .collect();
+                    ui.label(topics.join(" "));
+                    ui.end_row();
+                }
+            });
+    }
+
+    fn window_actions(&mut self, ui: &mut Ui, cx: &Cx, office: &Snapshot) {
+        let Some(window) = self
+            .selected_window
+            .and_then(|id| office.windows.iter().find(|w| w.id == id))
+        else {
+            muted(
+                ui,
+                cx.t(
+                    "Выберите окно, чтобы изменить его темы, объявить перерыв или закрыть его.",
+                    "Select a window to change its topics, pause or close it.",
+                ),
+            );
+            return;
+        };
+        let free = !self.runner.busy();
+        let name = match cx.lang {
+            Lang::Ru => format!("Окно {}", window.label),
+            Lang::En => format!("Window {}", window.label),
+        };
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new(&name).strong().color(colors::ACCENT));
+            if ui
+                .add_enabled(
+                    free,
+                    egui::Button::new(cx.t("Изменить темы", "Change topics")),
+                )
+                .clicked()
+            {
+                self.form = Some(BoardForm::Topics(window.id, window.topics.clone()));
+            }
+            let can_pause = window.state == WindowState::Idle;
+            if ui
+                .add_enabled(
+                    free && can_pause,
+                    egui::Button::new(cx.t("Объявить перерыв", "Pause")),
+                )
+                .clicked()
+            {
+                self.form = Some(BoardForm::Pause(window.id, PauseForm::default()));
+            }
+            if ui
+                .add_enabled(
+                    free && window.state == WindowState::Paused,
+                    egui::Button::new(cx.t("Снять перерыв", "Resume")),
+                )
+                .clicked()
+            {
+                let api = cx.api.clone();
+                let id = window.id;
+                self.runner.start(cx, "", async move {
+                    api.window_action::<Window>(id, "resume").await
+                });
+            }
+            let can_close = matches!(window.state, WindowState::Idle | WindowState::Paused);
+            if ui
+                .add_enabled(
+                    free && can_close,
+                    egui::Button::new(cx.t("Закрыть окно", "Close the window")),
+                )
+                .clicked()
+            {
+                let api = cx.api.clone();
+                let id = window.id;
+                self.runner.start(cx, "", async move {
+                    api.window_action::<Window>(id, "close").await
+                });
+            }
+        });
+        let api = cx.api.clone();
+        match &mut self.form {
+            Some(BoardForm::Topics(id, topics)) if *id == window.id => {
+                let title = format!("{name}: {}", cx.t("темы обслуживания", "topics served"));
+                let event = form_frame(ui, &title, |ui| {
+                    muted(
+                        ui,
+                        cx.t(
+                            "Когда очередь растёт, разделите темы между окнами: каждая группа — своим специалистам.",
+                            "When the queue grows, split the topics between windows: each group to its own specialists.",
+                        ),
+                    );
+                    for topic in office.topics.iter().filter(|t| t.active) {
+                        let mut on = topics.contains(&topic.id);
+                        let text = format!("{} {}", topic.prefix, topic.name(cx.lang.code()));
+                        if ui.checkbox(&mut on, text).changed() {
+                            if on {
+                                topics.push(topic.id);
+                            } else {
+                                topics.retain(|t| *t != topic.id);
+                            }
+                        }
+                    }
+                    confirm_row(ui, cx, cx.t("Сохранить темы", "Save topics"), free)
+                });
+                match event {
+                    FormEvent::Submit => {
+                        let (id, topics) = (*id, topics.clone());
+                        self.runner.start(
+                            cx,
+                            cx.t("Темы окна сохранены.", "Window topics saved."),
+                            async move { api.set_window_topics(id, topics).await },
+                        );
+                    }
+                    FormEvent::Cancel => self.form = None,
+                    FormEvent::Nothing => {}
+                }
+            }
+            Some(BoardForm::Pause(id, form)) if *id == window.id => {
+                match form.show(ui, cx, office) {
+                    FormEvent::Submit if free => match form.request(cx) {
+                        Ok(request) => {
+                            let id = *id;
+                            self.runner.start(cx, "", async move {
+                                api.pause(id, &request.reason, request.until).await
+                            });
+                        }
+                        Err(message) => self.runner.refuse(message),
+                    },
+                    FormEvent::Cancel => self.form = None,
+                    _ => {}
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn queue(&mut self, ui: &mut Ui, cx: &Cx, office: &Snapshot) {
+        let waiting = waiting_by_wait(office, cx.now);
+        section(
+            ui,
+            &match cx.lang {
+                Lang::Ru => format!("Ожидают: {}", waiting.len()),
+                Lang::En => format!("Waiting: {}", waiting.len()),
+            },
+        );
+        if waiting.is_empty() {
+            muted(ui, cx.t("Никто не ждёт.", "Nobody is waiting."));
+        }
+        egui::ScrollArea::vertical()
+            .id_salt("head_queue")
+            .max_height((ui.available_height() - 330.0).max(160.0))
+            .show(ui, |ui| {
+                egui::Grid::new("head_queue_grid")
+                    .num_columns(3)
+                    .spacing([16.0, 6.0])
+                    .striped(true)
+                    .show(ui, |ui| {
+                        for ticket in &waiting {
+                            let selected = self.selected_ticket == Some(ticket.id);
+                            if ui
+                                .selectable_label(selected, RichText::new(&ticket.label).strong())
+                                .clicked()
+                            {
+                                self.selected_ticket = (!selected).then_some(ticket.id);
+                                self.form = (!selected).then(|| {
+                                    BoardForm::Transfer(ticket.id, TransferForm::default())
+                                });
+                            }
+                            ui.label(text::topic_name(office, ticket.topic_id, cx.lang));
+                            let wait = ticket.wait_ms_at(cx.now);
+                            let mut line = Lang::clock_duration(wait);
+                            let mut color = colors::TEXT;
+                            if let Some(topic) =
+                                office.topics.iter().find(|t| t.id == ticket.topic_id)
+                            {
+                                let status = wait_status(ticket, topic, cx.now);
+                                color = norm_color(status);
+                                line = format!("{line} · {}", norm_word(cx.lang, status));
+                            }
+                            if ticket.out_of_turn {
+                                line = format!("{line} · {}", cx.t("вне очереди", "out of turn"));
+                            }
+                            ui.label(RichText::new(line).color(color));
+                            ui.end_row();
+                        }
+                    });
+            });
+        let api = cx.api.clone();
+        let free = !self.runner.busy();
+        if let Some(BoardForm::Transfer(id, form)) = &mut self.form {
+            let Some(ticket) = office
+                .tickets
+                .iter()
+                .find(|t| t.id == *id && t.status == TicketStatus::Waiting)
+            else {
+                self.form = None;
+                return;
+            };
+            ui.add_space(8.0);
+            match form.show(ui, cx, office, &ticket.label, ticket.window_id) {
+                FormEvent::Submit if free => {
+                    let (id, request) = (*id, form.request());
+                    self.runner
+                        .start(cx, "", async move { api.transfer(id, &request).await });
+                    self.selected_ticket = None;
+                }
+                FormEvent::Cancel => {
+                    self.form = None;
+                    self.selected_ticket = None;
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
+/// The ticket at a window and how long it has been there, coloured by its norm.
+fn window_ticket(ui: &mut Ui, cx: &Cx, office: &Snapshot, window: &Window) {
+    let ticket = window
+        .current_ticket
+        .and_then(|id| office.tickets.iter().find(|t| t.id == id));
+    let topic = ticket.and_then(|t| office.topics.iter().find(|topic| topic.id == t.topic_id));
+    match (ticket, topic) {
+        (Some(ticket), Some(topic)) => {
+            ui.label(RichText::new(&ticket.label).strong());
+            if ticket.status == TicketStatus::Serving {
+                let status = service_status(ticket, topic, cx.now);
+                ui.label(
+                    RichText::new(Lang::clock_duration(ticket.service_ms_at(cx.now)))
+                        .color(norm_color(status)),
+                );
+            } else {
+                ui.label(Lang::clock_duration(
+                    (cx.now - window.state_since).num_milliseconds(),
+                ));
+            }
+        }
+        _ => {
+            ui.label("—");
+            if window.state == WindowState::Closed {
+                ui.label("");
+            } else {
+                ui.label(Lang::clock_duration(
+                    (cx.now - window.state_since).num_milliseconds(),
+                ));
+            }
+        }
+    }
+}
+
+fn topics_table(ui: &mut Ui, cx: &Cx, live: &OfficeLive, office: &Snapshot) {
+    section(ui, cx.t("Темы", "Topics"));
+    let today = live.today.latest.as_ref();
+    egui::Grid::new("board_topics")
+        .num_columns(8)
+        .spacing([20.0, 8.0])
+        .striped(true)
+        .show(ui, |ui| {
+            for head in [
+                cx.t("Тема", "Topic"),
+                cx.t("Норма", "Norm"),
+                cx.t("Ждут", "Waiting"),
+                cx.t("Дольше всех", "Longest"),
+                cx.t("Среднее сегодня", "Average today"),
+                cx.t("В норме", "Within norm"),
+                cx.t("Прогноз", "Estimate"),
+                cx.t("Окон", "Windows"),
+            ] {
+                ui.label(RichText::new(head).color(colors::MUTED));
+            }
+            ui.end_row();
+            for topic in office.topics.iter().filter(|t| t.active) {
+                let load = office.load.iter().find(|l| l.topic_id == topic.id);
+                ui.label(format!("{} {}", topic.prefix, topic.name(cx.lang.code())));
+                ui.label(format!(
+                    "{} {}",
+                    topic.norms.wait.minutes,
+                    cx.t("мин", "min")
+                ));
+                ui.label(
+                    RichText::new(load.map_or(0, |l| l.waiting).to_string())
+                        .strong()
+                        .size(22.0),
+                );
+                let longest = office
+                    .tickets
+                    .iter()
+                    .filter(|t| t.topic_id == topic.id && t.status == TicketStatus::Waiting)
+                    .map(|t| t.wait_ms_at(cx.now))
+                    .max();
+                match longest {
+                    Some(ms) => {
+                        let status = norm_status(ms, topic.norms.wait.minutes);
+                        ui.label(RichText::new(Lang::clock_duration(ms)).color(norm_color(status)));
+                    }
+                    None => {
+                        ui.label("—");
+                    }
+                }
+                let row = today.and_then(|s| s.by_topic.iter().find(|r| r.topic_id == topic.id));
+                ui.label(text::minutes_1(
+                    cx.lang,
+                    row.and_then(|r| r.stats.wait.average_ms),
+                ));
+                ui.label(text::share(row.and_then(|r| r.stats.within_wait_norm)));
+                ui.label(match load {
+                    Some(l) if l.open_windows > 0 => cx.lang.minutes(l.estimated_wait_ms),
+                    Some(_) => cx.t("нет окон", "no window").to_string(),
+                    None => "—".into(),
+                });
+                ui.label(load.map_or(0, |l| l.open_windows).to_string());
+                ui.end_row();
+            }
+        });
+}

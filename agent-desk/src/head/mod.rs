@@ -1,0 +1,17 @@
+//! The office head's monitor (role head or admin): the live board with alerts, charts,
+//! norms, reports and the list of offices.
+
+mod alerts_view;
+pub mod board;
+pub mod charts;
+pub mod norms;
+pub mod offices;
+pub mod reports;
+
+#[derive(Default)]
+pub struct HeadMonitor {
+    pub board: board::Board,
+    pub norms: norms::NormsTab,
+    pub reports: reports::Reports,
+    pub offices: offices::OfficesTab,
+}

@@ -1,0 +1,310 @@
+//! Reports: the server's statistics for a period, per topic and per agent, with the
+//! calendar-month average wait against its limit, and export to CSV.
+
+use crate::cx::Cx;
+use crate::forms::{parse_date, text_field};
+use crate::office_live::OfficeLive;
+use crate::report_csv::stats_csv;
+use crate::text;
+use crate::widgets::{muted, section};
+use chrono::{Datelike, NaiveDate};
+use egui::{RichText, Ui};
+use std::path::PathBuf;
+use talon_client::look::colors;
+use talon_client::{ClientError, Task};
+use talon_protocol::stats::{OfficeStats, StatsRow};
+
+#[derive(Default)]
+pub struct Reports {
+    from: String,
+    to: String,
+    task: Option<Task<Result<OfficeStats, ClientError>>>,
+    stats: Option<OfficeStats>,
+    error: Option<String>,
+    export_path: String,
+    export_result: Option<Result<String, String>>,
+}
+
+/// The first and last day of the month `months_back` months before `day`'s month.
+fn month_of(day: NaiveDate, months_back: u32) -> (NaiveDate, NaiveDate) {
+    let mut first = day.with_day(1).expect("day 1 exists");
+    for _ in 0..months_back {
+        first = (first - chrono::Duration::days(1))
+            .with_day(1)
+            .expect("day 1 exists");
+    }
+    let next = if first.month() == 12 {
+        NaiveDate::from_ymd_opt(first.year() + 1, 1, 1)
+    } else {
+        NaiveDate::from_ymd_opt(first.year(), first.month() + 1, 1)
+    }
+    .expect("valid date");
+    (first, next - chrono::Duration::days(1))
+}
+
+/// ~/talon-report-YYYY-MM-DD.csv
+fn default_export_path(day: NaiveDate) -> String {
+    let home = std::env::var_os("HOME")
+        .or_else(|| std::env::var_os("USERPROFILE"))
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("."));
+    home.join(format!("talon-report-{day}.csv"))
+        .display()
+        .to_string()
+}
+
+impl Reports {
+    pub fn ui(&mut self, ui: &mut Ui, cx: &Cx, live: &OfficeLive) {
+        if let Some(task) = &self.task
+            && let Some(result) = task.take()
+        {
+            self.task = None;
+            match result {
+                Ok(stats) => {
+                    self.stats = Some(stats);
+                    self.error = None;
+                }
+                Err(error) => {
+                    cx.note_error(&error);
+                    self.error = Some(text::client_error(cx.lang, &error));
+                }
+            }
+        }
+        let Some(mirror) = &live.mirror else {
+            ui.spinner();
+            return;
+        };
+        let today = mirror.office.service_day;
+        if self.from.is_empty() && self.to.is_empty() {
+            self.from = today.to_string();
+            self.to = today.to_string();
+        }
+        if self.export_path.is_empty() {
+            self.export_path = default_export_path(today);
+        }
+
+        section(ui, cx.t("Отчёт за период", "Report for a period"));
+        ui.horizontal(|ui| {
+            text_field(ui, cx.t("С:", "From:"), &mut self.from, "ГГГГ-ММ-ДД", 130.0);
+            text_field(ui, cx.t("По:", "To:"), &mut self.to, "ГГГГ-ММ-ДД", 130.0);
+            let mut period = None;
+            if ui.button(cx.t("Сегодня", "Today")).clicked() {
+                period = Some((today, today));
+            }
+            if ui.button(cx.t("Этот месяц", "This month")).clicked() {
+                period = Some((month_of(today, 0).0, today));
+            }
+            if ui.button(cx.t("Прошлый месяц", "Last month")).clicked() {
+                period = Some(month_of(today, 1));
+            }
+            if let Some((from, to)) = period {
+                self.from = from.to_string();
+                self.to = to.to_string();
+            }
+            let show = egui::Button::new(RichText::new(cx.t("Показать", "Show")).strong())
+                .fill(colors::BUTTON);
+            if ui.add_enabled(self.task.is_none(), show).clicked() || period.is_some() {
+                self.request(cx, live);
+            }
+            if self.task.is_some() {
+                ui.spinner();
+            }
+        });
+        if let Some(error) = &self.error {
+            ui.colored_label(colors::BREACH, error);
+        }
+        let Some(stats) = self.stats.clone() else {
+            muted(
+                ui,
+                cx.t(
+                    "Выберите период и нажмите «Показать».",
+                    "Choose a period and press Show.",
+                ),
+            );
+            return;
+        };
+        ui.add_space(6.0);
+        self.export(ui, cx, &stats);
+        ui.add_space(6.0);
+        egui::ScrollArea::vertical()
+            .id_salt("report")
+            .show(ui, |ui| {
+                ui.label(
+                    RichText::new(format!(
+                        "{} {} — {}",
+                        cx.t("Период:", "Period:"),
+                        stats.from,
+                        stats.to
+                    ))
+                    .strong(),
+                );
+                monthly(ui, cx, &stats);
+                ui.add_space(10.0);
+                section(ui, cx.t("По темам", "By topic"));
+                let mut rows: Vec<(String, &StatsRow)> =
+                    vec![(cx.t("Всего", "Total").to_string(), &stats.total)];
+                rows.extend(stats.by_topic.iter().map(|t| {
+                    let name = if cx.lang == talon_client::Lang::En && !t.name_en.is_empty() {
+                        &t.name_en
+                    } else {
+                        &t.name_ru
+                    };
+                    (format!("{} {name}", t.prefix), &t.stats)
+                }));
+                stats_table(ui, cx, "report_topics", &rows);
+                ui.add_space(10.0);
+                section(ui, cx.t("По сотрудникам", "By agent"));
+                let rows: Vec<(String, &StatsRow)> = stats
+                    .by_agent
+                    .iter()
+                    .map(|a| (a.name.clone(), &a.stats))
+                    .collect();
+                if rows.is_empty() {
+                    muted(ui, cx.t("Нет обслуженных визитов.", "No visits served."));
+                } else {
+                    stats_table(ui, cx, "report_agents", &rows);
+                }
+            });
+    }
+
+    fn request(&mut self, cx: &Cx, live: &OfficeLive) {
+        let (Some(from), Some(to)) = (parse_date(&self.from), parse_date(&self.to)) else {
+            self.error = Some(
+                cx.t(
+                    "Даты периода — в виде ГГГГ-ММ-ДД или ДД.ММ.ГГГГ.",
+                    "Give the dates as YYYY-MM-DD.",
+                )
+                .into(),
+            );
+            return;
+        };
+        let api = cx.api.clone();
+        let office = live.id;
+        self.export_result = None;
+        self.task = Some(cx.spawn(async move { api.stats(office, from, to).await }));
+    }
+
+    fn export(&mut self, ui: &mut Ui, cx: &Cx, stats: &OfficeStats) {
+        ui.horizontal(|ui| {
+            text_field(
+                ui,
+                cx.t("Файл CSV:", "CSV file:"),
+                &mut self.export_path,
+                "",
+                520.0,
+            );
+            if ui.button(cx.t("Экспорт в CSV", "Export to CSV")).clicked() {
+                let path = PathBuf::from(self.export_path.trim());
+                let csv = stats_csv(stats, cx.lang);
+                self.export_result = Some(match std::fs::write(&path, csv) {
+                    Ok(()) => Ok(format!(
+                        "{} {}",
+                        cx.t("Отчёт сохранён:", "Report saved:"),
+                        path.display()
+                    )),
+                    Err(e) => Err(format!(
+                        "{} {}: {e}",
+                        cx.t("Не удалось сохранить", "Could not save"),
+                        path.display()
+                    )),
+                });
+            }
+        });
+        match &self.export_result {
+            Some(Ok(text)) => {
+                ui.colored_label(colors::OK, text);
+            }
+            Some(Err(text)) => {
+                ui.colored_label(colors::BREACH, text);
+            }
+            None => {}
+        }
+    }
+}
+
+fn monthly(ui: &mut Ui, cx: &Cx, stats: &OfficeStats) {
+    for month in &stats.monthly_wait {
+        let (word, color) = if month.within_limit {
+            (cx.t("в пределах нормы", "within the limit"), colors::OK)
+        } else {
+            (cx.t("сверх нормы", "over the limit"), colors::BREACH)
+        };
+        ui.label(
+            RichText::new(format!(
+                "{} {}: {} {} ({} {}), {} {}",
+                cx.t("Среднее ожидание за месяц", "Average wait of the month"),
+                month.month,
+                text::minutes_1(cx.lang, month.average_wait_ms),
+                word,
+                cx.t("предел", "limit"),
+                text::minutes_1(cx.lang, Some(month.limit_ms)),
+                cx.t("вызвано:", "called:"),
+                month.called
+            ))
+            .color(color),
+        );
+    }
+}
+
+fn stats_table(ui: &mut Ui, cx: &Cx, id: &str, rows: &[(String, &StatsRow)]) {
+    egui::Grid::new(id)
+        .num_columns(11)
+        .spacing([16.0, 6.0])
+        .striped(true)
+        .show(ui, |ui| {
+            for head in [
+                "",
+                cx.t("Выдано", "Issued"),
+                cx.t("Обслужено", "Served"),
+                cx.t("Не явились", "No-shows"),
+                cx.t("Перенапр.", "Transfers"),
+                cx.t("Ожид. ср.", "Wait avg"),
+                cx.t("Медиана", "Median"),
+                cx.t("90%", "90%"),
+                cx.t("В норме ожид.", "Wait in norm"),
+                cx.t("Обсл. ср.", "Service avg"),
+                cx.t("В норме обсл.", "Service in norm"),
+            ] {
+                ui.label(RichText::new(head).color(colors::MUTED));
+            }
+            ui.end_row();
+            for (name, row) in rows {
+                ui.label(RichText::new(name).strong());
+                ui.label(row.issued.to_string());
+                ui.label(row.finished.to_string());
+                ui.label(row.no_shows.to_string());
+                ui.label(row.transfers.to_string());
+                ui.label(text::minutes_1(cx.lang, row.wait.average_ms));
+                ui.label(text::minutes_1(cx.lang, row.wait.median_ms));
+                ui.label(text::minutes_1(cx.lang, row.wait.p90_ms));
+                ui.label(text::share(row.within_wait_norm));
+                ui.label(text::minutes_1(cx.lang, row.service.average_ms));
+                ui.label(text::share(row.within_service_norm));
+                ui.end_row();
+            }
+        });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn months_back() {
+        let day = NaiveDate::from_ymd_opt(2026, 1, 15).unwrap();
+        assert_eq!(
+            month_of(day, 0),
+            (
+                NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+                NaiveDate::from_ymd_opt(2026, 1, 31).unwrap()
+            )
+        );
+        assert_eq!(
+            month_of(day, 1),
+            (
+                NaiveDate::from_ymd_opt(2025, 12, 1).unwrap(),
+                NaiveDate::from_ymd_opt(2025, 12, 31).unwrap()
+            )
+        );
+    }
+}

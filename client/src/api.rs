@@ -1,0 +1,331 @@
+//! The Talon HTTP API, typed. Errors carry the server's code and message, so an app can
+//! show the user what to do.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use std::time::Duration;
+use talon_protocol::api::{
+    CancelRequest, ErrorBody, FinishRequest, IssueTicketRequest, LoginRequest, LoginResponse,
+    PauseRequest, PostponeRequest, TicketReceipt, TopicInput, TopicSummary, TransferRequest, User,
+    WindowTopicsRequest,
+};
+use talon_protocol::stats::OfficeStats;
+use talon_protocol::{
+    Office, OfficeId, Snapshot, Ticket, TicketId, Topic, TopicId, Window, WindowId,
+};
+
+/// How long one request may take before the user is told the server does not answer.
+const REQUEST_TIMEOUT: Duration = Duration::from_secs(10);
+
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum ClientError {
+    /// The server could not be reached (or did not answer in time).
+    #[error("the server is unreachable: {0}")]
+    Unreachable(String),
+    /// The server refused, with its reason.
+    #[error("{message}")]
+    Refused {
+        status: u16,
+        code: String,
+        message: String,
+        next_opening: Option<DateTime<Utc>>,
+    },
+    /// The answer was not what this version of the app understands.
+    #[error("unexpected answer from the server: {0}")]
+    Protocol(String),
+}
+
+impl ClientError {
+    pub fn code(&self) -> Option<&str> {
+        match self {
+            ClientError::Refused { code, .. } => Some(code),
+            _ => None,
+        }
+    }
+
+    /// Whether retrying the same request later may succeed (network trouble).
+    pub fn is_unreachable(&self) -> bool {
+        matches!(self, ClientError::Unreachable(_))
+    }
+}
+
+/// The API of one server, with one bearer token.
+#[derive(Clone, Debug)]
+pub struct Api {
+    base: String,
+    token: Option<String>,
+    http: reqwest::Client,
+}
+
+impl Api {
+    /// `base` is the server's URL, e.g. "http://127.0.0.1:8080".
+    pub fn new(base: &str, token: Option<String>) -> Api {
+        let http = reqwest::Client::builder()
+            .timeout(REQUEST_TIMEOUT)
+            .connect_timeout(Duration::from_secs(3))
+            .build()
+            .expect("HTTP client without TLS builds");
+        Api {
+            base: base.trim_end_matches('/').to_string(),
+            token,
+            http,
+        }
+    }
+
+    pub fn base(&self) -> &str {
+        &self.base
+    }
+
+    pub fn token(&self) -> Option<&str> {
+        self.token.as_deref()
+    }
+
+    pub fn with_token(&self, token: String) -> Api {
+        Api {
+            token: Some(token),
+            ..self.clone()
+        }
+    }
+
+    /// The WebSocket URL of an office's live events.
+    pub fn live_url(&self, office: OfficeId, since: Option<u64>) -> String {
+        let base = self
+            .base
+            .replacen("https://", "wss://", 1)
+            .replacen("http://", "ws://", 1);
+        match since {
+            Some(seq) => format!("{base}/api/v1/offices/{office}/live?since={seq}"),
+            None => format!("{base}/api/v1/offices/{office}/live"),
+        }
+    }
+
+    async fn send<T: DeserializeOwned>(
+        &self,
+        request: reqwest::RequestBuilder,
+    ) -> Result<T, ClientError> {
+        let request = match &self.token {
+            Some(token) => request.bearer_auth(token),
+            None => request,
+        };
+        let response = request
+            .send()
+            .await
+            .map_err(|e| ClientError::Unreachable(e.to_string()))?;
+        let status = response.status();
+        let bytes = response
+            .bytes()
+            .await
+            .map_err(|e| ClientError::Unreachable(e.to_string()))?;
+        if status.is_success() {
+            let body: &[u8] = if bytes.is_empty() { b"null" } else { &bytes };
+            return serde_json::from_slice(body).map_err(|e| ClientError::Protocol(e.to_string()));
+        }
+        match serde_json::from_slice::<ErrorBody>(&bytes) {
+            Ok(body) => Err(ClientError::Refused {
+                status: status.as_u16(),
+                code: body.error.code,
+                message: body.error.message,
+                next_opening: body.error.next_opening,
+            }),
+            Err(_) => Err(ClientError::Protocol(format!("HTTP {status}"))),
+        }
+    }
+
+    pub async fn get<T: DeserializeOwned>(&self, path: &str) -> Result<T, ClientError> {
+        self.send(self.http.get(format!("{}{path}", self.base)))
+            .await
+    }
+
+    pub async fn post<T: DeserializeOwned>(
+        &self,
+        path: &str,
+        body: &impl Serialize,
+    ) -> Result<T, ClientError> {
+        self.send(self.http.post(format!("{}{path}", self.base)).json(body))
+            .await
+    }
+
+    pub async fn put<T: DeserializeOwned>(
+        &self,
+        path: &str,
+        body: &impl Serialize,
+    ) -> Result<T, ClientError> {
+        self.send(self.http.put(format!("{}{path}", self.base)).json(body))
+            .await
+    }
+
+    pub async fn login(&self, login: &str, password: &str) -> Result<LoginResponse, ClientError> {
+        self.post(
+            "/api/v1/auth/login",
+            &LoginRequest {
+                login: login.into(),
+                password: password.into(),
+            },
+        )
+        .await
+    }
+
+    pub async fn me(&self) -> Result<User, ClientError> {
+        self.get("/api/v1/auth/me").await
+    }
+
+    pub async fn logout(&self) -> Result<(), ClientError> {
+        self.post::<serde_json::Value>("/api/v1/auth/logout", &serde_json::json!({}))
+            .await
+            .map(|_| ())
+    }
+
+    pub async fn offices(&self) -> Result<Vec<Office>, ClientError> {
+        self.get("/api/v1/offices").await
+    }
+
+    pub async fn topics(&self, office: OfficeId) -> Result<Vec<TopicSummary>, ClientError> {
+        self.get(&format!("/api/v1/offices/{office}/topics")).await
+    }
+
+    pub async fn snapshot(&self, office: OfficeId) -> Result<Snapshot, ClientError> {
+        self.get(&format!("/api/v1/offices/{office}/snapshot"))
+            .await
+    }
+
+    /// Issues a ticket. `idempotency_key` must be the same for retries of one tap, so a
+    /// retry after a network error cannot create a second ticket.
+    pub async fn issue(
+        &self,
+        office: OfficeId,
+        topic_id: TopicId,
+        out_of_turn: bool,
+        idempotency_key: &str,
+    ) -> Result<TicketReceipt, ClientError> {
+        let request = self
+            .http
+            .post(format!("{}/api/v1/offices/{office}/tickets", self.base))
+            .header("Idempotency-Key", idempotency_key)
+            .json(&IssueTicketRequest {
+                topic_id,
+                out_of_turn,
+            });
+        self.send(request).await
+    }
+
+    /// `action`: open, close, resume, call-next (pause has its own call).
+    pub async fn window_action<T: DeserializeOwned>(
+        &self,
+        window: WindowId,
+        action: &str,
+    ) -> Result<T, ClientError> {
+        self.post(
+            &format!("/api/v1/windows/{window}/{action}"),
+            &serde_json::json!({}),
+        )
+        .await
+    }
+
+    pub async fn call_next(&self, window: WindowId) -> Result<Ticket, ClientError> {
+        self.window_action(window, "call-next").await
+    }
+
+    pub async fn pause(
+        &self,
+        window: WindowId,
+        reason: &str,
+        until: Option<DateTime<Utc>>,
+    ) -> Result<Window, ClientError> {
+        self.post(
+            &format!("/api/v1/windows/{window}/pause"),
+            &PauseRequest {
+                reason: reason.into(),
+                until,
+            },
+        )
+        .await
+    }
+
+    pub async fn set_window_topics(
+        &self,
+        window: WindowId,
+        topics: Vec<TopicId>,
+    ) -> Result<Window, ClientError> {
+        self.put(
+            &format!("/api/v1/windows/{window}/topics"),
+            &WindowTopicsRequest { topics },
+        )
+        .await
+    }
+
+    pub async fn window_queue(&self, window: WindowId) -> Result<Vec<Ticket>, ClientError> {
+        self.get(&format!("/api/v1/windows/{window}/queue")).await
+    }
+
+    /// `action`: recall, start, no-show (finish, transfer, postpone, cancel have calls).
+    pub async fn ticket_action(
+        &self,
+        ticket: TicketId,
+        action: &str,
+    ) -> Result<Ticket, ClientError> {
+        self.post(
+            &format!("/api/v1/tickets/{ticket}/{action}"),
+            &serde_json::json!({}),
+        )
+        .await
+    }
+
+    pub async fn finish(
+        &self,
+        ticket: TicketId,
+        request: &FinishRequest,
+    ) -> Result<Ticket, ClientError> {
+        self.post(&format!("/api/v1/tickets/{ticket}/finish"), request)
+            .await
+    }
+
+    pub async fn transfer(
+        &self,
+        ticket: TicketId,
+        request: &TransferRequest,
+    ) -> Result<Ticket, ClientError> {
+        self.post(&format!("/api/v1/tickets/{ticket}/transfer"), request)
+            .await
+    }
+
+    pub async fn postpone(&self, ticket: TicketId, minutes: u32) -> Result<Ticket, ClientError> {
+        self.post(
+            &format!("/api/v1/tickets/{ticket}/postpone"),
+            &PostponeRequest { minutes },
+        )
+        .await
+    }
+
+    pub async fn cancel(
+        &self,
+        ticket: TicketId,
+        reason: Option<String>,
+    ) -> Result<Ticket, ClientError> {
+        self.post(
+            &format!("/api/v1/tickets/{ticket}/cancel"),
+            &CancelRequest { reason },
+        )
+        .await
+    }
+
+    pub async fn update_topic(
+        &self,
+        topic: TopicId,
+        input: &TopicInput,
+    ) -> Result<Topic, ClientError> {
+        self.put(&format!("/api/v1/topics/{topic}"), input).await
+    }
+
+    pub async fn stats(
+        &self,
+        office: OfficeId,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<OfficeStats, ClientError> {
+        self.get(&format!(
+            "/api/v1/offices/{office}/stats?from={from}&to={to}"
+        ))
+        .await
+    }
+}

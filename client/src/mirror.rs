@@ -1,0 +1,266 @@
+//! The office as an app sees it: a snapshot, then events applied in sequence order.
+//! Pure: the live link feeds it, tests drive it directly.
+
+use talon_protocol::{
+    CallRecord, Event, EventKind, Snapshot, Ticket, Topic, TopicId, TopicLoad, Window, WindowId,
+};
+
+/// How many calls the mirror keeps for the display.
+pub const RECENT_CALLS: usize = 20;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mirror {
+    pub office: Snapshot,
+}
+
+/// What applying an event did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Applied {
+    /// The event was the next one and is now part of the mirror.
+    Applied,
+    /// Already seen (a duplicate after a reconnect): ignored.
+    Stale,
+    /// Events are missing before this one: the mirror needs a new snapshot.
+    Gap,
+}
+
+impl Mirror {
+    pub fn new(snapshot: Snapshot) -> Mirror {
+        Mirror { office: snapshot }
+    }
+
+    pub fn seq(&self) -> u64 {
+        self.office.seq
+    }
+
+    pub fn apply(&mut self, event: &Event) -> Applied {
+        if event.seq <= self.office.seq {
+            return Applied::Stale;
+        }
+        if event.seq != self.office.seq + 1 {
+            return Applied::Gap;
+        }
+        let office = &mut self.office;
+        if let Some(ticket) = event.kind.ticket() {
+            upsert_ticket(&mut office.tickets, ticket);
+        }
+        match &event.kind {
+            EventKind::TicketCalled {
+                ticket,
+                window_id,
+                window_label,
+                recall,
+            } => {
+                office.recent_calls.insert(
+                    0,
+                    CallRecord {
+                        ticket_id: ticket.id,
+                        label: ticket.label.clone(),
+                        window_id: *window_id,
+                        window_label: window_label.clone(),
+                        at: event.at,
+                        recall: *recall,
+                    },
+                );
+                office.recent_calls.truncate(RECENT_CALLS);
+            }
+            EventKind::WindowChanged { window } => upsert_window(&mut office.windows, window),
+            EventKind::TopicChanged { topic } => upsert_topic(&mut office.topics, topic),
+            EventKind::OfficeChanged { office: changed } => office.office = changed.clone(),
+            EventKind::AlertRaised { alert } => {
+                office.alerts.retain(|a| a.id != alert.id);
+                office.alerts.push(alert.clone());
+            }
+            EventKind::AlertCleared { alert } => office.alerts.retain(|a| a.id != alert.id),
+            EventKind::ServiceDayStarted { service_day } => {
+                office.service_day = *service_day;
+                office.recent_calls.clear();
+            }
+            _ => {}
+        }
+        if let Some(load) = &event.load {
+            office.load = load.clone();
+        }
+        office.seq = event.seq;
+        office.now = event.at;
+        Applied::Applied
+    }
+
+    pub fn topic(&self, id: TopicId) -> Option<&Topic> {
+        self.office.topics.iter().find(|t| t.id == id)
+    }
+
+    pub fn window(&self, id: WindowId) -> Option<&Window> {
+        self.office.windows.iter().find(|w| w.id == id)
+    }
+
+    pub fn load(&self, topic: TopicId) -> Option<&TopicLoad> {
+        self.office.load.iter().find(|l| l.topic_id == topic)
+    }
+
+    /// Active topics in display order.
+    pub fn active_topics(&self) -> impl Iterator<Item = &Topic> {
+        self.office.topics.iter().filter(|t| t.active)
+    }
+
+    pub fn ticket(&self, id: talon_protocol::TicketId) -> Option<&Ticket> {
+        self.office.tickets.iter().find(|t| t.id == id)
+    }
+}
+
+fn upsert_ticket(tickets: &mut Vec<Ticket>, ticket: &Ticket) {
+    tickets.retain(|t| t.id != ticket.id);
+    if ticket.is_active() {
+        tickets.push(ticket.clone());
+    }
+}
+
+fn upsert_window(windows: &mut Vec<Window>, window: &Window) {
+    match windows.iter_mut().find(|w| w.id == window.id) {
+        Some(existing) => *existing = window.clone(),
+        None => {
+            windows.push(window.clone());
+            windows.sort_by_key(|w| w.id);
+        }
+    }
+}
+
+fn upsert_topic(topics: &mut Vec<Topic>, topic: &Topic) {
+    topics.retain(|t| t.id != topic.id);
+    topics.push(topic.clone());
+    topics.sort_by_key(|t| (!t.active, t.display_order, t.id));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::{DateTime, Utc};
+    use talon_protocol::*;
+
+    fn now() -> DateTime<Utc> {
+        "2026-11-20T07:00:00Z".parse().unwrap()
+    }
+
+    fn snapshot(seq: u64) -> Snapshot {
+        Snapshot {
+            office: Office {
+                id: OfficeId(1),
+                name: "Офис".into(),
+                time_zone: "Europe/Moscow".into(),
+                schedule: WeekSchedule::default(),
+                settings: OfficeSettings::default(),
+            },
+            seq,
+            now: now(),
+            service_day: now().date_naive(),
+            topics: vec![],
+            load: vec![],
+            windows: vec![],
+            tickets: vec![],
+            recent_calls: vec![],
+            alerts: vec![],
+        }
+    }
+
+    fn ticket(label: &str, status: TicketStatus) -> Ticket {
+        Ticket {
+            id: TicketId(uuid::Uuid::from_u128(label.bytes().map(u128::from).sum())),
+            office_id: OfficeId(1),
+            topic_id: TopicId(1),
+            label: label.into(),
+            number: 1,
+            service_day: now().date_naive(),
+            status,
+            out_of_turn: false,
+            public_code: "X".into(),
+            issued_at: now(),
+            queue_since: now(),
+            front: false,
+            target_window: None,
+            window_id: None,
+            agent_id: None,
+            called_at: None,
+            started_at: None,
+            finished_at: None,
+            postponed_until: None,
+            recalls: 0,
+            transfers: 0,
+            wait_ms: 0,
+            waiting_since: Some(now()),
+            walk_ms: 0,
+            service_ms: 0,
+            outcome: None,
+            topics_count: None,
+            overrun_reason: None,
+            cancel_reason: None,
+        }
+    }
+
+    fn event(seq: u64, kind: EventKind) -> Event {
+        Event {
+            office_id: OfficeId(1),
+            seq,
+            at: now(),
+            kind,
+            load: None,
+        }
+    }
+
+    #[test]
+    fn applies_events_in_order_and_detects_gaps_and_duplicates() {
+        let mut mirror = Mirror::new(snapshot(10));
+        let issued = event(
+            11,
+            EventKind::TicketIssued {
+                ticket: ticket("A001", TicketStatus::Waiting),
+            },
+        );
+        assert_eq!(mirror.apply(&issued), Applied::Applied);
+        assert_eq!(mirror.office.tickets.len(), 1);
+        assert_eq!(mirror.apply(&issued), Applied::Stale);
+        let later = event(
+            13,
+            EventKind::TicketIssued {
+                ticket: ticket("A002", TicketStatus::Waiting),
+            },
+        );
+        assert_eq!(mirror.apply(&later), Applied::Gap);
+        assert_eq!(mirror.seq(), 11);
+        assert_eq!(mirror.office.tickets.len(), 1);
+    }
+
+    #[test]
+    fn calls_are_recorded_and_finished_tickets_leave() {
+        let mut mirror = Mirror::new(snapshot(0));
+        let mut called = ticket("A001", TicketStatus::Called);
+        called.window_id = Some(WindowId(3));
+        let call = EventKind::TicketCalled {
+            ticket: called.clone(),
+            window_id: WindowId(3),
+            window_label: "3".into(),
+            recall: false,
+        };
+        mirror.apply(&event(1, call));
+        assert_eq!(mirror.office.recent_calls[0].label, "A001");
+        assert_eq!(mirror.office.recent_calls[0].window_label, "3");
+        let mut done = called;
+        done.status = TicketStatus::Done;
+        let mut finished = event(2, EventKind::TicketFinished { ticket: done });
+        finished.load = Some(vec![TopicLoad {
+            topic_id: TopicId(1),
+            waiting: 0,
+            estimated_wait_ms: 0,
+            open_windows: 1,
+        }]);
+        mirror.apply(&finished);
+        assert!(mirror.office.tickets.is_empty());
+        assert_eq!(mirror.load(TopicId(1)).unwrap().open_windows, 1);
+        mirror.apply(&event(
+            3,
+            EventKind::ServiceDayStarted {
+                service_day: now().date_naive().succ_opt().unwrap(),
+            },
+        ));
+        assert!(mirror.office.recent_calls.is_empty());
+    }
+}

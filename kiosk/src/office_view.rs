@@ -1,0 +1,140 @@
+//! What the kiosk screens need from the live office, read once per frame: the office's
+//! name and time zone, the out-of-turn categories, and each active topic with its load.
+
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+use talon_client::{Lang, Mirror};
+use talon_protocol::TopicId;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct OfficeView {
+    pub name: String,
+    pub time_zone: Tz,
+    pub out_of_turn_categories: Vec<String>,
+    pub topics: Vec<TopicView>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct TopicView {
+    pub id: TopicId,
+    pub prefix: String,
+    pub name_ru: String,
+    pub name_en: String,
+    pub waiting: u32,
+    pub estimated_wait_ms: i64,
+}
+
+impl TopicView {
+    pub fn name(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En if !self.name_en.is_empty() => &self.name_en,
+            _ => &self.name_ru,
+        }
+    }
+}
+
+impl OfficeView {
+    pub fn from_mirror(mirror: &Mirror) -> OfficeView {
+        let office = &mirror.office.office;
+        let topics = mirror
+            .active_topics()
+            .map(|topic| {
+                let load = mirror.load(topic.id);
+                TopicView {
+                    id: topic.id,
+                    prefix: topic.prefix.clone(),
+                    name_ru: topic.name_ru.clone(),
+                    name_en: topic.name_en.clone(),
+                    waiting: load.map_or(0, |l| l.waiting),
+                    estimated_wait_ms: load.map_or(0, |l| l.estimated_wait_ms),
+                }
+            })
+            .collect();
+        OfficeView {
+            name: office.name.clone(),
+            time_zone: time_zone(&office.time_zone),
+            out_of_turn_categories: office.settings.out_of_turn_categories.clone(),
+            topics,
+        }
+    }
+
+    pub fn topic(&self, id: TopicId) -> Option<&TopicView> {
+        self.topics.iter().find(|t| t.id == id)
+    }
+}
+
+/// The office's zone; an unknown name (the server validates it) falls back to Moscow,
+/// where most offices are, rather than to the kiosk's own zone.
+pub fn time_zone(name: &str) -> Tz {
+    name.parse().unwrap_or(chrono_tz::Europe::Moscow)
+}
+
+/// "10:05" in the office's zone.
+pub fn clock(at: DateTime<Utc>, zone: Tz) -> String {
+    at.with_timezone(&zone).format("%H:%M").to_string()
+}
+
+/// "20.11.2026 10:05" in the office's zone.
+pub fn date_time(at: DateTime<Utc>, zone: Tz) -> String {
+    at.with_timezone(&zone).format("%d.%m.%Y %H:%M").to_string()
+}
+
+/// When issuing opens again, as a visitor says it: "сегодня в 14:00", "завтра в 08:00",
+/// or "23.11.2026 в 08:00", in the office's zone.
+pub fn opening(lang: Lang, at: DateTime<Utc>, now: DateTime<Utc>, zone: Tz) -> String {
+    use crate::words::{self, say};
+    let at = at.with_timezone(&zone);
+    let today = now.with_timezone(&zone).date_naive();
+    let day = if at.date_naive() == today {
+        say(lang, words::TODAY).to_string()
+    } else if Some(at.date_naive()) == today.succ_opt() {
+        say(lang, words::TOMORROW).to_string()
+    } else {
+        at.format("%d.%m.%Y").to_string()
+    };
+    format!("{day} {} {}", say(lang, words::AT), at.format("%H:%M"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn utc(raw: &str) -> DateTime<Utc> {
+        raw.parse().unwrap()
+    }
+
+    #[test]
+    fn times_are_shown_in_the_office_zone() {
+        let now = utc("2026-11-20T07:00:00Z");
+        assert_eq!(clock(now, chrono_tz::Europe::Moscow), "10:00");
+        assert_eq!(clock(now, chrono_tz::Asia::Barnaul), "14:00");
+        assert_eq!(
+            date_time(now, chrono_tz::Europe::Kaliningrad),
+            "20.11.2026 09:00"
+        );
+    }
+
+    #[test]
+    fn the_next_opening_is_said_as_a_visitor_says_it() {
+        let zone = chrono_tz::Europe::Moscow;
+        let now = utc("2026-11-20T20:56:00Z"); // 23:56 Moscow
+        assert_eq!(
+            opening(Lang::Ru, utc("2026-11-20T21:00:00Z"), now, zone),
+            "завтра в 00:00"
+        );
+        assert_eq!(
+            opening(Lang::En, utc("2026-11-20T20:58:00Z"), now, zone),
+            "today at 23:58"
+        );
+        assert_eq!(
+            opening(Lang::Ru, utc("2026-11-23T05:00:00Z"), now, zone),
+            "23.11.2026 в 08:00"
+        );
+    }
+
+    #[test]
+    fn an_unknown_zone_falls_back_to_moscow() {
+        assert_eq!(time_zone("Mars/Olympus"), chrono_tz::Europe::Moscow);
+        assert_eq!(time_zone("Asia/Barnaul"), chrono_tz::Asia::Barnaul);
+    }
+}

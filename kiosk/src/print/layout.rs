@@ -1,0 +1,315 @@
+//! The printed ticket: a pure function from the ticket to ESC/POS bytes, so a golden file
+//! pins the exact output and the device code only moves bytes.
+//!
+//! Thermal printers sold in Russia understand code page PC866 (ESC t 17); text is mapped
+//! to it, and characters it lacks (« », dashes) are replaced by close ASCII ones, because
+//! an unmapped character would otherwise reach the printer as UTF-8 garbage.
+
+use escpos::driver::Driver;
+use escpos::errors::Result as EscposResult;
+use escpos::printer::Printer;
+use escpos::printer_options::PrinterOptions;
+use escpos::utils::{
+    JustifyMode, PageCode, Protocol, QRCodeCorrectionLevel, QRCodeModel, QRCodeOption,
+};
+use std::sync::{Arc, Mutex};
+use talon_client::Lang;
+
+use crate::words::{self, say};
+
+/// Characters per line of an 80 mm printer in font A.
+pub const LINE_WIDTH: usize = 42;
+
+/// What goes on paper, already in the visitor's language and the office's local time.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PrintedTicket {
+    pub lang: Lang,
+    pub office_name: String,
+    pub label: String,
+    pub topic_name: String,
+    pub out_of_turn: bool,
+    /// "20.11.2026 10:00", in the office's time zone.
+    pub issued_local: String,
+    pub people_ahead: u32,
+    pub estimated_wait_ms: i64,
+    /// The public status address the QR code carries.
+    pub status_url: String,
+}
+
+/// The ESC/POS bytes of one ticket, ending with a cut.
+pub fn ticket_bytes(ticket: &PrintedTicket) -> Vec<u8> {
+    let sink = MemoryDriver::default();
+    // Every input is sanitized and sized, so the builder cannot refuse; should a future
+    // escpos refuse anyway, the ticket is still on screen and the failure is reported.
+    build(sink.clone(), ticket).expect("a sanitized ticket always encodes");
+    sink.take()
+}
+
+fn build(sink: MemoryDriver, ticket: &PrintedTicket) -> EscposResult<()> {
+    let lang = ticket.lang;
+    let options = PrinterOptions::new(Some(PageCode::PC866), None, LINE_WIDTH as u8);
+    let mut printer = Printer::new(sink, Protocol::default(), Some(options));
+    printer.init()?.justify(JustifyMode::CENTER)?;
+    for line in wrap(&printable(&ticket.office_name), LINE_WIDTH) {
+        printer.writeln(&line)?;
+    }
+    printer
+        .feed()?
+        .writeln(&printable(say(lang, words::YOUR_TICKET)))?
+        .bold(true)?
+        .size(4, 4)?
+        .writeln(&printable(&ticket.label))?
+        .reset_size()?
+        .bold(false)?;
+    if ticket.out_of_turn {
+        printer
+            .reverse(true)?
+            .writeln(&printable(&format!(
+                " {} ",
+                say(lang, words::OUT_OF_TURN_MARK)
+            )))?
+            .reverse(false)?;
+    }
+    printer.size(1, 2)?;
+    for line in wrap(&printable(&ticket.topic_name), LINE_WIDTH) {
+        printer.writeln(&line)?;
+    }
+    printer.reset_size()?.feed()?;
+    for line in facts(ticket) {
+        printer.writeln(&printable(&line))?;
+    }
+    printer
+        .writeln(&printable(say(lang, words::WATCH_DISPLAY)))?
+        .feed()?
+        .qrcode_option(
+            &ticket.status_url,
+            QRCodeOption::new(QRCodeModel::Model2, 6, QRCodeCorrectionLevel::M),
+        )?
+        .writeln(&printable(say(lang, words::QR_CAPTION)))?
+        .feeds(4)?
+        .print_cut()?;
+    Ok(())
+}
+
+/// Issue time, people ahead and the estimate, one per line.
+fn facts(ticket: &PrintedTicket) -> [String; 3] {
+    let lang = ticket.lang;
+    [
+        format!("{}: {}", say(lang, words::ISSUED_AT), ticket.issued_local),
+        format!(
+            "{}: {}",
+            say(lang, words::PEOPLE_AHEAD),
+            ticket.people_ahead
+        ),
+        format!(
+            "{}: {} {}",
+            say(lang, words::ESTIMATED_WAIT),
+            say(lang, words::ABOUT),
+            lang.minutes(ticket.estimated_wait_ms)
+        ),
+    ]
+}
+
+/// Text the PC866 code page can print: ASCII, Russian letters and a few signs; quotes and
+/// dashes it lacks become their ASCII look-alikes, anything else a question mark.
+pub fn printable(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            ' '..='~' => c,
+            'А'..='я' | 'Ё' | 'ё' | '№' | '°' | '·' => c,
+            '«' | '»' | '„' | '“' | '”' => '"',
+            '‘' | '’' => '\'',
+            '–' | '—' | '−' => '-',
+            '…' => '.',
+            '\u{00A0}' | '\t' => ' ',
+            _ => '?',
+        })
+        .collect()
+}
+
+/// Splits text into lines of at most `width` characters at spaces (a longer word is cut).
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let mut word: Vec<char> = word.chars().collect();
+        while word.len() > width {
+            if !line.is_empty() {
+                lines.push(std::mem::take(&mut line));
+            }
+            lines.push(word.drain(..width).collect());
+        }
+        let word: String = word.into_iter().collect();
+        let needed = line.chars().count() + usize::from(!line.is_empty()) + word.chars().count();
+        if needed > width && !line.is_empty() {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(&word);
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// Collects what the printer builder writes, instead of sending it anywhere.
+#[derive(Clone, Default)]
+struct MemoryDriver {
+    bytes: Arc<Mutex<Vec<u8>>>,
+}
+
+impl MemoryDriver {
+    fn take(&self) -> Vec<u8> {
+        std::mem::take(&mut *self.bytes.lock().expect("memory driver"))
+    }
+}
+
+impl Driver for MemoryDriver {
+    fn name(&self) -> String {
+        "memory".into()
+    }
+
+    fn write(&self, data: &[u8]) -> EscposResult<()> {
+        self.bytes
+            .lock()
+            .expect("memory driver")
+            .extend_from_slice(data);
+        Ok(())
+    }
+
+    fn read(&self, _buf: &mut [u8]) -> EscposResult<usize> {
+        Ok(0)
+    }
+
+    fn flush(&self) -> EscposResult<()> {
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The demo office's first ticket of the day, as the golden file pins it.
+    pub(crate) fn sample(lang: Lang) -> PrintedTicket {
+        PrintedTicket {
+            lang,
+            office_name: "Клиентский офис «Центральный»".into(),
+            label: "П001".into(),
+            topic_name: lang.pick("Передача показаний", "Meter readings").into(),
+            out_of_turn: false,
+            issued_local: "20.11.2026 10:00".into(),
+            people_ahead: 2,
+            estimated_wait_ms: 14 * 60_000,
+            status_url: "http://127.0.0.1:8080/api/v1/public/tickets/Ab3dE5gH".into(),
+        }
+    }
+
+    const GOLDEN_RU: &[u8] = include_bytes!("../../tests/golden/ticket_ru.bin");
+
+    /// Set UPDATE_GOLDEN=1 to rewrite the golden file after a deliberate layout change
+    /// (then read it back with `xxd` before committing).
+    #[test]
+    fn ticket_bytes_match_the_golden_file() {
+        let bytes = ticket_bytes(&sample(Lang::Ru));
+        if std::env::var_os("UPDATE_GOLDEN").is_some() {
+            let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/ticket_ru.bin");
+            std::fs::write(path, &bytes).unwrap();
+            return;
+        }
+        assert_eq!(
+            bytes, GOLDEN_RU,
+            "the printed ticket changed; if on purpose, UPDATE_GOLDEN=1 and check the bytes"
+        );
+    }
+
+    #[test]
+    fn ticket_starts_with_init_and_pc866_and_ends_with_a_cut() {
+        let bytes = ticket_bytes(&sample(Lang::Ru));
+        // ESC @ (initialize), then ESC t 17 (code page PC866).
+        assert_eq!(&bytes[..5], &[0x1b, b'@', 0x1b, b't', 17]);
+        // GS V A 0: feed to the cutter and cut fully.
+        assert_eq!(&bytes[bytes.len() - 4..], &[0x1d, b'V', b'A', 0]);
+        // "П001" in PC866: П is 0x8F.
+        assert!(bytes.windows(4).any(|w| w == [0x8f, b'0', b'0', b'1']));
+        // Quadruple size (GS ! 0x33) right before the label.
+        assert!(bytes.windows(3).any(|w| w == [0x1d, b'!', 0x33]));
+        // No UTF-8 leaked through: Cyrillic in UTF-8 starts with 0xD0 / 0xD1 followed by
+        // a continuation byte, which never follows those in PC866 text.
+        assert!(
+            !bytes
+                .windows(2)
+                .any(|w| matches!(w[0], 0xd0 | 0xd1) && (0x80..0xc0).contains(&w[1]))
+        );
+    }
+
+    #[test]
+    fn the_qr_code_carries_the_status_address() {
+        let bytes = ticket_bytes(&sample(Lang::En));
+        let url = b"http://127.0.0.1:8080/api/v1/public/tickets/Ab3dE5gH";
+        let at = bytes
+            .windows(url.len())
+            .position(|w| w == url)
+            .expect("the address is in the QR data");
+        // GS ( k pL pH 49 80 48: "store the QR data", with pL pH = data length + 3.
+        let header = &bytes[at - 8..at];
+        let length = url.len() + 3;
+        assert_eq!(
+            header,
+            &[
+                0x1d,
+                b'(',
+                b'k',
+                (length % 256) as u8,
+                (length / 256) as u8,
+                49,
+                80,
+                48
+            ]
+        );
+        assert!(bytes.windows(6).any(|w| w == b"Ticket"));
+    }
+
+    #[test]
+    fn out_of_turn_tickets_say_so_in_reverse_print() {
+        let mut ticket = sample(Lang::Ru);
+        ticket.out_of_turn = true;
+        let bytes = ticket_bytes(&ticket);
+        let mark = printable_pc866(" ВНЕ ОЧЕРЕДИ ");
+        let at = bytes
+            .windows(mark.len())
+            .position(|w| w == mark.as_slice())
+            .expect("the mark is printed");
+        // ESC B 1: reverse on, just before the mark.
+        assert_eq!(&bytes[at - 3..at], &[0x1d, b'B', 1]);
+    }
+
+    #[test]
+    fn text_is_reduced_to_what_pc866_prints() {
+        assert_eq!(
+            printable("Офис «Центральный» — №1…"),
+            "Офис \"Центральный\" - №1."
+        );
+        assert_eq!(printable("€"), "?");
+    }
+
+    #[test]
+    fn long_text_wraps_at_spaces() {
+        assert_eq!(wrap("один два три", 8), vec!["один два", "три"]);
+        assert_eq!(wrap("абвгдежзик", 4), vec!["абвг", "дежз", "ик"]);
+        assert!(wrap("", 10).is_empty());
+    }
+
+    /// Russian capitals А..П are 0x80..0x8F, Р..Я 0x90..0x9F in PC866 (enough for a mark).
+    fn printable_pc866(text: &str) -> Vec<u8> {
+        text.chars()
+            .map(|c| match c {
+                'А'..='Я' => 0x80 + (c as u32 - 'А' as u32) as u8,
+                _ => c as u8,
+            })
+            .collect()
+    }
+}

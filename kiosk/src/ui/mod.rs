@@ -1,0 +1,141 @@
+//! The screens. Each draws from what the app hands it and returns what the visitor did as
+//! [`Action`]s; the app alone changes state.
+
+pub mod header;
+pub mod home;
+pub mod notice;
+pub mod out_of_turn;
+pub mod qr;
+pub mod ticket;
+pub mod widgets;
+
+use crate::office_view::OfficeView;
+use crate::screen::Screen;
+use crate::words::{self, say};
+use chrono::{DateTime, Utc};
+use talon_client::Lang;
+use talon_client::look::colors;
+use talon_protocol::TopicId;
+
+/// What a visitor did on one frame.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    ToggleLanguage,
+    OpenOutOfTurn,
+    Back,
+    /// Done with the ticket or the notice.
+    Dismiss,
+    TakeTicket {
+        topic: TopicId,
+        out_of_turn: bool,
+    },
+}
+
+/// The kiosk's link to its server, as the header shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Connection {
+    Connecting,
+    Online,
+    Offline,
+    /// The server refused the kiosk's token.
+    NotAuthorized,
+}
+
+/// What every screen may show.
+pub struct Frame<'a> {
+    pub lang: Lang,
+    pub now: DateTime<Utc>,
+    pub office: Option<&'a OfficeView>,
+    pub connection: Connection,
+}
+
+/// Outer margin of every screen.
+const MARGIN: i8 = 40;
+
+/// Draws the whole window and returns what the visitor did.
+pub fn show(ui: &mut egui::Ui, frame: &Frame<'_>, screen: &Screen) -> Vec<Action> {
+    let mut actions = Vec::new();
+    egui::CentralPanel::default()
+        .frame(
+            egui::Frame::NONE
+                .fill(colors::BACKGROUND)
+                .inner_margin(MARGIN),
+        )
+        .show(ui, |ui| {
+            ui.spacing_mut().item_spacing.y = 8.0;
+            header::show(ui, frame, &mut actions);
+            ui.add_space(36.0);
+            match screen {
+                Screen::Home => home::show(ui, frame, &mut actions),
+                Screen::OutOfTurn => out_of_turn::show(ui, frame, &mut actions),
+                Screen::Issuing(_) => issuing(ui, frame.lang),
+                Screen::Ticket(ticket) => {
+                    ticket::show(ui, frame, ticket, &mut actions);
+                    // A touch anywhere on the ticket means "done" (the app ignores the
+                    // touches of a double tap that arrive just after the ticket).
+                    if ui.input(|i| i.pointer.any_click())
+                        && !actions.contains(&Action::ToggleLanguage)
+                    {
+                        actions.push(Action::Dismiss);
+                    }
+                }
+                Screen::Notice(notice) => notice::show(ui, frame, notice, &mut actions),
+            }
+        });
+    actions.dedup();
+    actions
+}
+
+fn issuing(ui: &mut egui::Ui, lang: Lang) {
+    ui.add_space(ui.available_height() * 0.3);
+    widgets::centered(
+        ui,
+        say(lang, words::ISSUING),
+        widgets::bold(64.0),
+        colors::TEXT,
+    );
+    ui.add_space(24.0);
+    widgets::centered(
+        ui,
+        say(lang, words::ISSUING_WAIT),
+        widgets::regular(40.0),
+        colors::MUTED,
+    );
+}
+
+/// Shown above the buttons while the link is not online, so nobody waits for a ticket
+/// that cannot come; the buttons stay, as a tap tries the server again.
+fn unavailable_banner(ui: &mut egui::Ui, frame: &Frame<'_>) {
+    let lang = frame.lang;
+    let (title, detail, fill) = match frame.connection {
+        Connection::Online => return,
+        Connection::Connecting => (words::CONNECTING, None, colors::PANEL),
+        Connection::Offline => (
+            words::UNAVAILABLE,
+            Some(words::UNAVAILABLE_HINT),
+            colors::BREACH,
+        ),
+        Connection::NotAuthorized => (
+            words::UNAVAILABLE,
+            Some(words::NOT_AUTHORIZED),
+            colors::BREACH,
+        ),
+    };
+    let text = if fill == colors::BREACH {
+        colors::BACKGROUND
+    } else {
+        colors::TEXT
+    };
+    egui::Frame::NONE
+        .fill(fill)
+        .corner_radius(widgets::CORNER)
+        .inner_margin(28)
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            widgets::centered(ui, say(lang, title), widgets::bold(44.0), text);
+            if let Some(detail) = detail {
+                ui.add_space(8.0);
+                widgets::centered(ui, say(lang, detail), widgets::regular(32.0), text);
+            }
+        });
+}

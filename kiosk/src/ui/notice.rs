@@ -1,0 +1,91 @@
+//! Why no ticket was issued: the server is unreachable, issuing is closed (with the next
+//! opening in the office's time), or the server refused in its own words.
+
+use super::widgets::{self, PLAIN};
+use super::{Action, Frame};
+use crate::office_view;
+use crate::screen::{Notice, NoticeScreen};
+use crate::words::{self, say};
+use egui::Vec2;
+use talon_client::look::colors;
+
+const BACK_HEIGHT: f32 = 120.0;
+
+pub fn show(
+    ui: &mut egui::Ui,
+    frame: &Frame<'_>,
+    notice: &NoticeScreen,
+    actions: &mut Vec<Action>,
+) {
+    let lang = frame.lang;
+    let width = ui.available_width();
+    ui.add_space(ui.available_height() * 0.2);
+    match &notice.notice {
+        Notice::Unavailable => {
+            widgets::centered(
+                ui,
+                say(lang, words::UNAVAILABLE),
+                widgets::bold(64.0),
+                colors::BREACH,
+            );
+            ui.add_space(40.0);
+            widgets::centered(
+                ui,
+                say(lang, words::UNAVAILABLE_HINT),
+                widgets::regular(40.0),
+                colors::TEXT,
+            );
+        }
+        Notice::OutsideHours { next_opening } => {
+            widgets::centered(
+                ui,
+                say(lang, words::OUTSIDE_HOURS),
+                widgets::bold(64.0),
+                colors::ACCENT,
+            );
+            ui.add_space(40.0);
+            match next_opening {
+                Some(at) => {
+                    let zone = frame
+                        .office
+                        .map_or(chrono_tz::Europe::Moscow, |o| o.time_zone);
+                    widgets::centered(
+                        ui,
+                        say(lang, words::NEXT_OPENING),
+                        widgets::regular(44.0),
+                        colors::TEXT,
+                    );
+                    ui.add_space(12.0);
+                    let when = office_view::opening(lang, *at, frame.now, zone);
+                    widgets::centered(ui, &when, widgets::bold(64.0), colors::TEXT);
+                }
+                None => {
+                    widgets::centered(
+                        ui,
+                        say(lang, words::NO_HOURS),
+                        widgets::regular(40.0),
+                        colors::TEXT,
+                    );
+                }
+            }
+        }
+        Notice::Refused { message } => {
+            widgets::centered(
+                ui,
+                say(lang, words::REFUSED),
+                widgets::bold(64.0),
+                colors::BREACH,
+            );
+            ui.add_space(40.0);
+            widgets::centered(ui, message, widgets::regular(40.0), colors::TEXT);
+        }
+    }
+    let rest = ui.available_height() - BACK_HEIGHT;
+    if rest > 0.0 {
+        ui.add_space(rest);
+    }
+    let back = say(lang, words::BACK);
+    if widgets::text_tile(ui, Vec2::new(width, BACK_HEIGHT), PLAIN, back, 44.0).clicked() {
+        actions.push(Action::Back);
+    }
+}

@@ -1,0 +1,170 @@
+//! The issued ticket, big: label, topic, time, people ahead, estimated wait, the QR code
+//! of its status page, and what the printer did.
+
+use super::widgets::{self, PLAIN};
+use super::{Action, Frame};
+use crate::office_view;
+use crate::screen::{PrintState, TicketScreen};
+use crate::words::{self, say};
+use egui::Vec2;
+use talon_client::look::colors;
+
+const QR_SIDE: f32 = 340.0;
+const DONE_HEIGHT: f32 = 120.0;
+
+pub fn show(
+    ui: &mut egui::Ui,
+    frame: &Frame<'_>,
+    ticket: &TicketScreen,
+    actions: &mut Vec<Action>,
+) {
+    let lang = frame.lang;
+    let receipt = &ticket.receipt;
+    let zone = frame
+        .office
+        .map_or(chrono_tz::Europe::Moscow, |o| o.time_zone);
+    let width = ui.available_width();
+
+    widgets::centered(
+        ui,
+        say(lang, words::YOUR_TICKET),
+        widgets::bold(44.0),
+        colors::MUTED,
+    );
+    widgets::centered(
+        ui,
+        &receipt.ticket.label,
+        widgets::bold(210.0),
+        colors::ACCENT,
+    );
+    if receipt.ticket.out_of_turn {
+        ui.vertical_centered(|ui| {
+            egui::Frame::NONE
+                .fill(colors::ACCENT)
+                .corner_radius(12)
+                .inner_margin(egui::Margin::symmetric(28, 10))
+                .show(ui, |ui| {
+                    widgets::label(
+                        ui,
+                        say(lang, words::OUT_OF_TURN_MARK),
+                        widgets::bold(38.0),
+                        colors::BACKGROUND,
+                    );
+                });
+        });
+        ui.add_space(12.0);
+    }
+    let topic = lang.pick(&receipt.topic_name_ru, &receipt.topic_name_en);
+    widgets::centered(ui, topic, widgets::bold(50.0), colors::TEXT);
+    ui.add_space(24.0);
+    let facts = [
+        format!(
+            "{}: {}",
+            say(lang, words::ISSUED_AT),
+            office_view::clock(receipt.ticket.issued_at, zone)
+        ),
+        format!(
+            "{}: {}",
+            say(lang, words::PEOPLE_AHEAD),
+            receipt.people_ahead
+        ),
+        format!(
+            "{}: {} {}",
+            say(lang, words::ESTIMATED_WAIT),
+            say(lang, words::ABOUT),
+            lang.minutes(receipt.estimated_wait_ms)
+        ),
+    ];
+    for fact in &facts {
+        widgets::centered(ui, fact, widgets::regular(42.0), colors::TEXT);
+    }
+    ui.add_space(12.0);
+    widgets::centered(
+        ui,
+        say(lang, words::WATCH_DISPLAY),
+        widgets::regular(34.0),
+        colors::MUTED,
+    );
+    ui.add_space(24.0);
+
+    if let Some((modules, modules_width)) = &ticket.qr {
+        ui.vertical_centered(|ui| {
+            super::qr::show(
+                ui,
+                modules,
+                *modules_width,
+                QR_SIDE,
+                say(lang, words::QR_LABEL),
+            );
+        });
+        ui.add_space(8.0);
+        widgets::centered(
+            ui,
+            say(lang, words::QR_CAPTION),
+            widgets::regular(28.0),
+            colors::MUTED,
+        );
+    }
+    ui.add_space(24.0);
+    print_line(ui, lang, &ticket.print);
+
+    let rest = ui.available_height() - DONE_HEIGHT - 50.0;
+    if rest > 0.0 {
+        ui.add_space(rest);
+    }
+    widgets::centered(
+        ui,
+        say(lang, words::TAP_TO_RETURN),
+        widgets::regular(28.0),
+        colors::MUTED,
+    );
+    ui.add_space(8.0);
+    let done = say(lang, words::DONE);
+    if widgets::text_tile(ui, Vec2::new(width, DONE_HEIGHT), PLAIN, done, 44.0).clicked() {
+        actions.push(Action::Dismiss);
+    }
+}
+
+fn print_line(ui: &mut egui::Ui, lang: talon_client::Lang, print: &PrintState) {
+    match print {
+        PrintState::Printing(_) => {
+            widgets::centered(
+                ui,
+                say(lang, words::PRINTING),
+                widgets::bold(36.0),
+                colors::TEXT,
+            );
+        }
+        PrintState::Printed => {
+            widgets::centered(
+                ui,
+                say(lang, words::PRINTED),
+                widgets::bold(40.0),
+                colors::OK,
+            );
+        }
+        PrintState::NoPrinter => {
+            widgets::centered(
+                ui,
+                say(lang, words::NO_PRINTER),
+                widgets::bold(36.0),
+                colors::TEXT,
+            );
+        }
+        PrintState::Failed(_) => {
+            egui::Frame::NONE
+                .fill(colors::BREACH)
+                .corner_radius(widgets::CORNER)
+                .inner_margin(24)
+                .show(ui, |ui| {
+                    ui.set_width(ui.available_width());
+                    widgets::centered(
+                        ui,
+                        say(lang, words::PRINTER_FAILED),
+                        widgets::bold(36.0),
+                        colors::BACKGROUND,
+                    );
+                });
+        }
+    }
+}

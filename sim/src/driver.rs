@@ -1,0 +1,149 @@
+//! Runs one office day: visitors arrive at the kiosk, agents serve, time moves on.
+
+use crate::agents::{Agent, Context, Counters};
+use crate::draws;
+use crate::scenario::Scenario;
+use crate::world::{Pace, World, local};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+use rand::SeedableRng;
+use rand::rngs::SmallRng;
+use tokio::sync::watch;
+
+/// Simulated time between two steps.
+pub const STEP: Duration = Duration::seconds(20);
+/// How long after closing agents keep serving the people already inside.
+const SERVE_AFTER_CLOSE: Duration = Duration::hours(2);
+
+pub struct DayOutcome {
+    pub counters: Counters,
+    pub day: NaiveDate,
+    pub ended_at: DateTime<Utc>,
+}
+
+/// Runs the day of `day` in `world`. Stops early when `stop` turns true.
+pub async fn run_day(
+    world: &World,
+    scenario: &Scenario,
+    day: NaiveDate,
+    seed: u64,
+    mut stop: watch::Receiver<bool>,
+) -> anyhow::Result<DayOutcome> {
+    let mut rng = SmallRng::seed_from_u64(seed);
+    let mut counters = Counters::default();
+    let opening = local(world.tz, day, scenario.open);
+    let closing = local(world.tz, day, scenario.close);
+    let mut now = match &world.pace {
+        Pace::Virtual { .. } => opening,
+        // Live: the simulated day starts at opening whatever the hour is.
+        Pace::RealTime { .. } => opening,
+    };
+    set_clock(world, now);
+
+    let mut agents: Vec<Agent> = Vec::new();
+    for (window, api) in &world.agents {
+        let breaks = (0..scenario.breaks.per_agent)
+            .map(|_| {
+                let day_minutes = (closing - opening).num_minutes().max(60);
+                opening
+                    + Duration::minutes(rand::Rng::random_range(&mut rng, 60..day_minutes.max(61)))
+            })
+            .collect();
+        let agent = Agent::new(*window, api.clone(), breaks);
+        if let Err(e) = agent.open().await {
+            tracing::warn!(window = %window, error = %e, "could not open the window");
+            continue;
+        }
+        agents.push(agent);
+    }
+
+    loop {
+        if *stop.borrow() {
+            break;
+        }
+        let local_now = now.with_timezone(&world.tz).time();
+        for arrival in draws::arrivals(scenario, local_now, STEP, &mut rng) {
+            let at = now + (arrival - local_now);
+            set_clock(world, at);
+            let topic = draws::topic(scenario, &mut rng);
+            let out_of_turn = draws::chance(scenario.out_of_turn_share, &mut rng);
+            let key = uuid::Uuid::new_v4().to_string();
+            match world
+                .kiosk
+                .issue(world.office, world.topics[topic], out_of_turn, &key)
+                .await
+            {
+                Ok(_) => counters.issued += 1,
+                Err(e) if e.code() == Some("outside_hours") => counters.turned_away += 1,
+                Err(e) => {
+                    counters.unexpected += 1;
+                    tracing::warn!(error = %e, "the kiosk was refused");
+                }
+            }
+        }
+        set_clock(world, now);
+        let cx = Context {
+            now,
+            scenario,
+            topics: &world.topics,
+            closing,
+        };
+        for agent in &mut agents {
+            agent.step(&cx, &mut rng, &mut counters).await;
+        }
+        if now >= closing {
+            let all_idle = agents.iter().all(Agent::is_idle);
+            let waiting = world
+                .kiosk
+                .topics(world.office)
+                .await?
+                .iter()
+                .map(|t| t.load.waiting)
+                .sum::<u32>();
+            if (all_idle && waiting == 0) || now >= closing + SERVE_AFTER_CLOSE {
+                break;
+            }
+        }
+        now = advance(world, now, &mut stop).await;
+    }
+    for agent in &agents {
+        if let Err(e) = agent.close().await {
+            tracing::info!(window = %agent.window, error = %e, "window left open at the end of the day");
+        }
+    }
+    Ok(DayOutcome {
+        counters,
+        day,
+        ended_at: now,
+    })
+}
+
+fn set_clock(world: &World, at: DateTime<Utc>) {
+    if let Pace::Virtual { clock, .. } = &world.pace {
+        clock.set(at);
+    }
+}
+
+/// Moves time one step on: the virtual clock at once (then lets time act on the queue),
+/// the real one by sleeping.
+async fn advance(
+    world: &World,
+    now: DateTime<Utc>,
+    stop: &mut watch::Receiver<bool>,
+) -> DateTime<Utc> {
+    let next = now + STEP;
+    match &world.pace {
+        Pace::Virtual { clock, queues } => {
+            clock.set(next);
+            queues.tick_all().await;
+        }
+        Pace::RealTime { speed } => {
+            let real =
+                std::time::Duration::from_secs_f64(STEP.num_seconds() as f64 / speed.max(0.01));
+            tokio::select! {
+                _ = tokio::time::sleep(real) => {}
+                _ = stop.changed() => {}
+            }
+        }
+    }
+    next
+}

@@ -1,0 +1,76 @@
+//! `talon-sim`: a whole office day in seconds against an in-process server (default),
+//! or live against a running server (for the demo).
+
+use clap::{Parser, Subcommand};
+use talon_sim::scenario::Scenario;
+
+#[derive(Parser)]
+#[command(name = "talon-sim", version, about = "Talon office simulator")]
+struct Cli {
+    /// Scenario file (TOML); the bundled energy-retailer office by default.
+    #[arg(long, global = true)]
+    scenario: Option<std::path::PathBuf>,
+    /// Random seed: the same seed gives the same day.
+    #[arg(long, global = true, default_value_t = 1)]
+    seed: u64,
+    #[command(subcommand)]
+    mode: Option<Mode>,
+}
+
+#[derive(Subcommand)]
+enum Mode {
+    /// A whole day accelerated against an in-process server (the default).
+    Day {
+        /// The day to simulate (YYYY-MM-DD), a weekday by default.
+        #[arg(long, default_value = "2026-11-20")]
+        day: chrono::NaiveDate,
+    },
+    /// Live against a running server, e.g. `talon-server serve --demo`.
+    Live {
+        #[arg(long, env = "TALON_SERVER", default_value = "http://127.0.0.1:8080")]
+        server: String,
+        #[arg(long, env = "TALON_KIOSK_TOKEN")]
+        kiosk_token: String,
+        /// Agents as login:password, one per window in the office's order.
+        #[arg(long = "agent", required = true)]
+        agents: Vec<String>,
+        /// Simulated seconds per real second.
+        #[arg(long, default_value_t = 1.0)]
+        speed: f64,
+    },
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    talon_server::cli::init_logging();
+    let cli = Cli::parse();
+    let scenario = match &cli.scenario {
+        Some(path) => Scenario::parse(&std::fs::read_to_string(path)?)?,
+        None => Scenario::default_office(),
+    };
+    match cli.mode.unwrap_or(Mode::Day {
+        day: "2026-11-20".parse()?,
+    }) {
+        Mode::Day { day } => {
+            let (world, report) = talon_sim::simulate_day(&scenario, day, cli.seed).await?;
+            print!("{}", report.render());
+            world.stop().await
+        }
+        Mode::Live {
+            server,
+            kiosk_token,
+            agents,
+            speed,
+        } => {
+            let agents = agents
+                .iter()
+                .map(|a| {
+                    a.split_once(':')
+                        .map(|(l, p)| (l.to_string(), p.to_string()))
+                        .ok_or_else(|| anyhow::anyhow!("--agent takes login:password"))
+                })
+                .collect::<anyhow::Result<Vec<_>>>()?;
+            talon_sim::run_live(&scenario, &server, &kiosk_token, &agents, speed, cli.seed).await
+        }
+    }
+}
