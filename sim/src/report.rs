@@ -41,9 +41,9 @@ impl Report {
             "Day {} — figures from the server's statistics (minutes)",
             self.stats.from
         );
-        let _ = write!(
+        let _ = writeln!(
             out,
-            "{:<26} {:>6} {:>6} {:>5} {:>9} {:>9} {:>8} {:>9} {:>9} {:>8}\n",
+            "{:<26} {:>6} {:>6} {:>5} {:>9} {:>9} {:>8} {:>9} {:>9} {:>8}",
             "topic",
             "issued",
             "served",

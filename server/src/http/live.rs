@@ -21,6 +21,10 @@ use tokio::sync::broadcast::error::RecvError;
 
 /// A reconnecting client gets at most this many missed events; further behind, a snapshot.
 pub const MAX_REPLAY: u32 = 1000;
+/// Read buffer of a live socket.
+const SOCKET_BUFFER: usize = 4 * 1024;
+/// Largest message a client may send on the live socket.
+const MAX_CLIENT_MESSAGE: usize = 16 * 1024;
 /// Pings keep idle connections alive through proxies and reveal dead peers.
 const PING_EVERY: Duration = Duration::from_secs(20);
 
@@ -44,8 +48,14 @@ pub async fn live(
 ) -> Result<Response, ApiError> {
     let queue = state.queues.office(office)?;
     principal.require_see(office)?;
-    let upgrade =
-        upgrade.map_err(|_| ApiError::bad_request("this address speaks WebSocket only"))?;
+    let upgrade = upgrade
+        .map_err(|_| ApiError::bad_request("this address speaks WebSocket only"))?
+        // Clients only send pings and close frames; small buffers keep an idle display
+        // socket at a few kilobytes (tungstenite's defaults are 128 KiB each way).
+        .read_buffer_size(SOCKET_BUFFER)
+        .write_buffer_size(0)
+        .max_message_size(MAX_CLIENT_MESSAGE)
+        .max_frame_size(MAX_CLIENT_MESSAGE);
     Ok(upgrade.on_upgrade(move |socket| async move {
         metrics::gauge!("talon_live_sockets").increment(1.0);
         if let Err(e) = serve(socket, state, queue, query.since).await {

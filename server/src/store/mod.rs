@@ -7,6 +7,7 @@
 mod admin;
 mod auth;
 mod queue;
+mod writer;
 
 pub use auth::{DeviceRecord, StaffRecord};
 
@@ -50,6 +51,7 @@ struct IdAllocator {
 pub struct Store {
     pool: SqlitePool,
     ids: Arc<IdAllocator>,
+    writer: writer::Writer,
 }
 
 impl Store {
@@ -86,6 +88,7 @@ impl Store {
             windows: AtomicI64::new(max_id("SELECT COALESCE(MAX(id), 0) FROM windows").await?),
         };
         Ok(Store {
+            writer: writer::Writer::start(pool.clone()),
             pool,
             ids: Arc::new(ids),
         })

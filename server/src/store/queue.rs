@@ -1,6 +1,6 @@
 //! Queue state: loading an office, committing events with the state they describe.
 
-use super::{Store, StoreError, StoreResult, to_ms};
+use super::{Store, StoreError, StoreResult};
 use crate::engine::{OfficeState, RECENT_CALLS, RECENT_SERVICES};
 use chrono::{DateTime, NaiveDate, Utc};
 use std::collections::{BTreeMap, HashMap, VecDeque};
@@ -160,8 +160,8 @@ impl Store {
         Ok(recent)
     }
 
-    /// Writes events and the state they describe in one transaction. `idempotency` ties
-    /// an issued ticket to the client's retry key.
+    /// Writes events and the state they describe in one transaction, durably, before
+    /// returning. `idempotency` ties an issued ticket to the client's retry key.
     pub async fn commit(
         &self,
         events: &[Event],
@@ -170,103 +170,12 @@ impl Store {
         if events.is_empty() {
             return Ok(());
         }
-        let mut tx = self.pool.begin().await?;
-        for event in events {
-            let office = event.office_id.0;
-            sqlx::query(
-                "INSERT INTO events (office_id, seq, at_ms, kind, data) VALUES (?, ?, ?, ?, ?)",
+        self.writer
+            .commit(
+                events.to_vec(),
+                idempotency.map(|(id, key)| (id, key.to_string())),
             )
-            .bind(office)
-            .bind(i64::try_from(event.seq).unwrap_or(i64::MAX))
-            .bind(to_ms(event.at))
-            .bind(event.kind.name())
-            .bind(serde_json::to_string(event)?)
-            .execute(&mut *tx)
-            .await?;
-            if let Some(ticket) = event.kind.ticket() {
-                let key = idempotency
-                    .filter(|(id, _)| {
-                        *id == ticket.id && matches!(event.kind, EventKind::TicketIssued { .. })
-                    })
-                    .map(|(_, key)| key.to_string());
-                let prefix = ticket.label.trim_end_matches(|c: char| c.is_ascii_digit());
-                sqlx::query(
-                    "INSERT INTO tickets (id, office_id, service_day, prefix, number, label, status, \
-                     public_code, idempotency_key, issued_ms, finished_ms, data) \
-                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) \
-                     ON CONFLICT (id) DO UPDATE SET status = excluded.status, \
-                     finished_ms = excluded.finished_ms, data = excluded.data",
-                )
-                .bind(ticket.id.0.to_string())
-                .bind(office)
-                .bind(ticket.service_day.to_string())
-                .bind(prefix)
-                .bind(i64::from(ticket.number))
-                .bind(&ticket.label)
-                .bind(ticket.status.as_str())
-                .bind(&ticket.public_code)
-                .bind(key)
-                .bind(to_ms(ticket.issued_at))
-                .bind(ticket.finished_at.map(to_ms))
-                .bind(serde_json::to_string(ticket)?)
-                .execute(&mut *tx)
-                .await?;
-                continue;
-            }
-            match &event.kind {
-                EventKind::WindowChanged { window } => {
-                    sqlx::query(
-                        "INSERT INTO windows (id, office_id, data) VALUES (?, ?, ?) \
-                         ON CONFLICT (id) DO UPDATE SET data = excluded.data",
-                    )
-                    .bind(window.id.0)
-                    .bind(office)
-                    .bind(serde_json::to_string(window)?)
-                    .execute(&mut *tx)
-                    .await?;
-                }
-                EventKind::TopicChanged { topic } => {
-                    sqlx::query(
-                        "INSERT INTO topics (id, office_id, prefix, data) VALUES (?, ?, ?, ?) \
-                         ON CONFLICT (id) DO UPDATE SET prefix = excluded.prefix, data = excluded.data",
-                    )
-                    .bind(topic.id.0)
-                    .bind(office)
-                    .bind(&topic.prefix)
-                    .bind(serde_json::to_string(topic)?)
-                    .execute(&mut *tx)
-                    .await?;
-                }
-                EventKind::OfficeChanged { office: changed } => {
-                    sqlx::query("UPDATE offices SET name = ?, data = ? WHERE id = ?")
-                        .bind(&changed.name)
-                        .bind(serde_json::to_string(changed)?)
-                        .bind(office)
-                        .execute(&mut *tx)
-                        .await?;
-                }
-                EventKind::AlertRaised { alert } => {
-                    sqlx::query(
-                        "INSERT OR REPLACE INTO alerts (office_id, id, data) VALUES (?, ?, ?)",
-                    )
-                    .bind(office)
-                    .bind(&alert.id)
-                    .bind(serde_json::to_string(alert)?)
-                    .execute(&mut *tx)
-                    .await?;
-                }
-                EventKind::AlertCleared { alert } => {
-                    sqlx::query("DELETE FROM alerts WHERE office_id = ? AND id = ?")
-                        .bind(office)
-                        .bind(&alert.id)
-                        .execute(&mut *tx)
-                        .await?;
-                }
-                _ => {}
-            }
-        }
-        tx.commit().await?;
-        Ok(())
+            .await
     }
 
     /// Events after `since`, at most `limit`, in order.

@@ -1,0 +1,110 @@
+//! Live sockets for the load: each checks that events arrive in order without gaps and
+//! reports when a call reaches a display.
+
+use futures_util::StreamExt;
+use serde::Deserialize;
+use std::collections::HashMap;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
+use talon_protocol::{OfficeId, WindowId};
+use tokio_tungstenite::tungstenite::Message;
+use tokio_tungstenite::tungstenite::client::IntoClientRequest;
+
+/// What all sockets of a run observed.
+#[derive(Default)]
+pub struct Observations {
+    /// When each window's current call-next request was sent.
+    pub call_sent: Mutex<HashMap<WindowId, Instant>>,
+    /// Request sent → a display socket received the call.
+    pub call_to_display: Mutex<Vec<Duration>>,
+    pub events: AtomicU64,
+    /// Events that arrived out of order or after a gap (must stay 0).
+    pub lost_or_out_of_order: AtomicU64,
+    /// Snapshots after the first one (a lagging socket gets one instead of a gap).
+    pub resyncs: AtomicU64,
+}
+
+pub type Socket =
+    tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
+
+pub async fn connect(addr: &str, office: OfficeId, token: &str) -> anyhow::Result<Socket> {
+    let mut request = format!("ws://{addr}/api/v1/offices/{office}/live").into_client_request()?;
+    request
+        .headers_mut()
+        .insert("authorization", format!("Bearer {token}").parse()?);
+    let (socket, _) = tokio_tungstenite::connect_async(request).await?;
+    Ok(socket)
+}
+
+/// Only the fields the load checks: parsing 10,000 sockets' worth of full events would
+/// make the load generator, not the server, the bottleneck.
+#[derive(Deserialize)]
+struct Light {
+    snapshot: Option<LightSnapshot>,
+    event: Option<LightEvent>,
+}
+
+#[derive(Deserialize)]
+struct LightSnapshot {
+    seq: u64,
+}
+
+#[derive(Deserialize)]
+struct LightEvent {
+    seq: u64,
+    kind: LightKind,
+}
+
+#[derive(Deserialize)]
+struct LightKind {
+    #[serde(rename = "type")]
+    name: String,
+    window_id: Option<i64>,
+    recall: Option<bool>,
+}
+
+/// Reads a socket until it closes. Displays measure call → display latency.
+pub async fn watch(mut socket: Socket, observations: &Observations, is_display: bool) {
+    let mut seq: Option<u64> = None;
+    while let Some(Ok(message)) = socket.next().await {
+        let Message::Text(text) = message else {
+            continue;
+        };
+        let received = Instant::now();
+        let Ok(message) = serde_json::from_str::<Light>(&text) else {
+            continue;
+        };
+        if let Some(snapshot) = message.snapshot {
+            if seq.is_some() {
+                observations.resyncs.fetch_add(1, Ordering::Relaxed);
+            }
+            seq = Some(snapshot.seq);
+        }
+        let Some(event) = message.event else { continue };
+        observations.events.fetch_add(1, Ordering::Relaxed);
+        if seq.is_none_or(|last| event.seq != last + 1) {
+            observations
+                .lost_or_out_of_order
+                .fetch_add(1, Ordering::Relaxed);
+        }
+        seq = Some(event.seq);
+        if is_display
+            && event.kind.name == "ticket_called"
+            && event.kind.recall == Some(false)
+            && let Some(window) = event.kind.window_id
+            && let Some(sent) = observations
+                .call_sent
+                .lock()
+                .expect("lock")
+                .get(&WindowId(window))
+                .copied()
+        {
+            observations
+                .call_to_display
+                .lock()
+                .expect("lock")
+                .push(received - sent);
+        }
+    }
+}

@@ -1,0 +1,147 @@
+//! Serving load: issue a ticket, call it, start, finish — measuring each request.
+
+use crate::live::Observations;
+use crate::server::SeededOffice;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+use talon_protocol::WindowId;
+
+#[derive(Default)]
+pub struct RequestTimes {
+    pub issue: Mutex<Vec<Duration>>,
+    pub call_next: Mutex<Vec<Duration>>,
+    pub failures: Mutex<Vec<String>>,
+}
+
+/// Opens every window of the office (each by its own agent).
+pub async fn open_windows(
+    http: &reqwest::Client,
+    base: &str,
+    office: &SeededOffice,
+) -> anyhow::Result<()> {
+    for (window, token) in &office.windows {
+        let response = http
+            .post(format!("{base}/api/v1/windows/{window}/open"))
+            .bearer_auth(token)
+            .send()
+            .await?;
+        anyhow::ensure!(
+            response.status().is_success(),
+            "opening window {window}: {}",
+            response.status()
+        );
+    }
+    Ok(())
+}
+
+async fn post(
+    http: &reqwest::Client,
+    url: String,
+    token: &str,
+    body: serde_json::Value,
+) -> Result<serde_json::Value, String> {
+    let response = http
+        .post(url)
+        .bearer_auth(token)
+        .json(&body)
+        .send()
+        .await
+        .map_err(|e| e.to_string())?;
+    let status = response.status();
+    let body: serde_json::Value = response.json().await.map_err(|e| e.to_string())?;
+    if status.is_success() {
+        Ok(body)
+    } else {
+        Err(format!("{status}: {body}"))
+    }
+}
+
+pub async fn issue(
+    http: &reqwest::Client,
+    base: &str,
+    office: &SeededOffice,
+    times: &RequestTimes,
+) {
+    let started = Instant::now();
+    let result = post(
+        http,
+        format!("{base}/api/v1/offices/{}/tickets", office.id),
+        &office.kiosk,
+        serde_json::json!({"topic_id": office.topic}),
+    )
+    .await;
+    match result {
+        Ok(_) => times.issue.lock().expect("lock").push(started.elapsed()),
+        Err(e) => times
+            .failures
+            .lock()
+            .expect("lock")
+            .push(format!("issue: {e}")),
+    }
+}
+
+/// Calls the next ticket at a window and serves it at once.
+pub async fn serve(
+    http: &reqwest::Client,
+    base: &str,
+    window: WindowId,
+    token: &str,
+    times: &RequestTimes,
+    observations: &Observations,
+) {
+    let started = Instant::now();
+    observations
+        .call_sent
+        .lock()
+        .expect("lock")
+        .insert(window, started);
+    let called = post(
+        http,
+        format!("{base}/api/v1/windows/{window}/call-next"),
+        token,
+        serde_json::json!({}),
+    )
+    .await;
+    let ticket = match called {
+        Ok(ticket) => {
+            times
+                .call_next
+                .lock()
+                .expect("lock")
+                .push(started.elapsed());
+            ticket["id"].as_str().unwrap_or_default().to_string()
+        }
+        Err(e) if e.contains("queue_empty") => return,
+        Err(e) => {
+            times
+                .failures
+                .lock()
+                .expect("lock")
+                .push(format!("call-next: {e}"));
+            return;
+        }
+    };
+    for (action, body) in [
+        ("start", serde_json::json!({})),
+        (
+            "finish",
+            serde_json::json!({"outcome": {"kind": "resolved"}, "topics_count": 1}),
+        ),
+    ] {
+        if let Err(e) = post(
+            http,
+            format!("{base}/api/v1/tickets/{ticket}/{action}"),
+            token,
+            body,
+        )
+        .await
+        {
+            times
+                .failures
+                .lock()
+                .expect("lock")
+                .push(format!("{action}: {e}"));
+            return;
+        }
+    }
+}

@@ -1,0 +1,90 @@
+//! Sockets scenario: thousands of idle display sockets on one office while calls go on.
+
+use crate::live::{self, Observations};
+use crate::load::{self, RequestTimes};
+use crate::measure::{self, Latency};
+use crate::server;
+use futures_util::StreamExt;
+use serde::Serialize;
+use std::sync::Arc;
+use std::sync::atomic::Ordering;
+use std::time::{Duration, Instant};
+
+#[derive(Debug, Serialize)]
+pub struct SocketsResult {
+    pub sockets: usize,
+    pub connect_seconds: f64,
+    pub server_rss_before_mb: f64,
+    pub server_rss_after_mb: f64,
+    pub memory_per_socket_kb: f64,
+    pub calls: u32,
+    pub call_to_display: Latency,
+    pub lost_or_out_of_order: u64,
+    pub resyncs: u64,
+}
+
+pub async fn run(
+    binary: &std::path::Path,
+    count: usize,
+    calls: u32,
+) -> anyhow::Result<SocketsResult> {
+    let dir = tempfile::tempdir()?;
+    let database = dir.path().join("sockets.sqlite3");
+    let seeded = server::seed(&database, 1, 10).await?;
+    let office = seeded[0].clone();
+    let process = server::start(binary, &database).await?;
+    let http = reqwest::Client::new();
+    load::open_windows(&http, &process.base, &office).await?;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let before = measure::sample(process.pid());
+
+    eprintln!("sockets: connecting {count} display sockets");
+    let observations = Arc::new(Observations::default());
+    let started = Instant::now();
+    let addr = process.addr.clone();
+    let sockets: Vec<_> = futures_util::stream::iter(0..count)
+        .map(|_| {
+            let (addr, token) = (addr.clone(), office.display.clone());
+            async move { live::connect(&addr, office.id, &token).await }
+        })
+        .buffer_unordered(200)
+        .collect()
+        .await;
+    let connect_seconds = started.elapsed().as_secs_f64();
+    let mut watchers = Vec::new();
+    for socket in sockets {
+        let socket = socket?;
+        let observations = observations.clone();
+        watchers.push(tokio::spawn(async move {
+            live::watch(socket, &observations, true).await
+        }));
+    }
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    let after = measure::sample(process.pid());
+
+    eprintln!("sockets: {calls} calls, one a second");
+    let times = RequestTimes::default();
+    for n in 0..calls as usize {
+        let (window, token) = &office.windows[n % office.windows.len()];
+        load::issue(&http, &process.base, &office, &times).await;
+        load::serve(&http, &process.base, *window, token, &times, &observations).await;
+        tokio::time::sleep(Duration::from_secs(1)).await;
+    }
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    for watcher in watchers {
+        watcher.abort();
+    }
+    let per_socket =
+        after.rss_bytes.saturating_sub(before.rss_bytes) as f64 / count.max(1) as f64 / 1024.0;
+    Ok(SocketsResult {
+        sockets: count,
+        connect_seconds,
+        server_rss_before_mb: before.rss_bytes as f64 / 1_048_576.0,
+        server_rss_after_mb: after.rss_bytes as f64 / 1_048_576.0,
+        memory_per_socket_kb: per_socket,
+        calls,
+        call_to_display: Latency::of(observations.call_to_display.lock().expect("lock").clone()),
+        lost_or_out_of_order: observations.lost_or_out_of_order.load(Ordering::Relaxed),
+        resyncs: observations.resyncs.load(Ordering::Relaxed),
+    })
+}

@@ -1,0 +1,252 @@
+//! The one writer of queue changes, with group commit.
+//!
+//! Every command's events go through this task. It takes all commits waiting in its queue
+//! (from different offices; each office sends one at a time, under its lock), writes them
+//! in ONE transaction and answers each after that transaction is durable. One fsync then
+//! serves many offices, and writers never fight over SQLite's lock or sleep in its busy
+//! handler. If a batch fails, each commit of it is retried alone, so only the faulty one
+//! is refused.
+
+use super::{StoreError, StoreResult, to_ms};
+use sqlx::{Sqlite, SqlitePool, Transaction};
+use talon_protocol::{Event, EventKind, TicketId};
+use tokio::sync::{mpsc, oneshot};
+
+/// Most commits written in one transaction.
+const MAX_BATCH: usize = 256;
+
+struct Job {
+    events: Vec<Event>,
+    idempotency: Option<(TicketId, String)>,
+    done: oneshot::Sender<StoreResult<()>>,
+}
+
+#[derive(Clone, Debug)]
+pub(super) struct Writer {
+    jobs: mpsc::Sender<Job>,
+}
+
+impl Writer {
+    pub(super) fn start(pool: SqlitePool) -> Writer {
+        let (jobs, queue) = mpsc::channel(4 * MAX_BATCH);
+        tokio::spawn(run(pool, queue));
+        Writer { jobs }
+    }
+
+    pub(super) async fn commit(
+        &self,
+        events: Vec<Event>,
+        idempotency: Option<(TicketId, String)>,
+    ) -> StoreResult<()> {
+        let (done, result) = oneshot::channel();
+        self.jobs
+            .send(Job {
+                events,
+                idempotency,
+                done,
+            })
+            .await
+            .map_err(|_| StoreError::Corrupt("the store is closed".into()))?;
+        result
+            .await
+            .map_err(|_| StoreError::Corrupt("the store writer stopped".into()))?
+    }
+}
+
+async fn run(pool: SqlitePool, mut queue: mpsc::Receiver<Job>) {
+    while let Some(first) = queue.recv().await {
+        let mut batch = vec![first];
+        while batch.len() < MAX_BATCH {
+            match queue.try_recv() {
+                Ok(job) => batch.push(job),
+                Err(_) => break,
+            }
+        }
+        metrics::histogram!("talon_commit_batch_size").record(batch.len() as f64);
+        match write(&pool, &batch).await {
+            Ok(()) => {
+                for job in batch {
+                    let _ = job.done.send(Ok(()));
+                }
+            }
+            Err(e) if batch.len() == 1 => {
+                let job = batch.pop().expect("one job");
+                let _ = job.done.send(Err(e));
+            }
+            Err(_) => {
+                for job in batch {
+                    let result = write(&pool, std::slice::from_ref(&job)).await;
+                    let _ = job.done.send(result);
+                }
+            }
+        }
+    }
+}
+
+async fn write(pool: &SqlitePool, jobs: &[Job]) -> StoreResult<()> {
+    let mut tx = pool.begin().await?;
+    for job in jobs {
+        let idempotency = job
+            .idempotency
+            .as_ref()
+            .map(|(id, key)| (*id, key.as_str()));
+        for event in &job.events {
+            project(&mut tx, event, idempotency).await?;
+        }
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Appends one event and writes the state it describes.
+async fn project(
+    tx: &mut Transaction<'static, Sqlite>,
+    event: &Event,
+    idempotency: Option<(TicketId, &str)>,
+) -> StoreResult<()> {
+    let office = event.office_id.0;
+    sqlx::query("INSERT INTO events (office_id, seq, at_ms, kind, data) VALUES (?, ?, ?, ?, ?)")
+        .bind(office)
+        .bind(i64::try_from(event.seq).unwrap_or(i64::MAX))
+        .bind(to_ms(event.at))
+        .bind(event.kind.name())
+        .bind(serde_json::to_string(event)?)
+        .execute(&mut **tx)
+        .await?;
+    if let Some(ticket) = event.kind.ticket() {
+        let key = idempotency
+            .filter(|(id, _)| {
+                *id == ticket.id && matches!(event.kind, EventKind::TicketIssued { .. })
+            })
+            .map(|(_, key)| key.to_string());
+        let prefix = ticket.label.trim_end_matches(|c: char| c.is_ascii_digit());
+        sqlx::query(
+            "INSERT INTO tickets (id, office_id, service_day, prefix, number, label, status, \
+             public_code, idempotency_key, issued_ms, finished_ms, data) \
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) \
+             ON CONFLICT (id) DO UPDATE SET status = excluded.status, \
+             finished_ms = excluded.finished_ms, data = excluded.data",
+        )
+        .bind(ticket.id.0.to_string())
+        .bind(office)
+        .bind(ticket.service_day.to_string())
+        .bind(prefix)
+        .bind(i64::from(ticket.number))
+        .bind(&ticket.label)
+        .bind(ticket.status.as_str())
+        .bind(&ticket.public_code)
+        .bind(key)
+        .bind(to_ms(ticket.issued_at))
+        .bind(ticket.finished_at.map(to_ms))
+        .bind(serde_json::to_string(ticket)?)
+        .execute(&mut **tx)
+        .await?;
+        return Ok(());
+    }
+    match &event.kind {
+        EventKind::WindowChanged { window } => {
+            sqlx::query(
+                "INSERT INTO windows (id, office_id, data) VALUES (?, ?, ?) \
+                 ON CONFLICT (id) DO UPDATE SET data = excluded.data",
+            )
+            .bind(window.id.0)
+            .bind(office)
+            .bind(serde_json::to_string(window)?)
+            .execute(&mut **tx)
+            .await?;
+        }
+        EventKind::TopicChanged { topic } => {
+            sqlx::query(
+                "INSERT INTO topics (id, office_id, prefix, data) VALUES (?, ?, ?, ?) \
+                 ON CONFLICT (id) DO UPDATE SET prefix = excluded.prefix, data = excluded.data",
+            )
+            .bind(topic.id.0)
+            .bind(office)
+            .bind(&topic.prefix)
+            .bind(serde_json::to_string(topic)?)
+            .execute(&mut **tx)
+            .await?;
+        }
+        EventKind::OfficeChanged { office: changed } => {
+            sqlx::query("UPDATE offices SET name = ?, data = ? WHERE id = ?")
+                .bind(&changed.name)
+                .bind(serde_json::to_string(changed)?)
+                .bind(office)
+                .execute(&mut **tx)
+                .await?;
+        }
+        EventKind::AlertRaised { alert } => {
+            sqlx::query("INSERT OR REPLACE INTO alerts (office_id, id, data) VALUES (?, ?, ?)")
+                .bind(office)
+                .bind(&alert.id)
+                .bind(serde_json::to_string(alert)?)
+                .execute(&mut **tx)
+                .await?;
+        }
+        EventKind::AlertCleared { alert } => {
+            sqlx::query("DELETE FROM alerts WHERE office_id = ? AND id = ?")
+                .bind(office)
+                .bind(&alert.id)
+                .execute(&mut **tx)
+                .await?;
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::store::Store;
+    use talon_protocol::api::{OfficeInput, default_schedule};
+    use talon_protocol::{Event, EventKind, OfficeId};
+
+    fn day_started(office: OfficeId, seq: u64) -> Event {
+        Event {
+            office_id: office,
+            seq,
+            at: "2026-11-20T07:00:00Z".parse().unwrap(),
+            kind: EventKind::ServiceDayStarted {
+                service_day: "2026-11-20".parse().unwrap(),
+            },
+            load: None,
+        }
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_failing_commit_is_refused_alone_and_the_others_are_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("w.sqlite3").display().to_string())
+            .await
+            .unwrap();
+        let mut offices = Vec::new();
+        for name in ["one", "two", "three"] {
+            let input = OfficeInput {
+                name: name.into(),
+                time_zone: "Europe/Moscow".into(),
+                schedule: default_schedule(),
+                settings: Default::default(),
+            };
+            offices.push(store.create_office(input).await.unwrap().id);
+        }
+        store
+            .commit(&[day_started(offices[0], 1)], None)
+            .await
+            .unwrap();
+        // Many commits at once, one of them repeating a seq that is already stored.
+        let duplicate = [day_started(offices[0], 1)];
+        let second = [day_started(offices[1], 1)];
+        let third = [day_started(offices[2], 1)];
+        let (bad, ok2, ok3) = tokio::join!(
+            store.commit(&duplicate, None),
+            store.commit(&second, None),
+            store.commit(&third, None)
+        );
+        assert!(bad.is_err());
+        ok2.unwrap();
+        ok3.unwrap();
+        for office in &offices {
+            assert_eq!(store.events_since(*office, 0, 10).await.unwrap().len(), 1);
+        }
+    }
+}
