@@ -22,6 +22,6 @@ pub use ids::{DeviceId, OfficeId, StaffId, TicketId, TopicId, WindowId};
 pub use norms::{NormStatus, norm_status};
 pub use office::{DayHours, Office, OfficeSettings, WeekSchedule};
 pub use snapshot::{CallRecord, Snapshot, TopicLoad};
-pub use ticket::{Outcome, OverrunReason, Ticket, TicketStatus};
+pub use ticket::{NewTicket, Outcome, OverrunReason, Ticket, TicketStatus};
 pub use topic::{Norm, NormKind, Norms, Topic};
 pub use window::{Pause, Window, WindowState};

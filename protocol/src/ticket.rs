@@ -53,6 +53,57 @@ pub struct Ticket {
     pub cancel_reason: Option<String>,
 }
 
+/// What a ticket is issued with; everything else starts empty.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewTicket {
+    pub id: TicketId,
+    pub office_id: OfficeId,
+    pub topic_id: TopicId,
+    pub label: String,
+    pub number: u32,
+    pub service_day: NaiveDate,
+    pub out_of_turn: bool,
+    pub public_code: String,
+    pub issued_at: DateTime<Utc>,
+}
+
+impl NewTicket {
+    /// The ticket as issued: waiting since `issued_at`, at the back of its topic's queue.
+    pub fn into_ticket(self) -> Ticket {
+        Ticket {
+            id: self.id,
+            office_id: self.office_id,
+            topic_id: self.topic_id,
+            label: self.label,
+            number: self.number,
+            service_day: self.service_day,
+            status: TicketStatus::Waiting,
+            out_of_turn: self.out_of_turn,
+            public_code: self.public_code,
+            issued_at: self.issued_at,
+            queue_since: self.issued_at,
+            front: false,
+            target_window: None,
+            window_id: None,
+            agent_id: None,
+            called_at: None,
+            started_at: None,
+            finished_at: None,
+            postponed_until: None,
+            recalls: 0,
+            transfers: 0,
+            wait_ms: 0,
+            waiting_since: Some(self.issued_at),
+            walk_ms: 0,
+            service_ms: 0,
+            outcome: None,
+            topics_count: None,
+            overrun_reason: None,
+            cancel_reason: None,
+        }
+    }
+}
+
 impl Ticket {
     /// Waiting time up to `now`, counting the running interval.
     pub fn wait_ms_at(&self, now: DateTime<Utc>) -> i64 {

@@ -8,7 +8,8 @@ use chrono::{DateTime, Duration, Utc};
 use talon_protocol::api::QueuePlace;
 use talon_protocol::label::ticket_label;
 use talon_protocol::{
-    CallRecord, EventKind, Outcome, Ticket, TicketId, TicketStatus, TopicId, WindowState,
+    CallRecord, EventKind, NewTicket, Outcome, Ticket, TicketId, TicketStatus, TopicId,
+    WindowState,
 };
 
 /// Longest a ticket may be postponed.
@@ -46,37 +47,18 @@ pub(super) fn issue(
     let counter = state.counters.entry(prefix.clone()).or_insert(0);
     *counter += 1;
     let number = *counter;
-    let ticket = Ticket {
+    let ticket = NewTicket {
         id,
         office_id: state.office.id,
         topic_id,
         label: ticket_label(&prefix, number),
         number,
         service_day: state.service_day,
-        status: TicketStatus::Waiting,
         out_of_turn,
         public_code,
         issued_at: now,
-        queue_since: now,
-        front: false,
-        target_window: None,
-        window_id: None,
-        agent_id: None,
-        called_at: None,
-        started_at: None,
-        finished_at: None,
-        postponed_until: None,
-        recalls: 0,
-        transfers: 0,
-        wait_ms: 0,
-        waiting_since: Some(now),
-        walk_ms: 0,
-        service_ms: 0,
-        outcome: None,
-        topics_count: None,
-        overrun_reason: None,
-        cancel_reason: None,
-    };
+    }
+    .into_ticket();
     state.tickets.insert(id, ticket.clone());
     out.push(EventKind::TicketIssued { ticket });
     Ok(())
