@@ -317,6 +317,16 @@ impl Api {
         self.put(&format!("/api/v1/topics/{topic}"), input).await
     }
 
+    /// A device reports a fault of its own hardware to the server's log.
+    pub async fn report_fault(
+        &self,
+        fault: &talon_protocol::api::DeviceFault,
+    ) -> Result<(), ClientError> {
+        self.post::<serde_json::Value>("/api/v1/devices/me/faults", fault)
+            .await
+            .map(|_| ())
+    }
+
     pub async fn stats(
         &self,
         office: OfficeId,

@@ -10,7 +10,6 @@ use crate::screen::{
     IDLE_RESET, Issuing, NOTICE_SHOWN, Notice, NoticeScreen, PrintState, Screen, TicketScreen,
 };
 use crate::ui::{self, Action, Connection};
-use crate::words::{self, say};
 use chrono::{DateTime, Utc};
 use std::time::{Duration, Instant};
 use talon_client::{Api, ClientError, ConnectionState, Lang, LiveLink, Runtime, Task, look};
@@ -140,7 +139,13 @@ impl KioskApp {
                     ticket.print = match result {
                         Ok(()) => PrintState::Printed,
                         Err(error) => {
-                            report_printer_failure(&ticket.receipt, &self.settings.printer, &error);
+                            report_printer_failure(
+                                &self.settings.runtime,
+                                &self.api,
+                                &ticket.receipt,
+                                &self.settings.printer,
+                                &error,
+                            );
                             PrintState::Failed(error)
                         }
                     };
@@ -212,7 +217,7 @@ impl KioskApp {
         match result {
             Ok(receipt) => {
                 tracing::info!(ticket = %receipt.ticket.label, out_of_turn = receipt.ticket.out_of_turn, "ticket issued");
-                self.screen = Screen::Ticket(self.ticket_screen(receipt, now));
+                self.screen = Screen::Ticket(Box::new(self.ticket_screen(receipt, now)));
             }
             Err(error) => {
                 tracing::warn!(%error, "no ticket issued");
@@ -388,13 +393,27 @@ fn the_office(offices: Vec<Office>) -> Result<Office, ClientError> {
     })
 }
 
-/// The ticket exists and is on screen; only the paper failed. There is no server endpoint
-/// for device faults yet, so the failure goes to the kiosk's log (and the screen says it).
-fn report_printer_failure(receipt: &TicketReceipt, printer: &PrinterTarget, error: &str) {
+/// The ticket exists and is on screen; only the paper failed. The failure goes to the
+/// kiosk's log and to the server's (the screen says it too).
+fn report_printer_failure(
+    runtime: &Runtime,
+    api: &Api,
+    receipt: &TicketReceipt,
+    printer: &PrinterTarget,
+    error: &str,
+) {
     tracing::error!(
         ticket = %receipt.ticket.label,
         %printer,
         %error,
-        "{}", say(Lang::En, words::PRINTER_FAILED)
+        "the printer failed; the ticket was shown on screen only"
     );
+    let fault = talon_protocol::api::DeviceFault {
+        kind: "printer".into(),
+        message: format!("printer {printer}: {error}"),
+        ticket_label: Some(receipt.ticket.label.clone()),
+    };
+    let api = api.clone();
+    // Fire and forget: if the server is unreachable the local log still has it.
+    let _ = runtime.spawn(async move { api.report_fault(&fault).await }, || {});
 }

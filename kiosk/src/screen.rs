@@ -21,7 +21,8 @@ pub enum Screen {
     Home,
     OutOfTurn,
     Issuing(Issuing),
-    Ticket(TicketScreen),
+    /// Boxed: a receipt is large and the other screens are small.
+    Ticket(Box<TicketScreen>),
     Notice(NoticeScreen),
 }
 

@@ -313,3 +313,16 @@ pub struct TopicSummary {
     pub topic: crate::Topic,
     pub load: crate::TopicLoad,
 }
+
+/// A kiosk or display reports a fault of its own hardware (printer, sound), so that it
+/// reaches the server's log and metrics.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DeviceFault {
+    /// "printer", "audio", …
+    pub kind: String,
+    pub message: String,
+    /// The ticket concerned, if any (labels only: no personal data).
+    #[serde(default)]
+    pub ticket_label: Option<String>,
+}

@@ -287,3 +287,45 @@ async fn outside_issuing_hours_the_kiosk_is_told_the_next_opening() {
     );
     app.stop().await;
 }
+
+#[tokio::test]
+async fn a_device_reports_a_fault_to_the_server() {
+    let app = spawn_app().await;
+    let fault = json!({"kind": "printer", "message": "paper out", "ticket_label": "A001"});
+    let (status, _) = app
+        .post("/api/v1/devices/me/faults", Some(&app.kiosk), fault.clone())
+        .await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    let (status, body) = app
+        .post("/api/v1/devices/me/faults", Some(&app.head.token), fault)
+        .await;
+    assert_eq!(
+        (status, error_code(&body)),
+        (StatusCode::FORBIDDEN, "forbidden")
+    );
+    let (status, body) = app
+        .post(
+            "/api/v1/devices/me/faults",
+            Some(&app.display),
+            json!({"kind": "no such kind!", "message": "x"}),
+        )
+        .await;
+    assert_eq!(
+        (status, error_code(&body)),
+        (StatusCode::UNPROCESSABLE_ENTITY, "invalid")
+    );
+    let metrics = app
+        .http
+        .get(format!("{}/metrics", app.base))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        metrics.contains("talon_device_faults_total{kind=\"printer\"}"),
+        "{metrics}"
+    );
+    app.stop().await;
+}

@@ -42,8 +42,15 @@ pub fn show(ui: &mut egui::Ui, frame: &Frame<'_>, actions: &mut Vec<Action>) {
                 );
                 ui.add_space(12.0);
                 for line in &office.out_of_turn_categories {
-                    let text = format!("•  {}", words::category(lang, line));
-                    widgets::label(ui, &text, widgets::regular(36.0), colors::TEXT);
+                    // The bullet stands apart so wrapped lines keep their indent.
+                    ui.horizontal_top(|ui| {
+                        widgets::label(ui, "•", widgets::regular(36.0), colors::ACCENT);
+                        ui.add_space(6.0);
+                        ui.vertical(|ui| {
+                            let text = words::category(lang, line);
+                            widgets::label(ui, text, widgets::regular(36.0), colors::TEXT);
+                        });
+                    });
                     ui.add_space(6.0);
                 }
                 ui.add_space(12.0);

@@ -8,8 +8,7 @@ use chrono::{DateTime, Duration, Utc};
 use talon_protocol::api::QueuePlace;
 use talon_protocol::label::ticket_label;
 use talon_protocol::{
-    CallRecord, EventKind, NewTicket, Outcome, Ticket, TicketId, TicketStatus, TopicId,
-    WindowState,
+    CallRecord, EventKind, NewTicket, Outcome, Ticket, TicketId, TicketStatus, TopicId, WindowState,
 };
 
 /// Longest a ticket may be postponed.

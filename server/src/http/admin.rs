@@ -8,8 +8,8 @@ use crate::engine::Command;
 use axum::extract::State;
 use axum::http::StatusCode;
 use talon_protocol::api::{
-    Device, DeviceCreated, DeviceInput, ErrorBody, Role, StaffInput, StaffUpdate, User,
-    WindowInput, WindowTopicsRequest,
+    Device, DeviceCreated, DeviceFault, DeviceInput, ErrorBody, Role, StaffInput, StaffUpdate,
+    User, WindowInput, WindowTopicsRequest,
 };
 use talon_protocol::{DeviceId, OfficeId, StaffId, Window, WindowId};
 
@@ -277,5 +277,52 @@ pub async fn revoke_device(
         .revoke_device(id)
         .await?
         .ok_or_else(|| ApiError::not_found(format!("device {id} does not exist")))?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Longest fault kind and message accepted from a device.
+const MAX_FAULT_KIND: usize = 32;
+const MAX_FAULT_MESSAGE: usize = 500;
+
+/// A kiosk or display reports a fault of its own (the printer failed, no sound): logged
+/// with the device and office, and counted in `talon_device_faults_total`.
+#[utoipa::path(post, path = "/api/v1/devices/me/faults", tag = "admin", request_body = DeviceFault,
+    security(("bearer" = [])),
+    responses((status = 204), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn report_fault(
+    principal: Principal,
+    Json(fault): Json<DeviceFault>,
+) -> Result<StatusCode, ApiError> {
+    let Principal::Device(device) = principal else {
+        return Err(ApiError::forbidden(
+            "only kiosks and displays report device faults",
+        ));
+    };
+    let kind = fault.kind.trim();
+    let valid_kind = !kind.is_empty()
+        && kind.len() <= MAX_FAULT_KIND
+        && kind
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+    if !valid_kind {
+        return Err(ApiError::invalid(format!(
+            "kind is a short word (letters, digits, - or _, at most {MAX_FAULT_KIND})"
+        )));
+    }
+    if fault.message.trim().is_empty() || fault.message.chars().count() > MAX_FAULT_MESSAGE {
+        return Err(ApiError::invalid(format!(
+            "say what failed in 1 to {MAX_FAULT_MESSAGE} characters"
+        )));
+    }
+    tracing::warn!(
+        device = %device.id,
+        device_kind = device.kind.as_str(),
+        office = %device.office_id,
+        fault = kind,
+        ticket = fault.ticket_label.as_deref().unwrap_or("-"),
+        message = fault.message.trim(),
+        "device fault"
+    );
+    metrics::counter!("talon_device_faults_total", "kind" => kind.to_string()).increment(1);
     Ok(StatusCode::NO_CONTENT)
 }

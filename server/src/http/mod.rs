@@ -95,6 +95,7 @@ pub fn routes() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(admin::update_staff))
         .routes(routes!(admin::list_devices, admin::create_device))
         .routes(routes!(admin::revoke_device))
+        .routes(routes!(admin::report_fault))
         .split_for_parts();
     let router = router
         .route("/api/v1/openapi.json", get(system::openapi))

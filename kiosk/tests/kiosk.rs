@@ -1,0 +1,309 @@
+//! The real kiosk app, headless, against a real server started in each test.
+//! Snapshots: tests/snapshots/*.png, portrait Full HD (1080 × 1920), Russian and English.
+
+mod support;
+
+use egui_kittest::kittest::Queryable;
+use support::{TestServer, button, read_qr, snapshot, wait_for, wait_for_home, wait_for_text};
+use talon_client::{Api, Lang};
+use talon_kiosk::PrinterTarget;
+use talon_kiosk::print::{self, PrintedTicket};
+use talon_protocol::api::PublicTicketStatus;
+
+#[test]
+fn a_tap_on_a_topic_issues_a_ticket_the_server_has_in_both_languages() {
+    let server = TestServer::start();
+    let mut kiosk = server.kiosk(Lang::Ru, PrinterTarget::None);
+    wait_for_home(&mut kiosk, Lang::Ru);
+    wait_for_text(&mut kiosk, "Ожидают: 0");
+    snapshot(&mut kiosk, "home_ru");
+
+    button(&kiosk, "Передача показаний").click();
+    wait_for(&mut kiosk, "the ticket", |h| {
+        h.state().screen_name() == "ticket"
+    });
+    assert!(kiosk.query_by_label("П001").is_some());
+    assert!(kiosk.query_by_label("Перед вами: 0").is_some());
+    assert!(kiosk.query_by_label_contains("QR").is_some());
+    let qr = read_qr(&mut kiosk);
+    snapshot(&mut kiosk, "ticket_ru");
+    let tickets = server.tickets();
+    assert_eq!(tickets.len(), 1);
+    assert_eq!(tickets[0].label, "П001");
+    assert_eq!(tickets[0].topic_id.0, 1);
+    assert!(!tickets[0].out_of_turn);
+
+    // The QR code on screen opens this ticket's public status page.
+    let status_path = format!("/api/v1/public/tickets/{}", tickets[0].public_code);
+    assert_eq!(qr, format!("{}{status_path}", server.base()));
+    let status: PublicTicketStatus = server
+        .rt
+        .block_on(Api::new(&server.base(), None).get(&status_path))
+        .unwrap();
+    assert_eq!(status.label, "П001");
+
+    // Without a printer the ticket stays 20 s (time to note the number), then goes.
+    server.advance(19);
+    kiosk.step();
+    assert_eq!(kiosk.state().screen_name(), "ticket");
+    server.advance(1);
+    kiosk.step();
+    assert_eq!(kiosk.state().screen_name(), "home");
+
+    // In English; the home screen shows the new queue.
+    button(&kiosk, "English").click();
+    wait_for_home(&mut kiosk, Lang::En);
+    wait_for_text(&mut kiosk, "Waiting: 1 · wait about 20 min");
+    snapshot(&mut kiosk, "home_en");
+    button(&kiosk, "Contracts").click();
+    wait_for(&mut kiosk, "the ticket", |h| {
+        h.state().screen_name() == "ticket"
+    });
+    assert!(kiosk.query_by_label("Д001").is_some());
+    snapshot(&mut kiosk, "ticket_en");
+    assert_eq!(server.tickets().len(), 2);
+
+    // A tap anywhere returns home, in the kiosk's first language.
+    server.advance(2);
+    kiosk.get_by_label("Contracts").click();
+    kiosk.step();
+    kiosk.step();
+    assert_eq!(kiosk.state().screen_name(), "home");
+    assert_eq!(kiosk.state().lang(), Lang::Ru);
+}
+
+#[test]
+fn a_double_tap_makes_one_ticket() {
+    let server = TestServer::start();
+    let mut kiosk = server.kiosk(Lang::Ru, PrinterTarget::None);
+    wait_for_home(&mut kiosk, Lang::Ru);
+    let topic = button(&kiosk, "Оплата и задолженность");
+    topic.click();
+    topic.click();
+    wait_for(&mut kiosk, "the ticket", |h| {
+        h.state().screen_name() == "ticket"
+    });
+    // The rest of the double tap lands on the ticket: it stays, no second ticket.
+    let somewhere = kiosk.get_by_label("О001").rect().center();
+    kiosk.event(egui::Event::PointerButton {
+        pos: somewhere,
+        button: egui::PointerButton::Primary,
+        pressed: true,
+        modifiers: egui::Modifiers::NONE,
+    });
+    kiosk.event(egui::Event::PointerButton {
+        pos: somewhere,
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: egui::Modifiers::NONE,
+    });
+    kiosk.step();
+    kiosk.step();
+    assert_eq!(kiosk.state().screen_name(), "ticket");
+    let tickets = server.tickets();
+    assert_eq!(tickets.len(), 1, "{tickets:?}");
+    assert_eq!(tickets[0].label, "О001");
+}
+
+#[test]
+fn the_out_of_turn_path_lists_who_is_entitled_and_issues_out_of_turn() {
+    let server = TestServer::start();
+    let mut kiosk = server.kiosk(Lang::Ru, PrinterTarget::None);
+    wait_for_home(&mut kiosk, Lang::Ru);
+    button(&kiosk, "Вне очереди").click();
+    wait_for_text(&mut kiosk, "Право на обслуживание вне очереди имеют:");
+    assert!(
+        kiosk
+            .query_by_label_contains("Инвалиды I и II групп и их сопровождающие")
+            .is_some()
+    );
+    snapshot(&mut kiosk, "out_of_turn_ru");
+    button(&kiosk, "English").click();
+    wait_for_text(&mut kiosk, "The right to be served out of turn belongs to:");
+    snapshot(&mut kiosk, "out_of_turn_en");
+
+    button(&kiosk, "Legal entities").click();
+    wait_for(&mut kiosk, "the ticket", |h| {
+        h.state().screen_name() == "ticket"
+    });
+    assert!(kiosk.query_by_label("OUT OF TURN").is_some());
+    let tickets = server.tickets();
+    assert_eq!(tickets.len(), 1);
+    assert_eq!(tickets[0].label, "Ю001");
+    assert!(tickets[0].out_of_turn);
+
+    // Back leaves the path without a ticket.
+    server.advance(20);
+    kiosk.step();
+    button(&kiosk, "Вне очереди").click();
+    wait_for_text(&mut kiosk, "Право на обслуживание вне очереди имеют:");
+    button(&kiosk, "Назад").click();
+    kiosk.step();
+    kiosk.step();
+    assert_eq!(kiosk.state().screen_name(), "home");
+    assert_eq!(server.tickets().len(), 1);
+
+    // A visitor who walks away leaves the next one the home screen in Russian.
+    button(&kiosk, "English").click();
+    wait_for_text(&mut kiosk, "Out of turn");
+    button(&kiosk, "Out of turn").click();
+    wait_for_text(&mut kiosk, "The right to be served out of turn belongs to:");
+    server.advance(59);
+    kiosk.step();
+    assert_eq!(kiosk.state().screen_name(), "out_of_turn");
+    server.advance(1);
+    kiosk.step();
+    assert_eq!(kiosk.state().screen_name(), "home");
+    assert_eq!(kiosk.state().lang(), Lang::Ru);
+}
+
+#[test]
+fn with_the_server_down_issuing_is_unavailable_and_no_ticket_appears() {
+    let mut server = TestServer::start();
+    let mut kiosk = server.kiosk(Lang::Ru, PrinterTarget::None);
+    wait_for_home(&mut kiosk, Lang::Ru);
+    server.stop();
+    wait_for_text(&mut kiosk, "Нет связи с сервером");
+    // The home screen warns at once, and hides the queue it can no longer vouch for.
+    assert!(
+        kiosk
+            .query_by_label_contains("Выдача талонов временно недоступна")
+            .is_some()
+    );
+    assert!(kiosk.query_by_label_contains("Ожидают").is_none());
+
+    // A tap still tries the server (it may be back), then says no ticket was issued.
+    button(&kiosk, "Передача показаний").click();
+    wait_for(&mut kiosk, "the notice", |h| {
+        h.state().screen_name() == "notice"
+    });
+    assert!(
+        kiosk
+            .query_by_label("Выдача талонов временно недоступна")
+            .is_some()
+    );
+    assert!(kiosk.query_by_label_contains("П001").is_none());
+    snapshot(&mut kiosk, "unavailable_ru");
+    button(&kiosk, "English").click();
+    wait_for_text(&mut kiosk, "Ticket issuing is temporarily unavailable");
+    snapshot(&mut kiosk, "unavailable_en");
+
+    // The server comes back: the kiosk reconnects, and nothing was issued meanwhile.
+    server.restart();
+    button(&kiosk, "Back").click();
+    wait_for_home(&mut kiosk, Lang::Ru);
+    assert!(server.tickets().is_empty());
+    button(&kiosk, "Передача показаний").click();
+    wait_for(&mut kiosk, "the ticket", |h| {
+        h.state().screen_name() == "ticket"
+    });
+    assert_eq!(server.tickets().len(), 1);
+}
+
+#[test]
+fn outside_issuing_hours_the_next_opening_is_shown_in_office_time() {
+    let server = TestServer::start();
+    // 23:56 in Moscow: the demo office stops issuing 5 minutes before its 23:59 close.
+    server.clock.set("2026-11-20T20:56:00Z".parse().unwrap());
+    let mut kiosk = server.kiosk(Lang::Ru, PrinterTarget::None);
+    wait_for_home(&mut kiosk, Lang::Ru);
+    button(&kiosk, "Договоры").click();
+    wait_for(&mut kiosk, "the notice", |h| {
+        h.state().screen_name() == "notice"
+    });
+    assert!(
+        kiosk
+            .query_by_label("Выдача талонов сейчас не производится")
+            .is_some()
+    );
+    assert!(kiosk.query_by_label("завтра в 00:00").is_some());
+    snapshot(&mut kiosk, "outside_hours_ru");
+    button(&kiosk, "English").click();
+    wait_for_text(&mut kiosk, "tomorrow at 00:00");
+    snapshot(&mut kiosk, "outside_hours_en");
+    assert!(server.tickets().is_empty());
+
+    // The notice goes by itself.
+    server.advance(15);
+    kiosk.step();
+    assert_eq!(kiosk.state().screen_name(), "home");
+}
+
+#[test]
+fn a_retry_after_a_lost_answer_gets_the_same_ticket() {
+    let server = TestServer::start();
+    let proxy = server
+        .rt
+        .block_on(support::proxy::CuttingProxy::start(server.addr));
+    let mut kiosk = server.kiosk_via(
+        &format!("http://{}", proxy.addr),
+        Lang::Ru,
+        PrinterTarget::None,
+    );
+    wait_for_home(&mut kiosk, Lang::Ru);
+    proxy.arm();
+    button(&kiosk, "Передача показаний").click();
+    wait_for(&mut kiosk, "the ticket", |h| {
+        h.state().screen_name() == "ticket"
+    });
+    assert_eq!(proxy.cuts(), 1, "the first answer was lost");
+    assert!(kiosk.query_by_label("П001").is_some());
+    let tickets = server.tickets();
+    assert_eq!(tickets.len(), 1, "{tickets:?}");
+    assert_eq!(tickets[0].label, "П001");
+}
+
+#[test]
+fn the_ticket_is_printed_and_a_broken_printer_is_reported_on_screen() {
+    let server = TestServer::start();
+    let dir = tempfile::tempdir().unwrap();
+    let device = dir.path().join("lp0");
+    std::fs::write(&device, b"").unwrap();
+    let mut kiosk = server.kiosk(Lang::Ru, PrinterTarget::File(device.clone()));
+    wait_for_home(&mut kiosk, Lang::Ru);
+    button(&kiosk, "Передача показаний").click();
+    wait_for_text(&mut kiosk, "Возьмите талон из принтера");
+    let ticket = &server.tickets()[0];
+    let expected = print::ticket_bytes(&PrintedTicket {
+        lang: Lang::Ru,
+        office_name: "Клиентский офис «Центральный»".into(),
+        label: "П001".into(),
+        topic_name: "Передача показаний".into(),
+        out_of_turn: false,
+        issued_local: "20.11.2026 10:00".into(),
+        people_ahead: 0,
+        estimated_wait_ms: 0,
+        status_url: format!(
+            "{}/api/v1/public/tickets/{}",
+            server.base(),
+            ticket.public_code
+        ),
+    });
+    assert_eq!(std::fs::read(&device).unwrap(), expected);
+    // With the ticket in hand, the screen goes after 8 s.
+    server.advance(7);
+    kiosk.step();
+    assert_eq!(kiosk.state().screen_name(), "ticket");
+    server.advance(1);
+    kiosk.step();
+    assert_eq!(kiosk.state().screen_name(), "home");
+
+    // The printer is unplugged: the ticket still exists and is on screen, with a warning.
+    std::fs::remove_file(&device).unwrap();
+    button(&kiosk, "Договоры").click();
+    wait_for_text(&mut kiosk, "Принтер не работает");
+    assert!(kiosk.query_by_label("Д001").is_some());
+    assert_eq!(server.tickets().len(), 2);
+    // The failure reached the server too (its log and its fault counter).
+    let reported = (0..100).any(|_| {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        server
+            .metrics()
+            .contains("talon_device_faults_total{kind=\"printer\"}")
+    });
+    assert!(reported, "the printer fault was not reported to the server");
+    // Without paper the ticket stays longer on screen.
+    server.advance(10);
+    kiosk.step();
+    assert_eq!(kiosk.state().screen_name(), "ticket");
+}
