@@ -21,7 +21,9 @@ pub struct ThroughputResult {
 
 /// Closed-loop clients issuing tickets over HTTP as fast as the server answers.
 const CLIENTS: usize = 32;
-const OFFICES: usize = 8;
+/// Offices issuing at once, as a region's kiosks do (one office alone never has thousands
+/// waiting, which is what a 10-second flat-out run would pile into a few).
+const OFFICES: usize = 32;
 
 pub async fn run(binary: &std::path::Path, seconds: u64) -> anyhow::Result<ThroughputResult> {
     let raw = raw_inserts(seconds).await?;

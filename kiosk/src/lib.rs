@@ -11,6 +11,7 @@ pub mod app;
 pub mod clock;
 pub mod config;
 pub mod issuing;
+pub mod launch;
 pub mod office_view;
 pub mod print;
 pub mod screen;

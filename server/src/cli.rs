@@ -201,7 +201,7 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
     server.run_until(shutdown_signal()).await
 }
 
-fn print_demo(addr: &str, access: &demo::DemoAccess) {
+pub fn print_demo(addr: &str, access: &demo::DemoAccess) {
     let url = format!("http://{addr}");
     println!(
         "\nTalon demo is running at {url} (office {office})\n\

@@ -39,6 +39,7 @@ pub async fn run_day(
     };
     set_clock(world, now);
 
+    tidy_leftovers(world).await;
     let mut agents: Vec<Agent> = Vec::new();
     for (window, api) in &world.agents {
         let breaks = (0..scenario.breaks.per_agent)
@@ -146,4 +147,37 @@ async fn advance(
         }
     }
     next
+}
+
+/// A previous run (e.g. a demo stopped mid-visit) may have left visitors at the
+/// simulated agents' windows: close those visits so the agents start free.
+async fn tidy_leftovers(world: &World) {
+    let Ok(snapshot) = world.kiosk.snapshot(world.office).await else {
+        return;
+    };
+    for (window, api) in &world.agents {
+        let Some(ticket) = snapshot
+            .windows
+            .iter()
+            .find(|w| w.id == *window)
+            .and_then(|w| w.current_ticket)
+            .and_then(|id| snapshot.tickets.iter().find(|t| t.id == id))
+        else {
+            continue;
+        };
+        let result = match ticket.status {
+            talon_protocol::TicketStatus::Serving => {
+                let request = talon_protocol::api::FinishRequest {
+                    outcome: talon_protocol::Outcome::Resolved,
+                    topics_count: 1,
+                    overrun_reason: None,
+                };
+                api.finish(ticket.id, &request).await.map(|_| ())
+            }
+            _ => api.ticket_action(ticket.id, "no-show").await.map(|_| ()),
+        };
+        if let Err(e) = result {
+            tracing::info!(window = %window, error = %e, "could not close a visit left from before");
+        }
+    }
 }

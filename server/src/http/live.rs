@@ -17,7 +17,7 @@ use std::time::Duration;
 use talon_protocol::OfficeId;
 use talon_protocol::api::ErrorBody;
 use talon_protocol::event::LiveMessage;
-use tokio::sync::broadcast::error::RecvError;
+use tokio::sync::broadcast::error::{RecvError, TryRecvError};
 
 /// A reconnecting client gets at most this many missed events; further behind, a snapshot.
 pub const MAX_REPLAY: u32 = 1000;
@@ -83,17 +83,34 @@ async fn serve(
     ping.reset();
     loop {
         tokio::select! {
-            received = events.recv() => match received {
-                Ok(LiveEvent { seq, .. }) if seq <= last => {}
-                Ok(LiveEvent { seq, json }) if seq == last + 1 => {
-                    sender.send(Message::Text(json)).await?;
-                    last = seq;
+            received = events.recv() => {
+                // Write what is queued already, then flush once: with thousands of
+                // sockets one flush per burst instead of per event saves most syscalls.
+                let mut next = Some(received);
+                let mut wrote = false;
+                while let Some(received) = next.take() {
+                    match received {
+                        Ok(LiveEvent { seq, .. }) if seq <= last => {}
+                        Ok(LiveEvent { seq, json }) if seq == last + 1 => {
+                            sender.feed(Message::Text(json)).await?;
+                            last = seq;
+                            wrote = true;
+                        }
+                        Ok(_) | Err(RecvError::Lagged(_)) => {
+                            last = send_snapshot(&state, &queue, &mut sender).await?;
+                        }
+                        Err(RecvError::Closed) => return Ok(()),
+                    }
+                    next = match events.try_recv() {
+                        Ok(event) => Some(Ok(event)),
+                        Err(TryRecvError::Lagged(n)) => Some(Err(RecvError::Lagged(n))),
+                        Err(TryRecvError::Empty | TryRecvError::Closed) => None,
+                    };
                 }
-                Ok(_) | Err(RecvError::Lagged(_)) => {
-                    last = send_snapshot(&state, &queue, &mut sender).await?;
+                if wrote {
+                    sender.flush().await?;
                 }
-                Err(RecvError::Closed) => break,
-            },
+            }
             incoming = receiver.next() => match incoming {
                 None | Some(Err(_)) | Some(Ok(Message::Close(_))) => break,
                 Some(Ok(_)) => {}
