@@ -22,6 +22,9 @@ pub struct DeskOptions {
     pub runtime: Option<Runtime>,
     /// Chime when a new alert appears on the head board.
     pub sound: bool,
+    /// Sign in with this login and password at start when no saved sign-in for
+    /// `server` exists (the demo starts the desk this way).
+    pub sign_in: Option<(String, String)>,
 }
 
 enum Screen {
@@ -45,9 +48,19 @@ impl DeskApp {
         let runtime = options
             .runtime
             .unwrap_or_else(|| Runtime::new().expect("the app's background runtime starts"));
-        let screen = match session_file::load(&options.session_file) {
+        let saved = session_file::load(&options.session_file).filter(|saved| {
+            // Automatic sign-in names its server; a session kept for another one waits.
+            options.sign_in.is_none() || saved.server == options.server.trim_end_matches('/')
+        });
+        let screen = match saved {
             Some(saved) => Screen::Resuming(Resuming::new(saved)),
-            None => Screen::SignIn(SignIn::new(&options.server, None)),
+            None => {
+                let mut form = SignIn::new(&options.server, None);
+                if let Some((login, password)) = &options.sign_in {
+                    form.submit_at_start(login, password);
+                }
+                Screen::SignIn(form)
+            }
         };
         DeskApp {
             session_file: options.session_file,

@@ -28,6 +28,19 @@ pub struct Args {
     /// No chime when a new alert appears on the head board.
     #[arg(long, env = "TALON_DESK_MUTE")]
     pub mute: bool,
+    /// Sign in as this person at start (with --password), e.g. for the demo; a saved
+    /// sign-in for the same server is used instead when there is one.
+    #[arg(long, env = "TALON_DESK_LOGIN", requires = "password")]
+    pub login: Option<String>,
+    /// The password for --login (prefer the environment variable: a command line is
+    /// visible to other users of the machine).
+    #[arg(
+        long,
+        env = "TALON_DESK_PASSWORD",
+        hide_env_values = true,
+        requires = "login"
+    )]
+    pub password: Option<String>,
 }
 
 impl Args {
@@ -44,6 +57,7 @@ impl Args {
             clock: crate::clock::system(),
             runtime: None,
             sound: !self.mute,
+            sign_in: self.login.zip(self.password),
         }
     }
 }
@@ -69,5 +83,23 @@ mod tests {
         assert_eq!(options.session_file, PathBuf::from("/tmp/s.json"));
         assert_eq!(options.lang, Lang::En);
         assert!(!options.sound);
+        assert_eq!(options.sign_in, None);
+    }
+
+    #[test]
+    fn login_needs_a_password() {
+        assert!(Args::try_parse_from(["talon-desk", "--login", "agent1"]).is_err());
+        let args = Args::try_parse_from([
+            "talon-desk",
+            "--login",
+            "agent1",
+            "--password",
+            "talon-agent",
+        ])
+        .unwrap();
+        assert_eq!(
+            args.into_options().sign_in,
+            Some(("agent1".into(), "talon-agent".into()))
+        );
     }
 }

@@ -49,6 +49,7 @@ pub fn waiting_by_wait(office: &Snapshot, now: DateTime<Utc>) -> Vec<&Ticket> {
             .cmp(&a.out_of_turn)
             .then(b.wait_ms_at(now).cmp(&a.wait_ms_at(now)))
             .then(a.issued_at.cmp(&b.issued_at))
+            .then(a.label.cmp(&b.label))
     });
     waiting
 }

@@ -12,6 +12,8 @@ pub struct SignIn {
     server: String,
     login: String,
     password: String,
+    /// Sign in on the first frame with the filled-in fields.
+    submit_now: bool,
     task: Option<(Api, Task<Result<LoginResponse, ClientError>>)>,
     message: Option<String>,
 }
@@ -22,9 +24,17 @@ impl SignIn {
             server: server.to_string(),
             login: String::new(),
             password: String::new(),
+            submit_now: false,
             task: None,
             message,
         }
+    }
+
+    /// Fills the form and signs in as soon as it is shown.
+    pub fn submit_at_start(&mut self, login: &str, password: &str) {
+        self.login = login.to_string();
+        self.password = password.to_string();
+        self.submit_now = true;
     }
 
     /// Returns the API with its new token and the person once signed in.
@@ -42,7 +52,7 @@ impl SignIn {
                 Err(error) => self.message = Some(crate::text::client_error(lang, &error)),
             }
         }
-        let mut submit = false;
+        let mut submit = std::mem::take(&mut self.submit_now);
         ui.vertical_centered(|ui| {
             ui.add_space(80.0);
             ui.label(

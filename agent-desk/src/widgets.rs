@@ -66,3 +66,33 @@ pub fn section(ui: &mut Ui, text: &str) {
 pub fn muted(ui: &mut Ui, text: &str) {
     ui.colored_label(colors::MUTED, text);
 }
+
+/// Splits the space left in `ui` into a main area and a column of `right_width` on the
+/// right, with a thin line between them; returns (main, right). Fill each with
+/// [`in_rect`].
+pub fn split_right(ui: &mut Ui, right_width: f32) -> (egui::Rect, egui::Rect) {
+    let rect = ui.available_rect_before_wrap();
+    let gap = 24.0;
+    let right =
+        egui::Rect::from_min_max(egui::pos2(rect.max.x - right_width, rect.min.y), rect.max);
+    let main = egui::Rect::from_min_max(rect.min, egui::pos2(right.min.x - gap, rect.max.y));
+    ui.painter().vline(
+        right.min.x - gap / 2.0,
+        rect.y_range(),
+        egui::Stroke::new(1.0, colors::MUTED.gamma_multiply(0.4)),
+    );
+    ui.advance_cursor_after_rect(rect);
+    (main, right)
+}
+
+/// Lays out `add` top-down inside `rect`, clipped to it.
+pub fn in_rect<R>(ui: &mut Ui, rect: egui::Rect, add: impl FnOnce(&mut Ui) -> R) -> R {
+    let builder = egui::UiBuilder::new()
+        .max_rect(rect)
+        .layout(egui::Layout::top_down(egui::Align::Min));
+    ui.scope_builder(builder, |ui| {
+        ui.shrink_clip_rect(rect);
+        add(ui)
+    })
+    .inner
+}

@@ -3,7 +3,7 @@
 
 use crate::agent::AgentDesk;
 use crate::cx::Cx;
-use crate::head::{HeadMonitor, charts};
+use crate::head::{HeadMonitor, alerts_view, charts};
 use crate::office_live::OfficeLive;
 use egui::{RichText, Ui};
 use std::cell::Cell;
@@ -156,6 +156,12 @@ impl Workspace {
                     for tab in Tab::HEAD_TABS {
                         let text = RichText::new(tab.name(cx.lang)).size(20.0);
                         ui.selectable_value(&mut state.tab, tab, text);
+                    }
+                    ui.add_space(16.0);
+                    if let Some(live) = &mut state.live
+                        && let Some(mirror) = &live.mirror
+                    {
+                        alerts_view::banner(ui, &cx, &mirror.office, &mut live.alerts);
                     }
                 });
             }

@@ -2,7 +2,7 @@
 //! of it, flashes and announces each new call, and draws the hall every frame.
 
 use crate::audio::{Announcer, Player, SoundStatus};
-use crate::calls::new_calls;
+use crate::calls::CallTracker;
 use crate::clock::Clock;
 use crate::flash::Flash;
 use crate::link::freshness;
@@ -56,6 +56,7 @@ pub struct DisplayApp {
     hide_cursor: bool,
     phase: Phase,
     flash: Option<Flash>,
+    calls: CallTracker,
     /// `None` when sound is off.
     announcer: Option<Announcer>,
 }
@@ -106,6 +107,7 @@ impl DisplayApp {
             repaint: ctx,
             hide_cursor: options.hide_cursor,
             flash: None,
+            calls: CallTracker::default(),
             announcer,
         }
     }
@@ -170,16 +172,12 @@ impl DisplayApp {
             return;
         };
         let events = link.take_events();
-        if events.is_empty() {
-            return;
-        }
-        let server_now = link
-            .with(|s| s.mirror.as_ref().map(|m| m.office.now))
-            .unwrap_or_else(|| self.clock.utc());
-        for call in new_calls(&events, server_now) {
-            if !call.fresh {
-                continue;
-            }
+        let tracker = &mut self.calls;
+        let calls = link.with(|shared| match &shared.mirror {
+            Some(mirror) => tracker.update(&events, mirror, shared.snapshots),
+            None => Vec::new(),
+        });
+        for call in calls.into_iter().filter(|c| c.fresh) {
             tracing::info!(ticket = %call.call.ticket, window = %call.call.window, recall = call.recall, "call");
             self.flash = Some(Flash::new(call.ticket, call.at, self.clock.instant()));
             if let Some(announcer) = &self.announcer {

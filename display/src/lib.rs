@@ -15,6 +15,7 @@ pub mod calls;
 pub mod clock;
 pub mod config;
 pub mod flash;
+pub mod launch;
 pub mod link;
 pub mod screen;
 pub mod speech;

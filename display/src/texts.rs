@@ -46,6 +46,10 @@ pub fn estimated_wait(lang: Lang, ms: i64) -> String {
     format!("≈ {}", lang.minutes(ms))
 }
 
+pub fn no_wait(lang: Lang) -> &'static str {
+    lang.pick("без ожидания", "no wait")
+}
+
 pub fn no_window_open(lang: Lang) -> &'static str {
     lang.pick("окна закрыты", "no window open")
 }

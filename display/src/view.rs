@@ -118,6 +118,7 @@ pub fn hall_view(mirror: &Mirror, settings: &ViewSettings, now: Now<'_>) -> Hall
             let load = mirror.load(topic.id);
             let waiting = load.map_or(0, |l| l.waiting);
             let wait = match load {
+                Some(l) if l.open_windows > 0 && l.waiting == 0 => texts::no_wait(lang).to_string(),
                 Some(l) if l.open_windows > 0 => texts::estimated_wait(lang, l.estimated_wait_ms),
                 _ => texts::no_window_open(lang).to_string(),
             };

@@ -70,8 +70,7 @@ async fn seed(queues: &Queues) -> anyhow::Result<OfficeId> {
             schedule: WeekSchedule::every_day(DayHours::new((0, 0), (23, 59))),
             settings: OfficeSettings {
                 issuing_stops_before_close_min: 5,
-                info_line: "Приём ежедневно. Вне очереди обслуживаются инвалиды I и II групп."
-                    .into(),
+                info_line: "Приём ежедневно. Следите за номером своего талона на табло.".into(),
                 ..OfficeSettings::default()
             },
         })

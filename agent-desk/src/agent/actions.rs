@@ -94,8 +94,8 @@ pub fn action_buttons(
     enabled: bool,
 ) -> Option<Act> {
     let mut chosen = None;
-    let size = egui::vec2(300.0, 56.0);
-    ui.horizontal_wrapped(|ui| {
+    let size = egui::vec2(ui.available_width(), 50.0);
+    ui.vertical(|ui| {
         for act in Act::ALL {
             let allowed = enabled && act.allowed(state, waiting);
             let mut text = act.button_text(lang);
@@ -107,6 +107,9 @@ pub fn action_buttons(
             }
             let primary = matches!(act, Act::CallNext | Act::Start | Act::Finish);
             let mut button = egui::Button::new(RichText::new(text).size(19.0)).min_size(size);
+            if act == Act::CallNext {
+                button = button.min_size(egui::vec2(size.x, 64.0));
+            }
             if primary && allowed {
                 button = button.fill(egui::Color32::from_rgb(0x17, 0x7a, 0x4a));
             }

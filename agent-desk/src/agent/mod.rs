@@ -11,7 +11,7 @@ use crate::forms::{FinishForm, FormEvent, PauseForm, PostponeForm, TransferForm}
 use crate::office_live::OfficeLive;
 use crate::queue_order::window_queue;
 use crate::text;
-use crate::widgets::{muted, section};
+use crate::widgets::{in_rect, muted, section, split_right};
 use actions::Act;
 use egui::{RichText, Ui};
 use talon_client::Lang;
@@ -54,19 +54,14 @@ impl AgentDesk {
                 self.window_picker(ui, cx, office);
             }
             Some(window) => {
-                egui::Panel::right("agent_side")
-                    .exact_size(560.0)
-                    .resizable(false)
-                    .show(ui, |ui| {
-                        ui.add_space(8.0);
-                        queue_panel::show(ui, cx, office, window);
-                        ui.add_space(16.0);
-                        ui.separator();
-                        today::show(ui, cx, &live.today);
-                    });
-                egui::CentralPanel::default().show(ui, |ui| {
-                    self.desk(ui, cx, office, window);
+                let (main, side) = split_right(ui, 500.0);
+                in_rect(ui, side, |ui| {
+                    queue_panel::show(ui, cx, office, window);
+                    ui.add_space(16.0);
+                    ui.separator();
+                    today::show(ui, cx, &live.today);
                 });
+                in_rect(ui, main, |ui| self.desk(ui, cx, office, window));
             }
         }
     }
@@ -130,25 +125,37 @@ impl AgentDesk {
         self.runner.show(ui, cx);
     }
 
+    /// The window's header, then the actions in a column on the left and the visitor,
+    /// the open form and the last answer on the right: everything fits one screen.
     fn desk(&mut self, ui: &mut Ui, cx: &Cx, office: &Snapshot, window: &Window) {
         current::window_header(ui, cx, office, window);
         ui.add_space(8.0);
-        current::ticket_card(ui, cx, office, window);
-        ui.add_space(12.0);
         let waiting = window_queue(office, window, cx.now).len();
         let ticket = window
             .current_ticket
             .and_then(|id| office.tickets.iter().find(|t| t.id == id))
             .cloned();
         let free = !self.runner.busy() && self.form.is_none();
-        if let Some(act) = actions::action_buttons(ui, cx.lang, window.state, waiting, free) {
-            self.act(cx, act, window, ticket.as_ref());
-        }
-        actions::hint(ui, cx.lang, window.state, waiting);
-        ui.add_space(10.0);
-        self.show_form(ui, cx, office, window, ticket.as_ref());
-        ui.add_space(10.0);
-        self.runner.show(ui, cx);
+        ui.horizontal_top(|ui| {
+            let chosen = ui
+                .vertical(|ui| {
+                    ui.set_width(410.0);
+                    actions::action_buttons(ui, cx.lang, window.state, waiting, free)
+                })
+                .inner;
+            if let Some(act) = chosen {
+                self.act(cx, act, window, ticket.as_ref());
+            }
+            ui.add_space(8.0);
+            ui.vertical(|ui| {
+                current::ticket_card(ui, cx, office, window);
+                actions::hint(ui, cx.lang, window.state, waiting);
+                ui.add_space(8.0);
+                self.show_form(ui, cx, office, window, ticket.as_ref());
+                ui.add_space(8.0);
+                self.runner.show(ui, cx);
+            });
+        });
     }
 
     fn act(&mut self, cx: &Cx, act: Act, window: &Window, ticket: Option<&Ticket>) {

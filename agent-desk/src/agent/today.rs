@@ -27,32 +27,29 @@ pub fn show(ui: &mut Ui, cx: &Cx, today: &DayStats) {
         );
         return;
     };
-    egui::Grid::new("today_grid")
-        .num_columns(2)
-        .spacing([24.0, 6.0])
-        .show(ui, |ui| {
-            let mut line = |name: &str, value: String| {
-                ui.label(RichText::new(name).color(talon_client::look::colors::MUTED));
-                ui.label(RichText::new(value).strong());
-                ui.end_row();
-            };
-            line(cx.t("Обслужено", "Served"), row.finished.to_string());
-            line(cx.t("Не явились", "No-shows"), row.no_shows.to_string());
-            line(
-                cx.t("Среднее ожидание", "Average wait"),
-                text::minutes_1(cx.lang, row.wait.average_ms),
-            );
-            line(
-                cx.t("Среднее обслуживание", "Average service"),
-                text::minutes_1(cx.lang, row.service.average_ms),
-            );
-            line(
-                cx.t("В норме ожидания", "Within wait norm"),
-                text::share(row.within_wait_norm),
-            );
-            line(
-                cx.t("В норме обслуживания", "Within service norm"),
-                text::share(row.within_service_norm),
-            );
-        });
+    let line = |ui: &mut Ui, name: &str, value: String| {
+        ui.label(RichText::new(format!("{name}: {value}")).size(20.0));
+    };
+    line(ui, cx.t("Обслужено", "Served"), row.finished.to_string());
+    line(ui, cx.t("Не явились", "No-shows"), row.no_shows.to_string());
+    line(
+        ui,
+        cx.t("Среднее ожидание", "Average wait"),
+        text::minutes_1(cx.lang, row.wait.average_ms),
+    );
+    line(
+        ui,
+        cx.t("Среднее обслуживание", "Average service"),
+        text::minutes_1(cx.lang, row.service.average_ms),
+    );
+    line(
+        ui,
+        cx.t("В норме ожидания", "Within wait norm"),
+        text::share(row.within_wait_norm),
+    );
+    line(
+        ui,
+        cx.t("В норме обслуживания", "Within service norm"),
+        text::share(row.within_service_norm),
+    );
 }

@@ -1,64 +1,89 @@
 //! The active alerts, and a blinking banner when a new one appears.
+//!
+//! Both keep their place and size: the banner lives in the tab row (seen from every tab)
+//! and the list in a box of fixed height, so a new alert never moves the buttons under
+//! the head's pointer.
 
 use crate::alert_cue::AlertCue;
 use crate::cx::Cx;
 use crate::text;
 use egui::{Color32, RichText, Ui};
 use talon_client::look::colors;
-use talon_protocol::Snapshot;
+use talon_protocol::{Alert, Snapshot};
 
-pub fn show(ui: &mut Ui, cx: &Cx, office: &Snapshot, cue: &mut AlertCue) {
-    if let Some((alert, _)) = cue.fresh.clone() {
-        let fill = if cue.bright() {
-            colors::BREACH
-        } else {
-            Color32::from_rgb(0x7a, 0x1c, 0x24)
-        };
-        let mut acknowledged = false;
-        egui::Frame::new()
-            .fill(fill)
-            .inner_margin(12)
-            .corner_radius(8)
-            .show(ui, |ui| {
-                ui.set_width(ui.available_width());
-                ui.horizontal(|ui| {
-                    ui.label(
+/// Height of the alert list box: about three alerts; more scroll.
+const LIST_HEIGHT: f32 = 150.0;
+
+/// The "new alert" banner, blinking for a few seconds, until acknowledged.
+pub fn banner(ui: &mut Ui, cx: &Cx, office: &Snapshot, cue: &mut AlertCue) {
+    let Some((alert, _)) = cue.fresh.clone() else {
+        return;
+    };
+    let fill = if cue.bright() {
+        colors::BREACH
+    } else {
+        Color32::from_rgb(0x7a, 0x1c, 0x24)
+    };
+    let mut acknowledged = false;
+    egui::Frame::new()
+        .fill(fill)
+        .inner_margin(egui::Margin::symmetric(10, 4))
+        .corner_radius(6)
+        .show(ui, |ui| {
+            ui.horizontal(|ui| {
+                if ui.button(cx.t("Принято", "Got it")).clicked() {
+                    acknowledged = true;
+                }
+                ui.add(
+                    egui::Label::new(
                         RichText::new(format!(
                             "{} {}",
                             cx.t("Новое оповещение:", "New alert:"),
                             text::alert(cx.lang, &alert, office)
                         ))
-                        .size(24.0)
                         .strong()
                         .color(Color32::WHITE),
-                    );
-                    if ui.button(cx.t("Принято", "Got it")).clicked() {
-                        acknowledged = true;
-                    }
-                });
+                    )
+                    .truncate(),
+                );
             });
-        if acknowledged {
-            cue.acknowledge();
-        }
-        if cue.blinking() {
-            ui.ctx()
-                .request_repaint_after(std::time::Duration::from_millis(250));
-        }
-        ui.add_space(6.0);
+        });
+    if acknowledged {
+        cue.acknowledge();
     }
+    if cue.blinking() {
+        ui.ctx()
+            .request_repaint_after(std::time::Duration::from_millis(250));
+    }
+}
 
-    let mut alerts: Vec<_> = office.alerts.iter().collect();
-    alerts.sort_by_key(|a| std::cmp::Reverse(a.raised_at));
-    if alerts.is_empty() {
-        ui.colored_label(colors::OK, cx.t("Оповещений нет", "No alerts"));
-        return;
-    }
+/// The office's active alerts, newest first, in a box of fixed height.
+pub fn list(ui: &mut Ui, cx: &Cx, office: &Snapshot) {
+    // Then by the sentence, so the order is the same on every frame, after every resync
+    // and on every run (alert ids contain random ticket ids).
+    let mut alerts: Vec<(String, &Alert)> = office
+        .alerts
+        .iter()
+        .map(|a| (text::alert(cx.lang, a, office), a))
+        .collect();
+    alerts
+        .sort_by(|(a_text, a), (b_text, b)| b.raised_at.cmp(&a.raised_at).then(a_text.cmp(b_text)));
+    let border = if alerts.is_empty() {
+        colors::OK
+    } else {
+        colors::BREACH
+    };
     egui::Frame::new()
-        .stroke(egui::Stroke::new(2.0, colors::BREACH))
+        .stroke(egui::Stroke::new(2.0, border))
         .inner_margin(10)
         .corner_radius(8)
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
+            ui.set_height(LIST_HEIGHT);
+            if alerts.is_empty() {
+                ui.colored_label(colors::OK, cx.t("Оповещений нет", "No alerts"));
+                return;
+            }
             ui.label(
                 RichText::new(format!(
                     "{} {}",
@@ -71,15 +96,15 @@ pub fn show(ui: &mut Ui, cx: &Cx, office: &Snapshot, cue: &mut AlertCue) {
             );
             egui::ScrollArea::vertical()
                 .id_salt("alerts")
-                .max_height(150.0)
+                .auto_shrink([false, false])
                 .show(ui, |ui| {
-                    for alert in alerts {
+                    for (sentence, alert) in alerts {
                         ui.horizontal(|ui| {
                             ui.label(
                                 RichText::new(text::local_time(office, alert.raised_at))
                                     .color(colors::MUTED),
                             );
-                            ui.label(RichText::new(text::alert(cx.lang, alert, office)).strong());
+                            ui.label(RichText::new(sentence).strong());
                         });
                     }
                 });

@@ -2,18 +2,19 @@
 //! and the head's hands on the queue: which topics a window serves, pause or close a
 //! window, transfer a ticket.
 
-use super::alerts_view;
+use super::{alerts_view, topics_table};
 use crate::action::ActionRunner;
 use crate::cx::Cx;
 use crate::forms::{FormEvent, PauseForm, TransferForm, confirm_row, form_frame};
 use crate::office_live::OfficeLive;
 use crate::queue_order::waiting_by_wait;
+use crate::queue_view::ticket_rows;
 use crate::text;
-use crate::widgets::{muted, norm_word, section};
+use crate::widgets::{in_rect, muted, section, split_right};
 use egui::{RichText, Ui};
 use talon_client::Lang;
 use talon_client::look::{colors, norm_color};
-use talon_protocol::norms::{norm_status, service_status, wait_status};
+use talon_protocol::norms::service_status;
 use talon_protocol::{Snapshot, TicketId, TicketStatus, TopicId, Window, WindowId, WindowState};
 
 enum BoardForm {
@@ -40,13 +41,11 @@ impl Board {
             return;
         };
         let office = &mirror.office;
-        alerts_view::show(ui, cx, office, &mut live.alerts);
+        alerts_view::list(ui, cx, office);
         ui.add_space(8.0);
-        egui::Panel::right("head_queue")
-            .exact_size(500.0)
-            .resizable(false)
-            .show(ui, |ui| self.queue(ui, cx, office));
-        egui::CentralPanel::default().show(ui, |ui| {
+        let (main, side) = split_right(ui, 480.0);
+        in_rect(ui, side, |ui| self.queue(ui, cx, office));
+        in_rect(ui, main, |ui| {
             egui::ScrollArea::vertical()
                 .id_salt("board")
                 .show(ui, |ui| {
@@ -54,7 +53,7 @@ impl Board {
                     ui.add_space(6.0);
                     self.window_actions(ui, cx, office);
                     ui.add_space(14.0);
-                    topics_table(ui, cx, live, office);
+                    topics_table::show(ui, cx, live, office);
                     ui.add_space(10.0);
                     self.runner.show(ui, cx);
                 });
@@ -98,9 +97,15 @@ impl Board {
                         WindowState::Paused => colors::WARNING,
                         _ => colors::TEXT,
                     };
-                    ui.label(
-                        RichText::new(text::window_state(cx.lang, window.state)).color(state_color),
-                    );
+                    let state = match &window.pause {
+                        Some(pause) if window.state == WindowState::Paused => format!(
+                            "{}: {}",
+                            text::window_state(cx.lang, window.state),
+                            pause.reason
+                        ),
+                        _ => text::window_state(cx.lang, window.state).to_string(),
+                    };
+                    ui.label(RichText::new(state).color(state_color));
                     window_ticket(ui, cx, office, window);
                     let topics: Vec<String> = window
                         .topics
@@ -133,7 +138,11 @@ impl Board {
             Lang::En => format!("Window {}", window.label),
         };
         ui.horizontal_wrapped(|ui| {
-            ui.label(RichText::new(&name).strong().color(colors::ACCENT));
+            ui.label(
+                RichText::new(format!("{name}:"))
+                    .strong()
+                    .color(colors::ACCENT),
+            );
             if ui
                 .add_enabled(
                     free,
@@ -250,45 +259,41 @@ impl Board {
         if waiting.is_empty() {
             muted(ui, cx.t("Никто не ждёт.", "Nobody is waiting."));
         }
-        egui::ScrollArea::vertical()
+        // Leave room for the transfer form under the list when it is open.
+        let reserve = if matches!(self.form, Some(BoardForm::Transfer(..))) {
+            420.0
+        } else {
+            10.0
+        };
+        let clicked = egui::ScrollArea::vertical()
             .id_salt("head_queue")
-            .max_height((ui.available_height() - 330.0).max(160.0))
+            .max_height((ui.available_height() - reserve).max(160.0))
             .show(ui, |ui| {
-                egui::Grid::new("head_queue_grid")
-                    .num_columns(3)
-                    .spacing([16.0, 6.0])
-                    .striped(true)
-                    .show(ui, |ui| {
-                        for ticket in &waiting {
-                            let selected = self.selected_ticket == Some(ticket.id);
-                            if ui
-                                .selectable_label(selected, RichText::new(&ticket.label).strong())
-                                .clicked()
-                            {
-                                self.selected_ticket = (!selected).then_some(ticket.id);
-                                self.form = (!selected).then(|| {
-                                    BoardForm::Transfer(ticket.id, TransferForm::default())
-                                });
-                            }
-                            ui.label(text::topic_name(office, ticket.topic_id, cx.lang));
-                            let wait = ticket.wait_ms_at(cx.now);
-                            let mut line = Lang::clock_duration(wait);
-                            let mut color = colors::TEXT;
-                            if let Some(topic) =
-                                office.topics.iter().find(|t| t.id == ticket.topic_id)
-                            {
-                                let status = wait_status(ticket, topic, cx.now);
-                                color = norm_color(status);
-                                line = format!("{line} · {}", norm_word(cx.lang, status));
-                            }
-                            if ticket.out_of_turn {
-                                line = format!("{line} · {}", cx.t("вне очереди", "out of turn"));
-                            }
-                            ui.label(RichText::new(line).color(color));
-                            ui.end_row();
+                ticket_rows(
+                    ui,
+                    cx,
+                    office,
+                    "head_queue_grid",
+                    &waiting,
+                    Some(self.selected_ticket),
+                    |ticket| {
+                        let mut marks = Vec::new();
+                        if ticket.out_of_turn {
+                            marks.push(cx.t("вне очереди", "out of turn"));
                         }
-                    });
-            });
+                        if ticket.target_window.is_some() {
+                            marks.push(cx.t("направлен в окно", "sent to a window"));
+                        }
+                        marks
+                    },
+                )
+            })
+            .inner;
+        if let Some(id) = clicked {
+            let selected = self.selected_ticket == Some(id);
+            self.selected_ticket = (!selected).then_some(id);
+            self.form = (!selected).then(|| BoardForm::Transfer(id, TransferForm::default()));
+        }
         let api = cx.api.clone();
         let free = !self.runner.busy();
         if let Some(BoardForm::Transfer(id, form)) = &mut self.form {
@@ -350,70 +355,4 @@ fn window_ticket(ui: &mut Ui, cx: &Cx, office: &Snapshot, window: &Window) {
             }
         }
     }
-}
-
-fn topics_table(ui: &mut Ui, cx: &Cx, live: &OfficeLive, office: &Snapshot) {
-    section(ui, cx.t("Темы", "Topics"));
-    let today = live.today.latest.as_ref();
-    egui::Grid::new("board_topics")
-        .num_columns(8)
-        .spacing([20.0, 8.0])
-        .striped(true)
-        .show(ui, |ui| {
-            for head in [
-                cx.t("Тема", "Topic"),
-                cx.t("Норма", "Norm"),
-                cx.t("Ждут", "Waiting"),
-                cx.t("Дольше всех", "Longest"),
-                cx.t("Среднее сегодня", "Average today"),
-                cx.t("В норме", "Within norm"),
-                cx.t("Прогноз", "Estimate"),
-                cx.t("Окон", "Windows"),
-            ] {
-                ui.label(RichText::new(head).color(colors::MUTED));
-            }
-            ui.end_row();
-            for topic in office.topics.iter().filter(|t| t.active) {
-                let load = office.load.iter().find(|l| l.topic_id == topic.id);
-                ui.label(format!("{} {}", topic.prefix, topic.name(cx.lang.code())));
-                ui.label(format!(
-                    "{} {}",
-                    topic.norms.wait.minutes,
-                    cx.t("мин", "min")
-                ));
-                ui.label(
-                    RichText::new(load.map_or(0, |l| l.waiting).to_string())
-                        .strong()
-                        .size(22.0),
-                );
-                let longest = office
-                    .tickets
-                    .iter()
-                    .filter(|t| t.topic_id == topic.id && t.status == TicketStatus::Waiting)
-                    .map(|t| t.wait_ms_at(cx.now))
-                    .max();
-                match longest {
-                    Some(ms) => {
-                        let status = norm_status(ms, topic.norms.wait.minutes);
-                        ui.label(RichText::new(Lang::clock_duration(ms)).color(norm_color(status)));
-                    }
-                    None => {
-                        ui.label("—");
-                    }
-                }
-                let row = today.and_then(|s| s.by_topic.iter().find(|r| r.topic_id == topic.id));
-                ui.label(text::minutes_1(
-                    cx.lang,
-                    row.and_then(|r| r.stats.wait.average_ms),
-                ));
-                ui.label(text::share(row.and_then(|r| r.stats.within_wait_norm)));
-                ui.label(match load {
-                    Some(l) if l.open_windows > 0 => cx.lang.minutes(l.estimated_wait_ms),
-                    Some(_) => cx.t("нет окон", "no window").to_string(),
-                    None => "—".into(),
-                });
-                ui.label(load.map_or(0, |l| l.open_windows).to_string());
-                ui.end_row();
-            }
-        });
 }

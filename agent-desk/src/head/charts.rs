@@ -10,7 +10,7 @@ use crate::cx::Cx;
 use crate::office_live::OfficeLive;
 use crate::widgets::{muted, section};
 use egui::{Color32, Ui};
-use egui_plot::{Bar, BarChart, Legend, Line, Plot};
+use egui_plot::{Bar, BarChart, Corner, Legend, Line, Plot};
 use talon_client::look::colors;
 
 /// Distinct, readable on the dark background.
@@ -48,20 +48,23 @@ pub fn ui(ui: &mut Ui, cx: &Cx, live: &OfficeLive) {
     );
     Plot::new("waiting_over_day")
         .height(half.max(200.0))
-        .legend(Legend::default())
+        .legend(Legend::default().position(Corner::LeftTop))
         .allow_scroll(false)
         .include_y(0.0)
         .include_y(4.0)
-        .x_axis_label(cx.t("час", "hour"))
+        .x_axis_label(cx.t("время офиса", "office time"))
+        .x_axis_formatter(|mark, _| hour_label(mark.value))
         .y_axis_label(cx.t("ждут", "waiting"))
         .show(ui, |plot| {
             for (i, topic) in topics.iter().enumerate() {
                 let points = live.history.series(topic.id);
                 let name = format!("{} {}", topic.prefix, topic.name(cx.lang.code()));
+                // Step lines have vertical segments: never merge them into bands.
                 plot.line(
                     Line::new(name, points)
                         .color(PALETTE[i % PALETTE.len()])
-                        .width(2.5),
+                        .width(2.5)
+                        .allow_band(false),
                 );
             }
         });
@@ -121,8 +124,28 @@ pub fn ui(ui: &mut Ui, cx: &Cx, live: &OfficeLive) {
                         vec![[x - 0.5, *norm], [x + 2.5, *norm]],
                     )
                     .color(colors::BREACH)
-                    .width(3.0),
+                    .width(3.0)
+                    .allow_band(false),
                 );
             }
         });
+}
+
+/// 10.5 → "10:30".
+fn hour_label(hours: f64) -> String {
+    let minutes = (hours * 60.0).round() as i64;
+    if !(0..=24 * 60).contains(&minutes) {
+        return String::new();
+    }
+    format!("{:02}:{:02}", minutes / 60, minutes % 60)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn hours_read_as_clock_times() {
+        assert_eq!(super::hour_label(10.5), "10:30");
+        assert_eq!(super::hour_label(9.0 + 5.0 / 60.0), "09:05");
+        assert_eq!(super::hour_label(-1.0), "");
+    }
 }

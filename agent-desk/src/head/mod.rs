@@ -1,12 +1,13 @@
 //! The office head's monitor (role head or admin): the live board with alerts, charts,
 //! norms, reports and the list of offices.
 
-mod alerts_view;
+pub mod alerts_view;
 pub mod board;
 pub mod charts;
 pub mod norms;
 pub mod offices;
 pub mod reports;
+mod topics_table;
 
 #[derive(Default)]
 pub struct HeadMonitor {

@@ -146,12 +146,12 @@ impl NormsTab {
                 ] {
                     ui.horizontal(|ui| {
                         text_field(ui, cx.t(ru, en), &mut field.0, "1–1440", 80.0);
-                        ui.radio_value(
+                        ui.selectable_value(
                             &mut field.1,
                             NormKind::HardMax,
                             cx.t("не более (каждый визит)", "at most (every visit)"),
                         );
-                        ui.radio_value(
+                        ui.selectable_value(
                             &mut field.1,
                             NormKind::Average,
                             cx.t("в среднем", "on average"),

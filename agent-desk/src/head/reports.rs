@@ -16,6 +16,8 @@ use talon_protocol::stats::{OfficeStats, StatsRow};
 
 #[derive(Default)]
 pub struct Reports {
+    /// The fields got their defaults (today, ~/talon-report-….csv).
+    filled: bool,
     from: String,
     to: String,
     task: Option<Task<Result<OfficeStats, ClientError>>>,
@@ -75,18 +77,17 @@ impl Reports {
             return;
         };
         let today = mirror.office.service_day;
-        if self.from.is_empty() && self.to.is_empty() {
+        if !self.filled {
+            self.filled = true;
             self.from = today.to_string();
             self.to = today.to_string();
-        }
-        if self.export_path.is_empty() {
             self.export_path = default_export_path(today);
         }
 
         section(ui, cx.t("Отчёт за период", "Report for a period"));
         ui.horizontal(|ui| {
-            text_field(ui, cx.t("С:", "From:"), &mut self.from, "ГГГГ-ММ-ДД", 130.0);
-            text_field(ui, cx.t("По:", "To:"), &mut self.to, "ГГГГ-ММ-ДД", 130.0);
+            text_field(ui, cx.t("С:", "From:"), &mut self.from, "ГГГГ-ММ-ДД", 150.0);
+            text_field(ui, cx.t("По:", "To:"), &mut self.to, "ГГГГ-ММ-ДД", 150.0);
             let mut period = None;
             if ui.button(cx.t("Сегодня", "Today")).clicked() {
                 period = Some((today, today));
@@ -224,6 +225,18 @@ impl Reports {
 
 fn monthly(ui: &mut Ui, cx: &Cx, stats: &OfficeStats) {
     for month in &stats.monthly_wait {
+        if month.called == 0 {
+            muted(
+                ui,
+                &format!(
+                    "{} {}: {}",
+                    cx.t("Среднее ожидание за месяц", "Average wait of the month"),
+                    month.month,
+                    cx.t("вызванных талонов нет", "no ticket called")
+                ),
+            );
+            continue;
+        }
         let (word, color) = if month.within_limit {
             (cx.t("в пределах нормы", "within the limit"), colors::OK)
         } else {

@@ -38,17 +38,14 @@ pub(super) fn header(ui: &mut egui::Ui, scale: Scale, view: &HallView, lang: Lan
 
 /// A small red marker, shown as soon as the link drops.
 fn disconnected_marker(ui: &mut egui::Ui, scale: Scale, lang: Lang) {
-    egui::Frame::new()
-        .fill(colors::BREACH)
-        .corner_radius(scale.px(8.0))
-        .inner_margin(egui::vec2(scale.px(14.0), scale.px(6.0)))
-        .show(ui, |ui| {
-            ui.label(bold(
-                format!("● {}", texts::disconnected(lang)),
-                scale.px(26.0),
-                colors::TEXT,
-            ));
-        });
+    ui.label(
+        bold(
+            format!(" ● {} ", texts::disconnected(lang)),
+            scale.px(28.0),
+            colors::TEXT,
+        )
+        .background_color(colors::BREACH),
+    );
 }
 
 pub(super) fn footer(

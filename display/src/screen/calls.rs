@@ -9,8 +9,9 @@ use egui::{Align, Color32, FontFamily, FontId, Layout};
 use talon_client::Lang;
 use talon_client::look::{BOLD, colors};
 
-/// Grey for what may no longer be true.
+/// Greys for what may no longer be true: the banner, and text and borders.
 const STALE_GREY: Color32 = Color32::from_rgb(0x5c, 0x66, 0x7a);
+const STALE_INK: Color32 = Color32::from_rgb(0x8a, 0x93, 0xa6);
 
 pub(super) fn panel(ui: &mut egui::Ui, scale: Scale, view: &HallView, lang: Lang) {
     if view.freshness == Freshness::Stale {
@@ -50,7 +51,7 @@ fn stale_banner(ui: &mut egui::Ui, scale: Scale, lang: Lang) {
 fn current(ui: &mut egui::Ui, scale: Scale, call: &CurrentCall, stale: bool) {
     // Flashing: yellow on dark and dark on yellow in turn; steady: white on the panel.
     let (fill, ink, heading_ink) = match (stale, call.flashing, call.bright) {
-        (true, ..) => (colors::PANEL, colors::MUTED, colors::MUTED),
+        (true, ..) => (colors::PANEL, STALE_INK, STALE_INK),
         (false, true, true) => (colors::ACCENT, colors::BACKGROUND, colors::ACCENT),
         (false, true, false) => (colors::PANEL, colors::ACCENT, colors::ACCENT),
         (false, false, _) => (colors::PANEL, colors::TEXT, colors::MUTED),
@@ -59,7 +60,10 @@ fn current(ui: &mut egui::Ui, scale: Scale, call: &CurrentCall, stale: bool) {
     ui.add_space(scale.px(10.0));
     egui::Frame::new()
         .fill(fill)
-        .stroke(egui::Stroke::new(scale.px(4.0), colors::ACCENT))
+        .stroke(egui::Stroke::new(
+            scale.px(4.0),
+            if stale { STALE_GREY } else { colors::ACCENT },
+        ))
         .corner_radius(scale.px(18.0))
         .inner_margin(egui::vec2(scale.px(30.0), scale.px(26.0)))
         .show(ui, |ui| {
@@ -101,7 +105,7 @@ fn recent(ui: &mut egui::Ui, scale: Scale, view: &HallView, lang: Lang) {
     let row_height = (ui.available_height() / rows).clamp(scale.px(44.0), scale.px(84.0));
     let size = row_height * 0.62;
     let ink = if view.freshness == Freshness::Stale {
-        colors::MUTED
+        STALE_INK
     } else {
         colors::TEXT
     };

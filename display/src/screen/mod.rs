@@ -47,6 +47,11 @@ pub(crate) fn bold(text: impl Into<String>, size: f32, color: Color32) -> RichTe
         .color(color)
 }
 
+/// The screen's dark background (panels draw their own; nothing else is painted).
+pub(crate) fn background() -> egui::Frame {
+    egui::Frame::new().fill(colors::BACKGROUND)
+}
+
 /// The hall screen.
 pub fn hall(ui: &mut egui::Ui, view: &HallView, lang: Lang, sound: SoundNotice) {
     let scale = Scale::of(ui);
@@ -54,7 +59,7 @@ pub fn hall(ui: &mut egui::Ui, view: &HallView, lang: Lang, sound: SoundNotice) 
     bars::footer(ui, scale, view, lang, sound);
     side::panel(ui, scale, view, lang);
     egui::CentralPanel::default()
-        .frame(egui::Frame::new().inner_margin(scale.px(28.0)))
+        .frame(background().inner_margin(scale.px(28.0)))
         .show(ui, |ui| calls::panel(ui, scale, view, lang));
 }
 
@@ -68,7 +73,7 @@ pub fn connecting(
 ) {
     let scale = Scale::of(ui);
     egui::CentralPanel::default()
-        .frame(egui::Frame::new().inner_margin(scale.px(60.0)))
+        .frame(background().inner_margin(scale.px(60.0)))
         .show(ui, |ui| {
             ui.vertical_centered(|ui| {
                 ui.add_space(scale.px(260.0));

@@ -18,7 +18,7 @@ pub(super) fn panel(ui: &mut egui::Ui, scale: Scale, view: &HallView, lang: Lang
         .exact_size(width)
         .resizable(false)
         .show_separator_line(false)
-        .frame(egui::Frame::new().inner_margin(scale.px(28.0)))
+        .frame(super::background().inner_margin(scale.px(28.0)))
         .show(ui, |ui| {
             ui.label(bold(texts::queue(lang), scale.px(40.0), colors::ACCENT));
             ui.add_space(scale.px(10.0));
@@ -41,8 +41,11 @@ fn queue_line(ui: &mut egui::Ui, scale: Scale, line: &crate::view::QueueLine) {
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
             ui.horizontal(|ui| {
-                ui.label(bold(&line.prefix, scale.px(48.0), colors::ACCENT));
-                ui.add_space(scale.px(12.0));
+                // A fixed column, so the topic names line up whatever the letters.
+                ui.add_sized(
+                    [scale.px(76.0), scale.px(56.0)],
+                    egui::Label::new(bold(&line.prefix, scale.px(48.0), colors::ACCENT)),
+                );
                 ui.vertical(|ui| {
                     ui.add(egui::Label::new(text(&line.name, scale.px(28.0), colors::TEXT)).wrap());
                     ui.horizontal(|ui| {

@@ -1,0 +1,56 @@
+//! Postponing a ticket for some minutes; it then returns to its place.
+
+use super::{FormEvent, confirm_row, form_frame, text_field};
+use crate::cx::Cx;
+use egui::Ui;
+
+#[derive(Debug, Clone)]
+pub struct PostponeForm {
+    pub minutes: String,
+}
+
+impl Default for PostponeForm {
+    fn default() -> Self {
+        PostponeForm {
+            minutes: "10".into(),
+        }
+    }
+}
+
+impl PostponeForm {
+    pub fn show(&mut self, ui: &mut Ui, cx: &Cx) -> FormEvent {
+        form_frame(
+            ui,
+            cx.t("Отложить талон", "Postpone the ticket"),
+            |ui| {
+                ui.label(cx.t(
+                    "Клиент вернётся в очередь на своё место через указанное время.",
+                    "The visitor returns to their place in the queue after this time.",
+                ));
+                ui.horizontal(|ui| {
+                    for m in ["5", "10", "15", "30"] {
+                        let text = format!("{m} {}", cx.t("мин", "min"));
+                        if ui.selectable_label(self.minutes == m, text).clicked() {
+                            self.minutes = m.into();
+                        }
+                    }
+                });
+                text_field(
+                    ui,
+                    cx.t("Минут:", "Minutes:"),
+                    &mut self.minutes,
+                    "1–240",
+                    80.0,
+                );
+                confirm_row(ui, cx, cx.t("Отложить", "Postpone"), true)
+            },
+        )
+    }
+
+    pub fn minutes(&self, cx: &Cx) -> Result<u32, String> {
+        self.minutes.trim().parse().map_err(|_| {
+            cx.t("Введите число минут.", "Enter a number of minutes.")
+                .to_string()
+        })
+    }
+}

@@ -1,0 +1,288 @@
+//! The office head: the live board with alerts, acting on the queue, editing norms,
+//! reports with CSV export, several offices.
+
+use crate::helpers::*;
+use egui::accesskit::Role;
+use egui_kittest::kittest::Queryable;
+use talon_client::Lang;
+use talon_desk::report_csv::stats_csv;
+use talon_protocol::api::{OfficeInput, TopicInput, WindowInput};
+use talon_protocol::{
+    DayHours, Norms, Office, TicketStatus, Topic, TopicId, WeekSchedule, Window, WindowId,
+    WindowState,
+};
+
+const LEGAL: TopicId = TopicId(4);
+
+fn head_desk(server: &TestServer, name: &str) -> Desk {
+    let mut desk = desk(server.options(&server.session_file(name), Lang::Ru));
+    sign_in(
+        &mut desk,
+        talon_server::demo::HEAD.0,
+        talon_server::demo::HEAD.1,
+    );
+    desk
+}
+
+fn window(server: &TestServer, id: i64) -> Window {
+    server
+        .snapshot()
+        .windows
+        .into_iter()
+        .find(|w| w.id == WindowId(id))
+        .unwrap()
+}
+
+#[test]
+fn the_board_raises_a_breach_alert_and_the_head_acts_on_the_queue() {
+    let server = TestServer::start();
+    let agent = server.api("agent1", AGENT_PASSWORD);
+    server
+        .rt
+        .block_on(agent.window_action::<Window>(WindowId(1), "open"))
+        .unwrap();
+    let mut desk = head_desk(&server, "head.json");
+    wait_for_label(&mut desk, "Окно 4");
+    wait_for_label(&mut desk, "Оповещений нет");
+
+    // Legal entities wait at most 5 minutes; nobody serves them now.
+    let ticket = server.issue(LEGAL, false);
+    wait_for_label(&mut desk, &ticket.label);
+    server.advance_minutes(6);
+    let sentence = "Талон Ю001 ждёт дольше нормы (Юридические лица)";
+    wait_for_label(&mut desk, &format!("Новое оповещение: {sentence}"));
+    assert!(
+        desk.query_by_label(sentence).is_some(),
+        "listed with the active alerts"
+    );
+    assert!(desk.query_by_label("Оповещения: 1").is_some());
+    click(&mut desk, "Принято");
+    assert!(desk.query_by_label_contains("Новое оповещение").is_none());
+    assert!(desk.query_by_label(sentence).is_some());
+
+    // Split the queue: window 1 takes legal entities instead of payments.
+    click(&mut desk, "Окно 1");
+    click(&mut desk, "Изменить темы");
+    // The board's topic table names the topics too: take the checkboxes.
+    for topic in ["О Оплата и задолженность", "Ю Юридические лица"]
+    {
+        desk.get_by_role_and_label(Role::CheckBox, topic).click();
+        desk.step();
+        desk.step();
+    }
+    click(&mut desk, "Сохранить темы  [Enter]");
+    wait_for_server(&server, &mut desk, "window 1 topics", |s| {
+        s.windows
+            .iter()
+            .any(|w| w.id == WindowId(1) && w.topics == [TopicId(1), LEGAL])
+    });
+    wait_for_label(&mut desk, "Темы окна сохранены.");
+
+    // Transfer the waiting ticket to window 1, front of the queue.
+    click(&mut desk, &ticket.label);
+    wait_for_label(&mut desk, "Перенаправить талон Ю001");
+    click(&mut desk, "в окно");
+    click(&mut desk, "к окну 1");
+    click(&mut desk, "Перенаправить  [Enter]");
+    wait_until(&mut desk, "transferred to window 1", |_| {
+        let t = server.ticket(&ticket);
+        t.target_window == Some(WindowId(1)) && t.front && t.status == TicketStatus::Waiting
+    });
+
+    // Pause the window, resume it, close it.
+    click_when_ready(&mut desk, "Объявить перерыв");
+    click(&mut desk, "Работа с документами");
+    click(&mut desk, "Начать перерыв  [Enter]");
+    wait_until(&mut desk, "paused", |_| {
+        window(&server, 1).state == WindowState::Paused
+    });
+    click_when_ready(&mut desk, "Снять перерыв");
+    wait_until(&mut desk, "resumed", |_| {
+        window(&server, 1).state == WindowState::Idle
+    });
+    click_when_ready(&mut desk, "Закрыть окно");
+    wait_until(&mut desk, "closed", |_| {
+        window(&server, 1).state == WindowState::Closed
+    });
+    // Nobody is stranded behind the closed window.
+    wait_until(&mut desk, "released", |_| {
+        server.ticket(&ticket).target_window.is_none()
+    });
+}
+
+#[test]
+fn an_edited_norm_takes_effect_on_the_board_and_on_the_server() {
+    let server = TestServer::start();
+    let ticket = server.issue(READINGS, false);
+    server.advance_minutes(6);
+    let mut desk = head_desk(&server, "head.json");
+    wait_for_any(&mut desk, "6:00");
+    wait_for_label(&mut desk, "в норме");
+    assert!(desk.query_by_label_contains("ждёт дольше нормы").is_none());
+
+    click(&mut desk, "Нормативы");
+    click_when_ready(&mut desk, "П Передача показаний");
+    // The server checks the values and says what is wrong.
+    type_into(&mut desk, "Норма ожидания, мин:", "0");
+    click(&mut desk, "Сохранить нормативы  [Enter]");
+    wait_for_text(&mut desk, "norms are whole minutes from 1 to 1440");
+
+    type_into(&mut desk, "Норма ожидания, мин:", "5");
+    click(&mut desk, "Сохранить нормативы  [Enter]");
+    wait_for_label(&mut desk, "Нормативы сохранены.");
+    let topic = server
+        .snapshot()
+        .topics
+        .into_iter()
+        .find(|t| t.id == READINGS)
+        .unwrap();
+    assert_eq!(topic.norms.wait.minutes, 5);
+    // Legal entities already had 5 minutes; now readings have them too.
+    wait_until(&mut desk, "the table shows the new norm", |d| {
+        d.query_all_by_label("не более 5 мин").count() == 2
+    });
+
+    // The board colours the wait against the new norm, and the server raises the alert.
+    click(&mut desk, "Табло офиса");
+    wait_for_label(&mut desk, "сверх нормы");
+    assert!(desk.query_by_label("в норме").is_none());
+    wait_for_label(
+        &mut desk,
+        &format!(
+            "Талон {} ждёт дольше нормы (Передача показаний)",
+            ticket.label
+        ),
+    );
+}
+
+#[test]
+fn reports_show_the_servers_statistics_and_export_them_as_csv() {
+    let server = TestServer::start();
+    let agent = server.api("agent1", AGENT_PASSWORD);
+    let w1 = WindowId(1);
+    let first = server.issue(READINGS, false);
+    server.advance_minutes(1);
+    let second = server.issue(READINGS, false);
+    server.rt.block_on(async {
+        agent.window_action::<Window>(w1, "open").await.unwrap();
+        server.clock.advance(chrono::Duration::minutes(3));
+        let called = agent.call_next(w1).await.unwrap();
+        assert_eq!(called.id, first.id);
+        agent.ticket_action(first.id, "start").await.unwrap();
+        server.clock.advance(chrono::Duration::minutes(6));
+        let finish = talon_protocol::api::FinishRequest {
+            outcome: talon_protocol::Outcome::Resolved,
+            topics_count: 1,
+            overrun_reason: None,
+        };
+        agent.finish(first.id, &finish).await.unwrap();
+        let called = agent.call_next(w1).await.unwrap();
+        assert_eq!(called.id, second.id);
+        agent.ticket_action(second.id, "no-show").await.unwrap();
+    });
+
+    let mut desk = head_desk(&server, "head.json");
+    click_when_ready(&mut desk, "Отчёты");
+    click_when_ready(&mut desk, "Показать");
+    wait_for_label(&mut desk, "По темам");
+    wait_for_label(&mut desk, "П Передача показаний");
+    wait_for_label(&mut desk, "Ольга");
+    wait_for_text(
+        &mut desk,
+        "Среднее ожидание за месяц 2026-11: 6.5 мин в пределах нормы",
+    );
+
+    let path = server.dir.path().join("report.csv");
+    type_into(&mut desk, "Файл CSV:", &path.display().to_string());
+    click(&mut desk, "Экспорт в CSV");
+    wait_for_label(&mut desk, &format!("Отчёт сохранён: {}", path.display()));
+
+    let written = std::fs::read_to_string(&path).unwrap();
+    let day = "2026-11-20".parse().unwrap();
+    let stats = server
+        .rt
+        .block_on(server.head().stats(server.office, day, day))
+        .unwrap();
+    assert_eq!(written, stats_csv(&stats, Lang::Ru));
+    let lines: Vec<&str> = written.lines().collect();
+    assert_eq!(lines[1], "2026-11-20,2026-11-20");
+    assert!(
+        lines[5].starts_with("Тема,П,Передача показаний,2,1,1,0,0,0,1,0,0,0,6.5,"),
+        "{}",
+        lines[5]
+    );
+    assert!(written.contains("\nСотрудник,"), "a row per agent");
+    assert!(written.ends_with("2026-11,2,6.5,30.0,да\n"), "{written}");
+}
+
+#[test]
+fn a_head_of_several_offices_sees_a_row_per_office_and_opens_one() {
+    let server = TestServer::start();
+    let admin = server.api(talon_server::demo::ADMIN.0, talon_server::demo::ADMIN.1);
+    let north = server.rt.block_on(async {
+        let office: Office = admin
+            .post(
+                "/api/v1/offices",
+                &OfficeInput {
+                    name: "Офис «Северный»".into(),
+                    time_zone: "Asia/Barnaul".into(),
+                    schedule: WeekSchedule::every_day(DayHours::new((0, 0), (23, 59))),
+                    settings: Default::default(),
+                },
+            )
+            .await
+            .unwrap();
+        let topic: Topic = admin
+            .post(
+                &format!("/api/v1/offices/{}/topics", office.id),
+                &TopicInput {
+                    prefix: "С".into(),
+                    name_ru: "Справки".into(),
+                    name_en: "Certificates".into(),
+                    norms: Norms::default(),
+                    active: true,
+                    display_order: 0,
+                },
+            )
+            .await
+            .unwrap();
+        let _: Window = admin
+            .post(
+                &format!("/api/v1/offices/{}/windows", office.id),
+                &WindowInput {
+                    label: "7".into(),
+                    topics: vec![topic.id],
+                },
+            )
+            .await
+            .unwrap();
+        admin
+            .issue(office.id, topic.id, false, "north-1")
+            .await
+            .unwrap();
+        office
+    });
+
+    let mut desk = desk(server.options(&server.session_file("admin.json"), Lang::Ru));
+    sign_in(
+        &mut desk,
+        talon_server::demo::ADMIN.0,
+        talon_server::demo::ADMIN.1,
+    );
+    wait_for_label(&mut desk, "Окно 1");
+    click(&mut desk, "Офисы");
+    wait_for_label(&mut desk, &north.name);
+    // The office open now has a disabled button; the top bar names it as well.
+    wait_for_label(&mut desk, "Открыт");
+    assert!(!is_enabled(&desk, "Открыт"));
+    assert_eq!(
+        desk.query_all_by_label("Клиентский офис «Центральный»")
+            .count(),
+        2
+    );
+    click_when_ready(&mut desk, &format!("Открыть «{}»", north.name));
+    // The board of the other office, with its window and its waiting ticket.
+    wait_for_label(&mut desk, "Окно 7");
+    wait_for_label(&mut desk, "С001");
+    assert!(desk.query_by_label("Окно 1").is_none());
+}

@@ -1,0 +1,6 @@
+//! The real display app, driven headless by egui_kittest against a real server started
+//! in each test.
+
+mod hall;
+mod startup;
+mod support;
