@@ -223,7 +223,7 @@ impl Queues {
                 |_| Ok(()),
                 command,
                 idempotency_key.map(|key| (id, key)),
-                |state, _| receipt(state, state.tickets[&id].clone(), now),
+                |state, _| receipt(state, Ticket::clone(&state.tickets[&id]), now),
             )
             .await?;
         metrics::counter!("talon_tickets_issued_total").increment(1);
@@ -318,7 +318,11 @@ impl Queues {
         let state = queue.state.lock().await;
         let now = self.now();
         // The live copy when the ticket is active, else the stored final one.
-        let ticket = state.tickets.get(&ticket.id).cloned().unwrap_or(ticket);
+        let ticket = state
+            .tickets
+            .get(&ticket.id)
+            .map(|live| Ticket::clone(live))
+            .unwrap_or(ticket);
         let topic = state.topics.get(&ticket.topic_id);
         let waiting = ticket.status == TicketStatus::Waiting;
         let ahead = waiting.then(|| estimate::people_ahead(&state, &ticket, now));
@@ -388,7 +392,7 @@ pub fn snapshot_of(state: &OfficeState, now: DateTime<Utc>) -> Snapshot {
         topics,
         load: estimate::load(state),
         windows: state.windows.values().cloned().collect(),
-        tickets: state.tickets.values().cloned().collect(),
+        tickets: state.tickets.values().map(|t| Ticket::clone(t)).collect(),
         recent_calls: state.recent_calls.iter().cloned().collect(),
         alerts: state.alerts.values().cloned().collect(),
     }

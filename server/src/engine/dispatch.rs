@@ -31,6 +31,7 @@ pub fn queue_for<'a>(
         .tickets
         .values()
         .filter(|t| is_eligible(t, window))
+        .map(|t| t.as_ref())
         .collect();
     queue.sort_by(|a, b| dispatch_order(state, a, b, now));
     queue
@@ -47,6 +48,7 @@ pub fn next_for<'a>(
         .values()
         .filter(|t| is_eligible(t, window))
         .min_by(|a, b| dispatch_order(state, a, b, now))
+        .map(|t| t.as_ref())
 }
 
 /// `Less` means `a` is called before `b`.

@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 use chrono_tz::Tz;
 use std::collections::{BTreeMap, HashMap, VecDeque};
+use std::sync::Arc;
 use talon_protocol::{
     Alert, CallRecord, Office, StaffId, Ticket, TicketId, Topic, TopicId, Window, WindowId,
 };
@@ -18,8 +19,10 @@ pub struct OfficeState {
     pub tz: Tz,
     pub topics: BTreeMap<TopicId, Topic>,
     pub windows: BTreeMap<WindowId, Window>,
-    /// Active tickets only (waiting, postponed, called, serving).
-    pub tickets: BTreeMap<TicketId, Ticket>,
+    /// Active tickets only (waiting, postponed, called, serving). Shared, so that the
+    /// copy of the state every command works on costs pointers, not tickets; a command
+    /// clones only the tickets it changes (`Arc::make_mut`).
+    pub tickets: BTreeMap<TicketId, Arc<Ticket>>,
     pub service_day: NaiveDate,
     /// Last number issued per label prefix on `service_day`.
     pub counters: HashMap<String, u32>,

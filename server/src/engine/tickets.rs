@@ -5,6 +5,7 @@ use super::{
     is_terminal,
 };
 use chrono::{DateTime, Duration, Utc};
+use std::sync::Arc;
 use talon_protocol::api::QueuePlace;
 use talon_protocol::label::ticket_label;
 use talon_protocol::{
@@ -58,7 +59,7 @@ pub(super) fn issue(
         issued_at: now,
     }
     .into_ticket();
-    state.tickets.insert(id, ticket.clone());
+    state.tickets.insert(id, Arc::new(ticket.clone()));
     out.push(EventKind::TicketIssued { ticket });
     Ok(())
 }
@@ -77,10 +78,12 @@ pub(super) fn call_next(
         .ok_or_else(|| {
             EngineError::conflict("queue_empty", "nobody is waiting for this window's topics")
         })?;
-    let ticket = state
-        .tickets
-        .get_mut(&next_id)
-        .expect("dispatch picks a known ticket");
+    let ticket = Arc::make_mut(
+        state
+            .tickets
+            .get_mut(&next_id)
+            .expect("dispatch picks a known ticket"),
+    );
     stop_waiting(ticket, now);
     ticket.status = TicketStatus::Called;
     ticket.window_id = Some(window_id);
@@ -132,7 +135,7 @@ pub(super) fn act(
     authorize(state, ticket, actor)?;
     let status = ticket.status;
     let from_window = ticket.window_id;
-    let mut ticket = ticket.clone();
+    let mut ticket = Ticket::clone(ticket);
 
     match action {
         TicketAction::Recall => {
@@ -425,7 +428,7 @@ fn store_ticket(state: &mut OfficeState, ticket: Ticket) {
     if is_terminal(ticket.status) {
         state.tickets.remove(&ticket.id);
     } else {
-        state.tickets.insert(ticket.id, ticket);
+        state.tickets.insert(ticket.id, Arc::new(ticket));
     }
 }
 
@@ -439,6 +442,7 @@ pub(super) fn return_postponed(
         if ticket.status == TicketStatus::Postponed
             && let Some(until) = ticket.postponed_until.filter(|until| *until <= now)
         {
+            let ticket = Arc::make_mut(ticket);
             ticket.status = TicketStatus::Waiting;
             ticket.postponed_until = None;
             // From the end of the postponement, even if this tick comes late (e.g. after
@@ -474,7 +478,7 @@ pub(super) fn roll_service_day(
         .map(|t| t.id)
         .collect();
     for id in stale {
-        let mut ticket = state.tickets[&id].clone();
+        let mut ticket = Ticket::clone(&state.tickets[&id]);
         let from_window = ticket.window_id;
         stop_waiting(&mut ticket, now);
         leave_window(&mut ticket, now);

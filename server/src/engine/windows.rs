@@ -2,6 +2,7 @@
 
 use super::{Actor, EngineError, OfficeState, WindowAction, tickets};
 use chrono::{DateTime, Utc};
+use std::sync::Arc;
 use talon_protocol::label::parse_prefix;
 use talon_protocol::{EventKind, Pause, Topic, TopicId, WindowId, WindowState};
 
@@ -109,6 +110,7 @@ pub(super) fn act(
 fn release_transfers_to(state: &mut OfficeState, window_id: WindowId, out: &mut Vec<EventKind>) {
     for ticket in state.tickets.values_mut() {
         if ticket.target_window == Some(window_id) {
+            let ticket = Arc::make_mut(ticket);
             ticket.target_window = None;
             out.push(EventKind::TicketTransferred {
                 ticket: ticket.clone(),

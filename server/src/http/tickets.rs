@@ -73,7 +73,12 @@ pub async fn get(
     let ticket = find(&state, id).await?;
     principal.require_see(ticket.office_id)?;
     let queue = state.queues.office(ticket.office_id)?;
-    let live = queue.lock().await.tickets.get(&id).cloned();
+    let live = queue
+        .lock()
+        .await
+        .tickets
+        .get(&id)
+        .map(|t| Ticket::clone(t));
     Ok(Json(live.unwrap_or(ticket)))
 }
 

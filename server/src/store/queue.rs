@@ -4,6 +4,7 @@ use super::{Store, StoreError, StoreResult};
 use crate::engine::{OfficeState, RECENT_CALLS, RECENT_SERVICES};
 use chrono::{DateTime, NaiveDate, Utc};
 use std::collections::{BTreeMap, HashMap, VecDeque};
+use std::sync::Arc;
 use talon_protocol::{
     Alert, CallRecord, Event, EventKind, OfficeId, Ticket, TicketId, Topic, TopicId, Window,
     WindowId,
@@ -43,9 +44,9 @@ impl Store {
         .bind(office_id.0)
         .fetch_all(&self.pool)
         .await?;
-        let tickets: BTreeMap<TicketId, Ticket> = rows
+        let tickets: BTreeMap<TicketId, Arc<Ticket>> = rows
             .into_iter()
-            .map(|(data,)| serde_json::from_str::<Ticket>(&data).map(|t| (t.id, t)))
+            .map(|(data,)| serde_json::from_str::<Ticket>(&data).map(|t| (t.id, Arc::new(t))))
             .collect::<Result<_, _>>()?;
 
         let (last_day,): (Option<String>,) =
