@@ -67,8 +67,7 @@ pub fn window(id: i64, topics: &[i64]) -> Window {
 
 /// A ticket waiting for `waited_min` minutes at `now()`.
 pub fn ticket(label: &str, topic: i64, waited_min: i64) -> Ticket {
-    let since = now() - Duration::minutes(waited_min);
-    Ticket {
+    NewTicket {
         id: TicketId(uuid::Uuid::from_u128(
             label.chars().map(u128::from).fold(7, |a, c| a * 131 + c),
         )),
@@ -77,28 +76,9 @@ pub fn ticket(label: &str, topic: i64, waited_min: i64) -> Ticket {
         label: label.into(),
         number: 1,
         service_day: now().date_naive(),
-        status: TicketStatus::Waiting,
         out_of_turn: false,
         public_code: "X".into(),
-        issued_at: since,
-        queue_since: since,
-        front: false,
-        target_window: None,
-        window_id: None,
-        agent_id: None,
-        called_at: None,
-        started_at: None,
-        finished_at: None,
-        postponed_until: None,
-        recalls: 0,
-        transfers: 0,
-        wait_ms: 0,
-        waiting_since: Some(since),
-        walk_ms: 0,
-        service_ms: 0,
-        outcome: None,
-        topics_count: None,
-        overrun_reason: None,
-        cancel_reason: None,
+        issued_at: now() - Duration::minutes(waited_min),
     }
+    .into_ticket()
 }

@@ -68,37 +68,21 @@ pub fn mirror() -> Mirror {
 }
 
 pub fn ticket(label: &str, id: u128) -> Ticket {
-    Ticket {
+    let mut ticket = NewTicket {
         id: TicketId(uuid::Uuid::from_u128(id)),
         office_id: OfficeId(1),
         topic_id: TopicId(1),
         label: label.into(),
         number: 1,
         service_day: now().date_naive(),
-        status: TicketStatus::Called,
         out_of_turn: false,
         public_code: "X".into(),
         issued_at: now(),
-        queue_since: now(),
-        front: false,
-        target_window: None,
-        window_id: None,
-        agent_id: None,
-        called_at: None,
-        started_at: None,
-        finished_at: None,
-        postponed_until: None,
-        recalls: 0,
-        transfers: 0,
-        wait_ms: 0,
-        waiting_since: None,
-        walk_ms: 0,
-        service_ms: 0,
-        outcome: None,
-        topics_count: None,
-        overrun_reason: None,
-        cancel_reason: None,
     }
+    .into_ticket();
+    ticket.status = TicketStatus::Called;
+    ticket.waiting_since = None;
+    ticket
 }
 
 /// The event of calling `label` (ticket `id`) to `window` at `when`.
