@@ -5,6 +5,7 @@ use crate::clock::{Clock, SystemClock};
 use crate::http::{self, AppState};
 use crate::queues::Queues;
 use crate::store::Store;
+use axum::serve::ListenerExt;
 use metrics_exporter_prometheus::{PrometheusBuilder, PrometheusHandle};
 use std::net::SocketAddr;
 use std::sync::{Arc, OnceLock};
@@ -89,6 +90,13 @@ pub async fn start_with_store(
 
     let mut stop_serving = shutdown_rx.clone();
     let serve = tokio::spawn(async move {
+        // Live events are small writes: without TCP_NODELAY, Nagle's algorithm holds one
+        // back until the previous is acknowledged (tens of milliseconds of delayed ACK).
+        let listener = listener.tap_io(|tcp| {
+            if let Err(e) = tcp.set_nodelay(true) {
+                tracing::debug!(error = %e, "TCP_NODELAY could not be set");
+            }
+        });
         axum::serve(listener, app)
             .with_graceful_shutdown(async move {
                 let _ = stop_serving.changed().await;
