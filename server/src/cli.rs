@@ -178,15 +178,11 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             eprintln!(
                 "device {} ({}) for office {office}; keep the token above, it is not shown again",
                 created.device.id,
-                kind_name(kind)
+                kind.as_str()
             );
             Ok(())
         }
     }
-}
-
-fn kind_name(kind: DeviceKind) -> &'static str {
-    kind.as_str()
 }
 
 async fn serve(args: ServeArgs) -> anyhow::Result<()> {

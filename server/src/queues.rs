@@ -343,8 +343,8 @@ impl Queues {
         }))
     }
 
-    /// The office a ticket belongs to (active or not).
-    pub async fn office_of_ticket(&self, ticket: TicketId) -> Result<Option<Ticket>, QueueError> {
+    /// A ticket as stored (active or not), to find its office.
+    pub async fn stored_ticket(&self, ticket: TicketId) -> Result<Option<Ticket>, QueueError> {
         Ok(self.store.ticket(ticket).await?)
     }
 }

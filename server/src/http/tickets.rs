@@ -85,7 +85,7 @@ pub async fn get(
 async fn find(state: &AppState, id: TicketId) -> Result<Ticket, ApiError> {
     state
         .queues
-        .office_of_ticket(id)
+        .stored_ticket(id)
         .await?
         .ok_or_else(|| ApiError::not_found(format!("ticket {id} does not exist")))
 }
