@@ -13,6 +13,9 @@ pub struct OfficeLive {
     link: LiveLink,
     /// The mirror as of this frame (`None` until the first snapshot arrives).
     pub mirror: Option<Mirror>,
+    /// What `mirror` was copied at: (seq, snapshots received). The copy is taken only
+    /// when the link has moved on, not on every frame.
+    copied_at: Option<(u64, u32)>,
     pub history: WaitingHistory,
     pub today: DayStats,
     pub alerts: AlertCue,
@@ -28,6 +31,7 @@ impl OfficeLive {
             id,
             link,
             mirror: None,
+            copied_at: None,
             history: WaitingHistory::default(),
             today: DayStats::default(),
             alerts: AlertCue::default(),
@@ -36,7 +40,13 @@ impl OfficeLive {
 
     /// Takes this frame's mirror and events.
     pub fn refresh(&mut self, cx: &Cx) {
-        self.mirror = self.link.mirror();
+        let version = self
+            .link
+            .with(|s| s.mirror.as_ref().map(|m| (m.seq(), s.snapshots)));
+        if version != self.copied_at {
+            self.mirror = self.link.mirror();
+            self.copied_at = version;
+        }
         let events = self.link.take_events();
         self.today.observe(&events);
         if let Some(mirror) = &self.mirror {
