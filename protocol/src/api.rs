@@ -326,3 +326,18 @@ pub struct DeviceFault {
     #[serde(default)]
     pub ticket_label: Option<String>,
 }
+
+/// A sign-in lock-out after repeated failures, for the administrators.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SecurityAlert {
+    pub at: DateTime<Utc>,
+    /// "login_locked" (one login failed too often) or "address_locked" (one client
+    /// address failed too often, over any logins).
+    pub kind: String,
+    /// The login or the client address concerned.
+    pub subject: String,
+    /// Failures allowed before the lock-out.
+    pub failures: u32,
+    pub locked_for_secs: u64,
+}

@@ -8,6 +8,7 @@ pub mod api;
 pub mod event;
 pub mod ids;
 pub mod label;
+pub mod limits;
 pub mod norms;
 pub mod office;
 pub mod snapshot;

@@ -4,12 +4,13 @@ use crate::credentials;
 use crate::demo;
 use crate::http::register_device;
 use crate::queues::Queues;
-use crate::startup::{self, Settings};
+use crate::startup::{self, MetricsAccess, Settings};
 use crate::store::Store;
 use clap::{Parser, Subcommand, ValueEnum};
 use std::sync::Arc;
 use talon_protocol::OfficeId;
-use talon_protocol::api::{DeviceInput, DeviceKind, Role};
+use talon_protocol::api::{DeviceInput, DeviceKind, Role, StaffInput};
+use talon_protocol::limits::{Bounded, PASSWORD_MIN};
 use tokio::net::TcpListener;
 
 pub const DEFAULT_DATABASE: &str = "talon.sqlite3";
@@ -58,6 +59,13 @@ pub struct ServeArgs {
     /// Seed demo data when the database is empty and print how to connect.
     #[arg(long)]
     pub demo: bool,
+    /// Serve /metrics only to a scraper sending `Authorization: Bearer <this token>`.
+    #[arg(long, env = "TALON_METRICS_TOKEN", hide_env_values = true)]
+    pub metrics_token: Option<String>,
+    /// Serve /metrics on this separate address only (e.g. one the office network cannot
+    /// reach), not on --listen.
+    #[arg(long, env = "TALON_METRICS_LISTEN")]
+    pub metrics_listen: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -123,9 +131,19 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                     db,
                 },
         } => {
-            if password.chars().count() < 8 {
-                anyhow::bail!("a password has at least 8 characters");
+            if password.chars().count() < PASSWORD_MIN {
+                anyhow::bail!("a password has at least {PASSWORD_MIN} characters");
             }
+            let name = name.unwrap_or_else(|| login.clone());
+            // The same limits as the API's.
+            let input = StaffInput {
+                login: login.clone(),
+                name: name.clone(),
+                password: password.clone(),
+                role: Role::Agent,
+                offices: office.iter().copied().map(OfficeId).collect(),
+            };
+            input.check_bounds()?;
             let store = Store::open(&db.database).await?;
             let offices: Vec<OfficeId> = office.into_iter().map(OfficeId).collect();
             for id in &offices {
@@ -141,7 +159,6 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             let hash = tokio::task::spawn_blocking(move || credentials::hash_password(&password))
                 .await?
                 .map_err(|e| anyhow::anyhow!(e.to_string()))?;
-            let name = name.unwrap_or_else(|| login.clone());
             let user = store
                 .create_staff(&login, &name, role, &hash, &offices)
                 .await?;
@@ -189,7 +206,18 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
     let listener = TcpListener::bind(&args.listen)
         .await
         .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", args.listen))?;
-    let server = startup::start(listener, Settings::new(args.db.database.clone())).await?;
+    let mut settings = Settings::new(args.db.database.clone());
+    settings.metrics = match (args.metrics_listen, args.metrics_token) {
+        (Some(addr), token) => {
+            let listener = TcpListener::bind(&addr)
+                .await
+                .map_err(|e| anyhow::anyhow!("cannot listen for metrics on {addr}: {e}"))?;
+            MetricsAccess::Separate { listener, token }
+        }
+        (None, Some(token)) => MetricsAccess::Token(token),
+        (None, None) => MetricsAccess::Loopback,
+    };
+    let server = startup::start(listener, settings).await?;
     if args.demo {
         let access = demo::ensure(&server.queues).await?;
         print_demo(&server.addr.to_string(), &access);

@@ -19,7 +19,7 @@ use talon_protocol::{
     Event, OfficeId, Snapshot, Ticket, TicketId, TicketStatus, Topic, TopicId, Window, WindowId,
     WindowState,
 };
-use tokio::sync::{Mutex, MutexGuard, broadcast};
+use tokio::sync::{Mutex, MutexGuard, OwnedMutexGuard, broadcast};
 
 /// How many events a slow live client may fall behind before it gets a new snapshot.
 const LIVE_BUFFER: usize = 1024;
@@ -43,7 +43,7 @@ pub struct LiveEvent {
 
 pub struct OfficeQueue {
     pub id: OfficeId,
-    state: Mutex<OfficeState>,
+    state: Arc<Mutex<OfficeState>>,
     live: broadcast::Sender<LiveEvent>,
 }
 
@@ -107,7 +107,7 @@ impl Queues {
         let (live, _) = broadcast::channel(LIVE_BUFFER);
         let queue = Arc::new(OfficeQueue {
             id,
-            state: Mutex::new(state),
+            state: Arc::new(Mutex::new(state)),
             live,
         });
         self.offices.write().expect("lock").insert(id, queue);
@@ -156,23 +156,27 @@ impl Queues {
         office_id: OfficeId,
         prepare: impl FnOnce(&mut OfficeState) -> Result<(), EngineError>,
         command: Command,
-        idempotency: Option<(TicketId, &str)>,
+        idempotency: Option<(TicketId, String)>,
         extract: impl FnOnce(&OfficeState, &[Event]) -> R,
     ) -> Result<R, QueueError> {
         let queue = self.office(office_id)?;
-        let mut state = queue.state.lock().await;
-        self.run_locked(&queue, &mut state, prepare, command, idempotency, extract)
+        let state = queue.state.clone().lock_owned().await;
+        self.run_locked(&queue, state, prepare, command, idempotency, extract)
             .await
     }
 
-    /// The body of every command, with the office's lock held by the caller.
+    /// The body of every command, with the office's lock held by the caller. The engine
+    /// decides on a copy of the state; what follows (commit, keep, broadcast) runs in a
+    /// task of its own that owns the lock, so it ends the same way whether or not the
+    /// caller is still waiting: a dropped request cannot leave the office's state in
+    /// memory behind what was stored.
     async fn run_locked<R>(
         &self,
-        queue: &OfficeQueue,
-        state: &mut OfficeState,
+        queue: &Arc<OfficeQueue>,
+        state: OwnedMutexGuard<OfficeState>,
         prepare: impl FnOnce(&mut OfficeState) -> Result<(), EngineError>,
         command: Command,
-        idempotency: Option<(TicketId, &str)>,
+        idempotency: Option<(TicketId, String)>,
         extract: impl FnOnce(&OfficeState, &[Event]) -> R,
     ) -> Result<R, QueueError> {
         let started = std::time::Instant::now();
@@ -180,14 +184,21 @@ impl Queues {
         let mut next = state.clone();
         prepare(&mut next)?;
         let events = engine::apply(&mut next, command, now)?;
-        self.store.commit(&events, idempotency).await?;
-        *state = next;
-        for event in &events {
-            publish(queue, event);
-        }
+        let kept = tokio::spawn(commit_and_keep(Commit {
+            store: self.store.clone(),
+            queue: queue.clone(),
+            state,
+            next,
+            events,
+            idempotency,
+            now,
+        }))
+        .await
+        .map_err(|e| StoreError::Corrupt(format!("the commit task ended early: {e}")))?;
+        let (state, events) = kept?;
         metrics::histogram!("talon_command_seconds").record(started.elapsed().as_secs_f64());
         metrics::counter!("talon_events_total").increment(events.len() as u64);
-        Ok(extract(state, &events))
+        Ok(extract(&state, &events))
     }
 
     /// Issues a ticket. A request repeated with the same idempotency key (a kiosk retrying
@@ -202,7 +213,7 @@ impl Queues {
         let queue = self.office(office_id)?;
         // One lock around the retry check and the issue, so a retry racing its original
         // waits for it and then finds its ticket.
-        let mut state = queue.state.lock().await;
+        let state = queue.state.clone().lock_owned().await;
         let now = self.now();
         if let Some(key) = idempotency_key
             && let Some(ticket) = self.store.ticket_by_idempotency_key(office_id, key).await?
@@ -219,10 +230,10 @@ impl Queues {
         let receipt = self
             .run_locked(
                 &queue,
-                &mut state,
+                state,
                 |_| Ok(()),
                 command,
-                idempotency_key.map(|key| (id, key)),
+                idempotency_key.map(|key| (id, key.to_string())),
                 |state, _| receipt(state, Ticket::clone(&state.tickets[&id]), now),
             )
             .await?;
@@ -347,6 +358,55 @@ impl Queues {
     pub async fn stored_ticket(&self, ticket: TicketId) -> Result<Option<Ticket>, QueueError> {
         Ok(self.store.ticket(ticket).await?)
     }
+}
+
+/// A command the engine has decided, to be made durable.
+struct Commit {
+    store: Store,
+    queue: Arc<OfficeQueue>,
+    state: OwnedMutexGuard<OfficeState>,
+    next: OfficeState,
+    events: Vec<Event>,
+    idempotency: Option<(TicketId, String)>,
+    now: DateTime<Utc>,
+}
+
+type Kept = Result<(OwnedMutexGuard<OfficeState>, Vec<Event>), QueueError>;
+
+/// Commits; only once the commit is durable keeps the new state and broadcasts the events
+/// (still under the lock, so they leave in order). When the commit fails, whatever the
+/// writer managed to do, the office is read back from the store so that memory equals
+/// storage.
+async fn commit_and_keep(commit: Commit) -> Kept {
+    let Commit {
+        store,
+        queue,
+        mut state,
+        next,
+        events,
+        idempotency,
+        now,
+    } = commit;
+    let key = idempotency.as_ref().map(|(id, key)| (*id, key.as_str()));
+    if let Err(e) = store.commit(&events, key).await {
+        match store.load_office(queue.id, now).await {
+            Ok(Some(stored)) if stored.seq != state.seq => {
+                tracing::error!(office = %queue.id, error = %e, stored_seq = stored.seq,
+                    "a failed commit left the store ahead of memory; the office was re-read");
+                *state = stored;
+            }
+            Ok(_) => {}
+            Err(reload) => {
+                tracing::error!(office = %queue.id, error = %reload, "the office could not be re-read");
+            }
+        }
+        return Err(e.into());
+    }
+    *state = next;
+    for event in &events {
+        publish(&queue, event);
+    }
+    Ok((state, events))
 }
 
 fn publish(queue: &OfficeQueue, event: &Event) {

@@ -2,7 +2,8 @@
 //! demo can use port 0 and stop it cleanly.
 
 use crate::clock::{Clock, SystemClock};
-use crate::http::{self, AppState};
+use crate::guard::Guard;
+use crate::http::{self, AppState, MetricsGate};
 use crate::queues::Queues;
 use crate::store::Store;
 use axum::serve::ListenerExt;
@@ -22,6 +23,22 @@ pub struct Settings {
     pub tick_interval: Duration,
     /// How long a staff sign-in lasts.
     pub session_ttl: chrono::Duration,
+    /// Who may read /metrics.
+    pub metrics: MetricsAccess,
+}
+
+/// Where /metrics is served and to whom.
+#[derive(Debug)]
+pub enum MetricsAccess {
+    /// On the API's address, to clients on this machine only (the default).
+    Loopback,
+    /// On the API's address, to a scraper sending this bearer token.
+    Token(String),
+    /// On a separate listener only (with a token when given); the API's address has none.
+    Separate {
+        listener: TcpListener,
+        token: Option<String>,
+    },
 }
 
 impl Settings {
@@ -31,6 +48,7 @@ impl Settings {
             clock: Arc::new(SystemClock),
             tick_interval: Duration::from_secs(1),
             session_ttl: chrono::Duration::days(30),
+            metrics: MetricsAccess::Loopback,
         }
     }
 }
@@ -38,9 +56,12 @@ impl Settings {
 /// A running server.
 pub struct Server {
     pub addr: SocketAddr,
+    /// The separate metrics address, when one was configured.
+    pub metrics_addr: Option<SocketAddr>,
     pub queues: Arc<Queues>,
     shutdown: watch::Sender<bool>,
     serve: JoinHandle<std::io::Result<()>>,
+    serve_metrics: Option<JoinHandle<std::io::Result<()>>>,
     ticker: JoinHandle<()>,
 }
 
@@ -49,6 +70,9 @@ impl Server {
     pub async fn stop(self) -> anyhow::Result<()> {
         let _ = self.shutdown.send(true);
         self.serve.await??;
+        if let Some(serve_metrics) = self.serve_metrics {
+            serve_metrics.await??;
+        }
         let _ = self.ticker.await;
         self.queues.store().close().await;
         Ok(())
@@ -78,31 +102,37 @@ pub async fn start_with_store(
     let queues = Arc::new(Queues::load(store, settings.clock.clone()).await?);
     let (shutdown, shutdown_rx) = watch::channel(false);
     let (router, openapi) = http::routes();
+    let (metrics_gate, metrics_listener) = match settings.metrics {
+        MetricsAccess::Loopback => (MetricsGate::Loopback, None),
+        MetricsAccess::Token(token) => (MetricsGate::token(&token), None),
+        MetricsAccess::Separate { listener, token } => {
+            let gate = token.map_or(MetricsGate::Open, |t| MetricsGate::token(&t));
+            (MetricsGate::Elsewhere, Some((listener, gate)))
+        }
+    };
     let state = AppState {
         queues: queues.clone(),
         metrics: metrics_handle(),
         openapi: Arc::new(openapi.to_json()?),
         session_ttl: settings.session_ttl,
         shutdown: shutdown_rx.clone(),
+        guard: Arc::new(Guard::new(settings.clock.clone())),
+        metrics_gate,
     };
-    let app = router.with_state(state);
     let addr = listener.local_addr()?;
-
-    let mut stop_serving = shutdown_rx.clone();
-    let serve = tokio::spawn(async move {
-        // Live events are small writes: without TCP_NODELAY, Nagle's algorithm holds one
-        // back until the previous is acknowledged (tens of milliseconds of delayed ACK).
-        let listener = listener.tap_io(|tcp| {
-            if let Err(e) = tcp.set_nodelay(true) {
-                tracing::debug!(error = %e, "TCP_NODELAY could not be set");
-            }
-        });
-        axum::serve(listener, app)
-            .with_graceful_shutdown(async move {
-                let _ = stop_serving.changed().await;
-            })
-            .await
-    });
+    let mut metrics_addr = None;
+    let serve_metrics = match metrics_listener {
+        Some((listener, gate)) => {
+            metrics_addr = Some(listener.local_addr()?);
+            let app = http::metrics_router(AppState {
+                metrics_gate: gate,
+                ..state.clone()
+            });
+            Some(serve_on(listener, app, shutdown_rx.clone()))
+        }
+        None => None,
+    };
+    let serve = serve_on(listener, router.with_state(state), shutdown_rx.clone());
 
     let ticker_queues = queues.clone();
     let mut stop_ticking = shutdown_rx;
@@ -121,10 +151,38 @@ pub async fn start_with_store(
     tracing::info!(%addr, "Talon server listening");
     Ok(Server {
         addr,
+        metrics_addr,
         queues,
         shutdown,
         serve,
+        serve_metrics,
         ticker,
+    })
+}
+
+/// Serves `app` on `listener` until `shutdown` turns, with each connection's address
+/// known to the handlers (rate limits count by it).
+fn serve_on(
+    listener: TcpListener,
+    app: axum::Router,
+    mut shutdown: watch::Receiver<bool>,
+) -> JoinHandle<std::io::Result<()>> {
+    tokio::spawn(async move {
+        // Live events are small writes: without TCP_NODELAY, Nagle's algorithm holds one
+        // back until the previous is acknowledged (tens of milliseconds of delayed ACK).
+        let listener = listener.tap_io(|tcp| {
+            if let Err(e) = tcp.set_nodelay(true) {
+                tracing::debug!(error = %e, "TCP_NODELAY could not be set");
+            }
+        });
+        axum::serve(
+            listener,
+            app.into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(async move {
+            let _ = shutdown.changed().await;
+        })
+        .await
     })
 }
 

@@ -71,6 +71,31 @@ async fn send(
     (status, body)
 }
 
+/// Whether a concrete path fits an OpenAPI path template ("/windows/{window}/open").
+fn fits(template: &str, path: &str) -> bool {
+    let (template, path): (Vec<_>, Vec<_>) =
+        (template.split('/').collect(), path.split('/').collect());
+    template.len() == path.len()
+        && template
+            .iter()
+            .zip(&path)
+            .all(|(t, p)| t == p || (t.starts_with('{') && t.ends_with('}')))
+}
+
+/// Every state-changing operation of the OpenAPI document (sign-in needs no token).
+async fn documented_mutations(app: &TestApp) -> std::collections::BTreeSet<(String, String)> {
+    let (_, document) = app.get("/api/v1/openapi.json", None).await;
+    let mut operations = std::collections::BTreeSet::new();
+    for (path, item) in document["paths"].as_object().expect("paths") {
+        for method in item.as_object().unwrap().keys() {
+            if method != "get" && path != "/api/v1/auth/login" {
+                operations.insert((method.to_uppercase(), path.clone()));
+            }
+        }
+    }
+    operations
+}
+
 fn assert_error(what: &str, (status, body): &(StatusCode, Value), want: StatusCode, code: &str) {
     assert_eq!(*status, want, "{what}: {body}");
     assert_eq!(error_code(body), code, "{what}: {body}");
@@ -187,7 +212,7 @@ async fn every_mutating_endpoint_refuses_a_missing_or_wrong_token_and_changes_no
     use StatusCode as S;
 
     // In an order in which each allowed caller succeeds, one after the other.
-    let endpoints = vec![
+    let endpoints: Vec<Endpoint> = vec![
         endpoint(
             "create an office",
             M::POST,
@@ -367,12 +392,42 @@ async fn every_mutating_endpoint_refuses_a_missing_or_wrong_token_and_changes_no
             .refuse(&not_at_their_window)
             .allow(agent2, S::OK),
         // Signing out needs a session; a device signing out is a harmless no-op.
+        endpoint(
+            "report a device fault",
+            M::POST,
+            "/api/v1/devices/me/faults".into(),
+            Some(json!({"kind": "printer", "message": "нет бумаги"})),
+        )
+        .refuse(&[
+            ("an agent", agent1),
+            ("an office head", head),
+            ("an admin", admin),
+        ])
+        .allow(kiosk, S::NO_CONTENT),
         endpoint("log out", M::POST, "/api/v1/auth/logout".into(), None),
     ];
 
     let before = observable_state(&app).await;
     let unknown_session = credentials::new_token(SESSION_PREFIX);
     let unknown_device = credentials::new_token(DEVICE_PREFIX);
+    // The list above is every state-changing route of the API: a new route without a
+    // line here fails this test.
+    let documented = documented_mutations(&app).await;
+    let covered: std::collections::BTreeSet<(String, String)> = documented
+        .iter()
+        .filter(|(method, template)| {
+            endpoints
+                .iter()
+                .any(|e| e.method.as_str() == method && fits(template, &e.path))
+        })
+        .cloned()
+        .collect();
+    let missing: Vec<_> = documented.difference(&covered).collect();
+    assert!(
+        missing.is_empty(),
+        "mutating routes without an auth check here: {missing:?}"
+    );
+
     for e in &endpoints {
         let what = |who: &str| format!("{} {} ({}) by {who}", e.method, e.path, e.name);
         assert_error(

@@ -67,11 +67,21 @@ pub struct TestApp {
 /// A server with one office (Europe/Moscow, open every day 00:00–23:59), three topics,
 /// three windows, an admin, a head, three agents, a kiosk and a display.
 pub async fn spawn_app() -> TestApp {
+    spawn_app_with(|_| {}).await
+}
+
+/// The same, with settings changed by `configure` (e.g. how /metrics is served).
+pub async fn spawn_app_with(configure: impl FnOnce(&mut Settings)) -> TestApp {
     init_logs();
     let dir = Arc::new(tempfile::tempdir().expect("temp dir"));
     let db_path = dir.path().join("talon.sqlite3");
     let clock = Arc::new(ManualClock::new(at(START)));
-    let server = start_server(&db_path, clock.clone()).await;
+    let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let mut settings = test_settings(&db_path, clock.clone());
+    configure(&mut settings);
+    let server = startup::start(listener, settings)
+        .await
+        .expect("server starts");
     let queues = server.queues.clone();
     let store = queues.store();
 
@@ -168,16 +178,16 @@ pub async fn spawn_app() -> TestApp {
     app
 }
 
-async fn start_server(db_path: &std::path::Path, clock: Arc<ManualClock>) -> Server {
-    start_server_on(db_path, clock, "127.0.0.1:0").await
+fn test_settings(db_path: &std::path::Path, clock: Arc<ManualClock>) -> Settings {
+    let mut settings = Settings::new(db_path.display().to_string());
+    settings.clock = clock;
+    settings.tick_interval = Duration::from_millis(20);
+    settings
 }
 
 async fn start_server_on(db_path: &std::path::Path, clock: Arc<ManualClock>, addr: &str) -> Server {
     let listener = TcpListener::bind(addr).await.expect("bind");
-    let mut settings = Settings::new(db_path.display().to_string());
-    settings.clock = clock;
-    settings.tick_interval = Duration::from_millis(20);
-    startup::start(listener, settings)
+    startup::start(listener, test_settings(db_path, clock))
         .await
         .expect("server starts")
 }
@@ -244,6 +254,10 @@ impl TestApp {
         .await
         .expect("device")
         .token
+    }
+
+    pub fn server(&self) -> &Server {
+        self.server.as_ref().expect("server running")
     }
 
     pub fn queues(&self) -> &talon_server::queues::Queues {

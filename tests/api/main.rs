@@ -3,12 +3,16 @@
 
 mod helpers;
 
+mod aborts;
 mod auth;
 mod client_link;
 mod concurrency;
 mod errors;
+mod guessing;
 mod lifecycle;
+mod limits;
 mod live;
+mod openapi;
 mod service_day;
 mod sim_day;
 mod stats;

@@ -5,16 +5,15 @@ use super::error::ApiError;
 use super::extract::{Json, Path, Principal};
 use crate::credentials::{self, DEVICE_PREFIX};
 use crate::engine::Command;
+use crate::log_text::escaped;
 use axum::extract::State;
 use axum::http::StatusCode;
 use talon_protocol::api::{
     Device, DeviceCreated, DeviceFault, DeviceInput, ErrorBody, Role, StaffInput, StaffUpdate,
     User, WindowInput, WindowTopicsRequest,
 };
+use talon_protocol::limits::{FAULT_KIND, FAULT_MESSAGE, PASSWORD_MIN};
 use talon_protocol::{DeviceId, OfficeId, StaffId, Window, WindowId};
-
-/// Shortest password accepted for staff.
-const MIN_PASSWORD_LEN: usize = 8;
 
 /// Adds a window (closed until an agent opens it). Head of the office or admin.
 #[utoipa::path(post, path = "/api/v1/offices/{office}/windows", tag = "admin", params(("office" = i64, Path)),
@@ -114,9 +113,9 @@ fn check_offices(state: &AppState, offices: &[OfficeId]) -> Result<(), ApiError>
 }
 
 fn check_password(password: &str) -> Result<(), ApiError> {
-    if password.chars().count() < MIN_PASSWORD_LEN {
+    if password.chars().count() < PASSWORD_MIN {
         return Err(ApiError::invalid(format!(
-            "a password has at least {MIN_PASSWORD_LEN} characters"
+            "a password has at least {PASSWORD_MIN} characters"
         )));
     }
     Ok(())
@@ -280,10 +279,6 @@ pub async fn revoke_device(
     Ok(StatusCode::NO_CONTENT)
 }
 
-/// Longest fault kind and message accepted from a device.
-const MAX_FAULT_KIND: usize = 32;
-const MAX_FAULT_MESSAGE: usize = 500;
-
 /// A kiosk or display reports a fault of its own (the printer failed, no sound): logged
 /// with the device and office, and counted in `talon_device_faults_total`.
 #[utoipa::path(post, path = "/api/v1/devices/me/faults", tag = "admin", request_body = DeviceFault,
@@ -300,18 +295,18 @@ pub async fn report_fault(
     };
     let kind = fault.kind.trim();
     let valid_kind = !kind.is_empty()
-        && kind.len() <= MAX_FAULT_KIND
+        && kind.len() <= FAULT_KIND
         && kind
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
     if !valid_kind {
         return Err(ApiError::invalid(format!(
-            "kind is a short word (letters, digits, - or _, at most {MAX_FAULT_KIND})"
+            "kind is a short word (letters, digits, - or _, at most {FAULT_KIND})"
         )));
     }
-    if fault.message.trim().is_empty() || fault.message.chars().count() > MAX_FAULT_MESSAGE {
+    if fault.message.trim().is_empty() || fault.message.chars().count() > FAULT_MESSAGE {
         return Err(ApiError::invalid(format!(
-            "say what failed in 1 to {MAX_FAULT_MESSAGE} characters"
+            "say what failed in 1 to {FAULT_MESSAGE} characters"
         )));
     }
     tracing::warn!(
@@ -319,8 +314,9 @@ pub async fn report_fault(
         device_kind = device.kind.as_str(),
         office = %device.office_id,
         fault = kind,
-        ticket = fault.ticket_label.as_deref().unwrap_or("-"),
-        message = fault.message.trim(),
+        // The device wrote these: escaped, so a newline cannot forge a log line.
+        ticket = %escaped(fault.ticket_label.as_deref().unwrap_or("-")),
+        message = %escaped(fault.message.trim()),
         "device fault"
     );
     metrics::counter!("talon_device_faults_total", "kind" => kind.to_string()).increment(1);

@@ -2,20 +2,30 @@
 
 use super::AppState;
 use super::error::ApiError;
-use super::extract::{Json, Principal};
+use super::extract::{ClientAddress, Json, Principal};
 use crate::credentials::{self, SESSION_PREFIX};
+use crate::guard::Refusal;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use std::sync::OnceLock;
-use talon_protocol::api::{LoginRequest, LoginResponse, User};
+use talon_protocol::api::{ErrorBody, LoginRequest, LoginResponse, SecurityAlert, User};
 
-/// Signs in a member of staff and returns a bearer token.
+/// Signs in a member of staff and returns a bearer token. Failed sign-ins are limited
+/// per login and per client address: past the allowance the answer is 429 with
+/// `Retry-After`, whatever the password, until the wait is over.
 #[utoipa::path(post, path = "/api/v1/auth/login", tag = "auth", request_body = LoginRequest,
-    responses((status = 200, body = LoginResponse), (status = 401, body = talon_protocol::api::ErrorBody)))]
+    responses((status = 200, body = LoginResponse), (status = 401, body = ErrorBody),
+        (status = 429, body = ErrorBody, description = "too many failed sign-ins for this login or from this address; see Retry-After")))]
 pub async fn login(
     State(state): State<AppState>,
+    address: ClientAddress,
     Json(request): Json<LoginRequest>,
 ) -> Result<Json<LoginResponse>, ApiError> {
+    let address = address.key();
+    state
+        .guard
+        .may_sign_in(&request.login, &address)
+        .map_err(refused)?;
     let store = state.queues.store();
     let record = store.staff_by_login(request.login.trim()).await?;
     // Verify against a dummy hash when the login is unknown, so that the answer takes as
@@ -32,6 +42,9 @@ pub async fn login(
     let user = match record {
         Some(r) if verified && r.user.active => r.user,
         _ => {
+            if let Some(refusal) = state.guard.sign_in_failed(&request.login, &address) {
+                return Err(refused(refusal));
+            }
             return Err(ApiError::new(
                 StatusCode::UNAUTHORIZED,
                 "invalid_credentials",
@@ -54,6 +67,33 @@ pub async fn login(
     Ok(Json(LoginResponse { token, user }))
 }
 
+fn refused(refusal: Refusal) -> ApiError {
+    let wait = refusal.wait();
+    let whom = match refusal {
+        Refusal::Login(_) => "for this login",
+        Refusal::Address(_) => "from this address",
+    };
+    ApiError::too_many(
+        "too_many_attempts",
+        format!(
+            "too many failed sign-ins {whom}: try again in {} s, or ask an administrator to reset the password",
+            wait.as_secs().max(1)
+        ),
+        wait,
+    )
+}
+
+/// Sign-in lock-outs of the last hours (admin): which login or address failed too often.
+#[utoipa::path(get, path = "/api/v1/security/alerts", tag = "admin", security(("bearer" = [])),
+    responses((status = 200, body = Vec<SecurityAlert>), (status = 403, body = ErrorBody)))]
+pub async fn security_alerts(
+    State(state): State<AppState>,
+    principal: Principal,
+) -> Result<Json<Vec<SecurityAlert>>, ApiError> {
+    principal.admin()?;
+    Ok(Json(state.guard.alerts(None)))
+}
+
 fn dummy_hash() -> &'static str {
     static HASH: OnceLock<String> = OnceLock::new();
     HASH.get_or_init(|| credentials::hash_password("not a password of anyone").unwrap_or_default())
@@ -61,7 +101,7 @@ fn dummy_hash() -> &'static str {
 
 /// Ends the session of the token sent.
 #[utoipa::path(post, path = "/api/v1/auth/logout", tag = "auth", security(("bearer" = [])),
-    responses((status = 204), (status = 401, body = talon_protocol::api::ErrorBody)))]
+    responses((status = 204), (status = 401, body = ErrorBody)))]
 pub async fn logout(
     State(state): State<AppState>,
     principal: Principal,
@@ -84,7 +124,7 @@ pub async fn logout(
 
 /// The signed-in member of staff.
 #[utoipa::path(get, path = "/api/v1/auth/me", tag = "auth", security(("bearer" = [])),
-    responses((status = 200, body = User), (status = 401, body = talon_protocol::api::ErrorBody)))]
+    responses((status = 200, body = User), (status = 401, body = ErrorBody)))]
 pub async fn me(principal: Principal) -> Result<Json<User>, ApiError> {
     match principal {
         Principal::Staff(user) => Ok(Json(user)),

@@ -5,11 +5,13 @@
 use crate::engine::EngineError;
 use crate::queues::QueueError;
 use crate::store::StoreError;
-use axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};
-use axum::http::StatusCode;
+use axum::extract::rejection::{PathRejection, QueryRejection};
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use chrono::{DateTime, Utc};
+use std::time::Duration;
 use talon_protocol::api::{ErrorBody, ErrorDetail};
+use talon_protocol::limits::{self, Limit, LimitError};
 
 #[derive(Debug)]
 pub struct ApiError {
@@ -17,6 +19,8 @@ pub struct ApiError {
     pub code: &'static str,
     pub message: String,
     pub next_opening: Option<DateTime<Utc>>,
+    /// For 429: how long the caller must wait (sent as `Retry-After`, in seconds).
+    pub retry_after: Option<Duration>,
 }
 
 impl ApiError {
@@ -26,6 +30,15 @@ impl ApiError {
             code,
             message: message.into(),
             next_opening: None,
+            retry_after: None,
+        }
+    }
+
+    /// Too many attempts: refused for `wait`.
+    pub fn too_many(code: &'static str, message: impl Into<String>, wait: Duration) -> Self {
+        ApiError {
+            retry_after: Some(wait),
+            ..Self::new(StatusCode::TOO_MANY_REQUESTS, code, message)
         }
     }
 
@@ -55,7 +68,9 @@ impl ApiError {
 
     /// A real fault: logged in full, answered with a generic message.
     pub fn internal(detail: impl std::fmt::Display) -> Self {
-        tracing::error!(error = %detail, "internal error");
+        // A fault's text may quote what a client sent: escaped, so it stays one line.
+        let detail = detail.to_string();
+        tracing::error!(error = %crate::log_text::escaped(&detail), "internal error");
         Self::new(
             StatusCode::INTERNAL_SERVER_ERROR,
             "internal",
@@ -73,7 +88,15 @@ impl IntoResponse for ApiError {
                 next_opening: self.next_opening,
             },
         };
-        (self.status, axum::Json(body)).into_response()
+        let mut response = (self.status, axum::Json(body)).into_response();
+        if let Some(wait) = self.retry_after {
+            // Whole seconds, rounded up, so a client that waits exactly this long is let in.
+            let secs = wait.as_secs() + u64::from(wait.subsec_nanos() > 0);
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(secs.max(1)));
+        }
+        response
     }
 }
 
@@ -122,24 +145,64 @@ impl From<QueueError> for ApiError {
     }
 }
 
-impl From<JsonRejection> for ApiError {
-    fn from(rejection: JsonRejection) -> Self {
-        match rejection {
-            JsonRejection::JsonDataError(e) => ApiError::invalid(format!(
-                "the request body does not fit: {}",
-                e.body_text().trim_start_matches(
-                    "Failed to deserialize the JSON body into the target type: "
-                )
-            )),
-            JsonRejection::JsonSyntaxError(_) => {
-                ApiError::bad_request("the request body is not valid JSON")
-            }
-            JsonRejection::MissingJsonContentType(_) => ApiError::new(
+impl From<LimitError> for ApiError {
+    fn from(e: LimitError) -> Self {
+        let code = match e.limit {
+            Limit::Chars(_) => "too_long",
+            Limit::Items(_) => "too_many",
+        };
+        Self::new(StatusCode::UNPROCESSABLE_ENTITY, code, e.to_string())
+    }
+}
+
+/// Why a JSON request body was refused before it reached a handler.
+#[derive(Debug)]
+pub enum BodyError {
+    NotJson,
+    TooLarge,
+    Unreadable(String),
+    Syntax,
+    TooDeep,
+    UnknownField(String),
+    DoesNotFit(String),
+}
+
+impl From<BodyError> for ApiError {
+    fn from(e: BodyError) -> Self {
+        match e {
+            BodyError::NotJson => ApiError::new(
                 StatusCode::UNSUPPORTED_MEDIA_TYPE,
                 "unsupported_media_type",
                 "send the body as JSON with Content-Type: application/json",
             ),
-            other => ApiError::bad_request(other.body_text()),
+            BodyError::TooLarge => ApiError::new(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "too_large",
+                format!(
+                    "the request body is larger than {} KiB",
+                    limits::BODY_BYTES / 1024
+                ),
+            ),
+            BodyError::Unreadable(detail) => {
+                ApiError::bad_request(format!("the request body could not be read: {detail}"))
+            }
+            BodyError::Syntax => ApiError::bad_request("the request body is not valid JSON"),
+            BodyError::TooDeep => ApiError::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "too_deep",
+                format!(
+                    "the request body nests objects and arrays deeper than {} levels",
+                    limits::JSON_DEPTH
+                ),
+            ),
+            BodyError::UnknownField(path) => ApiError::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "unknown_field",
+                format!("`{path}` is not a field of this request: see /api/v1/openapi.json"),
+            ),
+            BodyError::DoesNotFit(detail) => {
+                ApiError::invalid(format!("the request body does not fit: {detail}"))
+            }
         }
     }
 }

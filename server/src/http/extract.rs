@@ -1,18 +1,124 @@
 //! Extractors whose rejections are JSON errors, and the authenticated caller.
 
-use super::error::ApiError;
+use super::error::{ApiError, BodyError};
 use crate::credentials::{DEVICE_PREFIX, SESSION_PREFIX, token_hash};
 use crate::http::AppState;
-use axum::extract::{FromRequest, FromRequestParts};
+use axum::body::Bytes;
+use axum::extract::{FromRequest, FromRequestParts, Request};
 use axum::http::request::Parts;
+use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use serde::de::DeserializeOwned;
 use talon_protocol::OfficeId;
 use talon_protocol::api::{Device, DeviceKind, Role, User};
+use talon_protocol::limits::{self, Bounded};
 
-/// `axum::Json` with JSON errors.
-#[derive(FromRequest)]
-#[from_request(via(axum::Json), rejection(ApiError))]
+/// A JSON request body. Refused with a JSON error, before any handler runs, when it is
+/// not JSON, larger than the body limit, nested deeper than `limits::JSON_DEPTH`, carries
+/// a field its type does not have (at any depth: a typo must not be silently dropped),
+/// or has a text or list over its limit (`Bounded`). As a response, plain JSON.
 pub struct Json<T>(pub T);
+
+impl<T, S> FromRequest<S> for Json<T>
+where
+    T: DeserializeOwned + Bounded,
+    S: Send + Sync,
+{
+    type Rejection = ApiError;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
+        if !is_json(request.headers()) {
+            return Err(BodyError::NotJson.into());
+        }
+        let bytes = Bytes::from_request(request, state)
+            .await
+            .map_err(|rejection| {
+                if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
+                    BodyError::TooLarge
+                } else {
+                    BodyError::Unreadable(rejection.body_text())
+                }
+            })?;
+        Ok(Json(parse_body(&bytes)?))
+    }
+}
+
+fn is_json(headers: &HeaderMap) -> bool {
+    let Some(value) = headers.get(header::CONTENT_TYPE) else {
+        return false;
+    };
+    let essence = value
+        .to_str()
+        .unwrap_or_default()
+        .split(';')
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_ascii_lowercase();
+    essence == "application/json"
+        || (essence.starts_with("application/") && essence.ends_with("+json"))
+}
+
+/// Parses and checks a request body (see `Json`).
+pub fn parse_body<T: DeserializeOwned + Bounded>(bytes: &[u8]) -> Result<T, ApiError> {
+    if nesting_depth(bytes) > limits::JSON_DEPTH {
+        return Err(BodyError::TooDeep.into());
+    }
+    let mut unknown: Option<String> = None;
+    let mut json = serde_json::Deserializer::from_slice(bytes);
+    let mut note_unknown = |path: serde_ignored::Path<'_>| {
+        unknown.get_or_insert_with(|| path.to_string());
+    };
+    let parsed: Result<T, _> = serde_path_to_error::deserialize(serde_ignored::Deserializer::new(
+        &mut json,
+        &mut note_unknown,
+    ));
+    let value = parsed.map_err(|e| {
+        let at = e.path().to_string();
+        let inner = e.into_inner();
+        match inner.classify() {
+            serde_json::error::Category::Data if at == "." => {
+                BodyError::DoesNotFit(inner.to_string())
+            }
+            serde_json::error::Category::Data => BodyError::DoesNotFit(format!("{at}: {inner}")),
+            _ => BodyError::Syntax,
+        }
+    })?;
+    json.end().map_err(|_| BodyError::Syntax)?;
+    if let Some(path) = unknown {
+        return Err(BodyError::UnknownField(path).into());
+    }
+    value.check_bounds()?;
+    Ok(value)
+}
+
+/// The deepest nesting of objects and arrays, counted without parsing (strings skipped),
+/// so a deeply nested body is refused before serde walks it.
+fn nesting_depth(bytes: &[u8]) -> usize {
+    let (mut depth, mut deepest) = (0usize, 0usize);
+    let (mut in_string, mut escaped) = (false, false);
+    for &b in bytes {
+        if in_string {
+            match (escaped, b) {
+                (true, _) => escaped = false,
+                (false, b'\\') => escaped = true,
+                (false, b'"') => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'{' | b'[' => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            b'}' | b']' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    deepest
+}
 
 impl<T: serde::Serialize> IntoResponse for Json<T> {
     fn into_response(self) -> Response {
@@ -29,6 +135,35 @@ pub struct Path<T>(pub T);
 #[derive(FromRequestParts)]
 #[from_request(via(axum::extract::Query), rejection(ApiError))]
 pub struct Query<T>(pub T);
+
+/// The client's address, as the connection gives it (absent when the router runs without
+/// connection info, as in a unit test). Behind a reverse proxy this is the proxy's.
+#[derive(Debug, Clone, Copy)]
+pub struct ClientAddress(pub Option<std::net::SocketAddr>);
+
+impl ClientAddress {
+    /// The key rate limits count by: the IP address without its port.
+    pub fn key(&self) -> String {
+        self.0
+            .map(|addr| addr.ip().to_string())
+            .unwrap_or_else(|| "unknown".into())
+    }
+
+    pub fn is_loopback(&self) -> bool {
+        self.0.is_some_and(|addr| addr.ip().is_loopback())
+    }
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for ClientAddress {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        let info = parts
+            .extensions
+            .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>();
+        Ok(ClientAddress(info.map(|info| info.0)))
+    }
+}
 
 /// Who is calling: a member of staff (session token) or a device (device token).
 #[derive(Debug, Clone)]
@@ -144,5 +279,62 @@ impl FromRequestParts<AppState> for Principal {
                 "the token is unknown, expired or revoked: sign in again",
             )
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{nesting_depth, parse_body};
+    use talon_protocol::api::{IssueTicketRequest, OfficeInput};
+
+    #[test]
+    fn nesting_is_counted_outside_strings_only() {
+        assert_eq!(nesting_depth(br#"{"a": [1, {"b": 2}]}"#), 3);
+        assert_eq!(nesting_depth(br#"{"a": "[[[[{{{{\"]]"}"#), 1);
+        assert_eq!(nesting_depth(b"[]"), 1);
+    }
+
+    #[test]
+    fn an_unknown_field_is_refused_at_any_depth() {
+        let error =
+            parse_body::<IssueTicketRequest>(br#"{"topic_id": 1, "topicId": 2}"#).unwrap_err();
+        assert_eq!(error.code, "unknown_field");
+        assert!(error.message.contains("`topicId`"), "{}", error.message);
+        let office = serde_json::json!({
+            "name": "Офис", "time_zone": "Europe/Moscow",
+            "schedule": {"mon": null, "tue": null, "wed": null, "thu": null, "fri": null, "sat": null, "sun": null},
+            "settings": {"issuing_stops_before_close_min": 15, "queue_alert_threshold": 3,
+                "monthly_wait_limit_min": 30, "idle_alert_after_min": 2,
+                "out_of_turn_categories": [], "info_line": "", "colour": "red"}
+        });
+        let error = parse_body::<OfficeInput>(office.to_string().as_bytes()).unwrap_err();
+        assert_eq!(error.code, "unknown_field");
+        assert!(
+            error.message.contains("`settings.colour`"),
+            "{}",
+            error.message
+        );
+    }
+
+    #[test]
+    fn a_deeply_nested_body_is_refused_before_it_is_parsed() {
+        let deep = format!(
+            "{{\"topic_id\": 1, \"x\": {}{}}}",
+            "[".repeat(50_000),
+            "]".repeat(50_000)
+        );
+        let error = parse_body::<IssueTicketRequest>(deep.as_bytes()).unwrap_err();
+        assert_eq!(error.code, "too_deep");
+    }
+
+    #[test]
+    fn a_wrong_type_names_its_field_and_broken_json_is_a_syntax_error() {
+        let error = parse_body::<IssueTicketRequest>(br#"{"topic_id": "one"}"#).unwrap_err();
+        assert_eq!(error.status, axum::http::StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(error.message.contains("topic_id"), "{}", error.message);
+        let error = parse_body::<IssueTicketRequest>(br#"{"topic_id": 1"#).unwrap_err();
+        assert_eq!(error.status, axum::http::StatusCode::BAD_REQUEST);
+        let error = parse_body::<IssueTicketRequest>(br#"{"topic_id": 1} {}"#).unwrap_err();
+        assert_eq!(error.status, axum::http::StatusCode::BAD_REQUEST);
     }
 }

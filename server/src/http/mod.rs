@@ -6,22 +6,29 @@ mod auth;
 pub mod error;
 pub mod extract;
 mod live;
+pub mod middleware;
 mod offices;
+mod openapi;
 mod system;
 mod tickets;
 mod windows;
 
 pub use admin::register_device;
 
+pub use system::MetricsGate;
+
+use crate::guard::Guard;
 use crate::queues::Queues;
 use axum::Router;
-use axum::routing::get;
+use axum::extract::DefaultBodyLimit;
 use metrics_exporter_prometheus::PrometheusHandle;
 use std::sync::Arc;
+use talon_protocol::limits;
 use tokio::sync::watch;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::trace::TraceLayer;
 use utoipa::OpenApi;
-use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -33,38 +40,22 @@ pub struct AppState {
     pub session_ttl: chrono::Duration,
     /// Turns true when the server stops, so live sockets close.
     pub shutdown: watch::Receiver<bool>,
-}
-
-#[derive(OpenApi)]
-#[openapi(
-    info(title = "Talon API", description = "Electronic queue: tickets by topic, windows, live events, norms and statistics."),
-    modifiers(&BearerAuth),
-    tags(
-        (name = "system"), (name = "auth"), (name = "offices"), (name = "tickets"),
-        (name = "windows"), (name = "public"), (name = "admin")
-    )
-)]
-struct ApiDoc;
-
-struct BearerAuth;
-
-impl utoipa::Modify for BearerAuth {
-    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
-        let components = openapi.components.get_or_insert_with(Default::default);
-        components.add_security_scheme(
-            "bearer",
-            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
-        );
-    }
+    /// Rate limits of sign-ins and public look-ups, and the alerts they raised.
+    pub guard: Arc<Guard>,
+    /// Who may read /metrics on this router.
+    pub metrics_gate: MetricsGate,
 }
 
 /// The API's routes and the OpenAPI document generated from the same handlers.
 pub fn routes() -> (Router<AppState>, utoipa::openapi::OpenApi) {
-    let (router, openapi) = OpenApiRouter::with_openapi(ApiDoc::openapi())
+    let (router, mut openapi) = OpenApiRouter::with_openapi(openapi::ApiDoc::openapi())
         .routes(routes!(system::health))
+        .routes(routes!(system::openapi))
+        .routes(routes!(system::metrics))
         .routes(routes!(auth::login))
         .routes(routes!(auth::logout))
         .routes(routes!(auth::me))
+        .routes(routes!(auth::security_alerts))
         .routes(routes!(offices::list, offices::create))
         .routes(routes!(offices::update))
         .routes(routes!(offices::topics, offices::create_topic))
@@ -97,12 +88,44 @@ pub fn routes() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(admin::revoke_device))
         .routes(routes!(admin::report_fault))
         .split_for_parts();
+    openapi::add_common_responses(&mut openapi);
     let router = router
-        .route("/api/v1/openapi.json", get(system::openapi))
-        .route("/metrics", get(system::metrics))
         // After every route: it applies to the routes registered before it.
         .method_not_allowed_fallback(system::method_not_allowed)
-        .fallback(system::not_found)
-        .layer(TraceLayer::new_for_http());
-    (router, openapi)
+        .fallback(system::not_found);
+    (with_layers(router), openapi)
+}
+
+/// What wraps every route. Layers run outside in, the last added first: catch a panic
+/// anywhere, give the request its id, log it under that id, bound its body, and run the
+/// handler in a task of its own so that a vanished client cannot stop it half-way.
+pub fn with_layers<S: Clone + Send + Sync + 'static>(router: Router<S>) -> Router<S> {
+    router
+        .layer(axum::middleware::from_fn(middleware::run_to_completion))
+        .layer(DefaultBodyLimit::max(limits::BODY_BYTES))
+        .layer(
+            TraceLayer::new_for_http().make_span_with(|request: &axum::extract::Request| {
+                tracing::info_span!(
+                    "request",
+                    id = %request
+                        .headers()
+                        .get(middleware::REQUEST_ID)
+                        .and_then(|v| v.to_str().ok())
+                        .unwrap_or("-"),
+                    method = %request.method(),
+                    path = %request.uri().path(),
+                )
+            }),
+        )
+        .layer(PropagateRequestIdLayer::x_request_id())
+        .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
+        .layer(CatchPanicLayer::custom(middleware::caught_panic))
+}
+
+/// A router with /metrics only, for a separate metrics address.
+pub fn metrics_router(state: AppState) -> Router {
+    let router = Router::new()
+        .route("/metrics", axum::routing::get(system::metrics))
+        .fallback(system::not_found);
+    with_layers(router).with_state(state)
 }

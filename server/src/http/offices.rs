@@ -190,6 +190,7 @@ pub async fn snapshot(
 }
 
 #[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
+#[serde(deny_unknown_fields)]
 pub struct Period {
     /// First service day, YYYY-MM-DD.
     #[param(value_type = String, format = Date)]
@@ -215,6 +216,16 @@ pub async fn stats(
 ) -> Result<Json<OfficeStats>, ApiError> {
     state.queues.office(office)?;
     let user = principal.staff_of(office, &[Role::Agent, Role::Head])?;
+    let earliest = NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or(NaiveDate::MIN);
+    let latest = NaiveDate::from_ymd_opt(9999, 12, 31).unwrap_or(NaiveDate::MAX);
+    if ![period.from, period.to]
+        .iter()
+        .all(|day| (earliest..=latest).contains(day))
+    {
+        return Err(ApiError::bad_request(
+            "the period's days must lie between 1970-01-01 and 9999-12-31",
+        ));
+    }
     if period.to < period.from {
         return Err(ApiError::invalid("the period ends before it starts"));
     }

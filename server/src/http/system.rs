@@ -1,11 +1,14 @@
 //! Health, metrics and the OpenAPI document.
 
 use super::AppState;
-use super::extract::Json;
+use super::error::ApiError;
+use super::extract::{ClientAddress, Json};
+use crate::credentials::token_hash;
 use axum::extract::State;
-use axum::http::{StatusCode, header};
+use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::IntoResponse;
-use talon_protocol::api::Health;
+use std::sync::Arc;
+use talon_protocol::api::{ErrorBody, Health};
 
 /// Whether the server and its database answer.
 #[utoipa::path(get, path = "/api/v1/health", tag = "system",
@@ -26,8 +29,68 @@ pub async fn health(State(state): State<AppState>) -> (StatusCode, Json<Health>)
     )
 }
 
-/// Prometheus metrics.
-pub async fn metrics(State(state): State<AppState>) -> impl IntoResponse {
+/// Who may read /metrics on a router.
+#[derive(Clone, Debug)]
+pub enum MetricsGate {
+    /// Clients on this machine only: the default, when nothing else is configured.
+    Loopback,
+    /// A scraper sending `Authorization: Bearer <token>`; the token's SHA-256 is kept.
+    Token(Arc<String>),
+    /// Anyone who reaches this router (a metrics-only listener without a token).
+    Open,
+    /// Not here: a separate listener serves the metrics.
+    Elsewhere,
+}
+
+impl MetricsGate {
+    pub fn token(token: &str) -> Self {
+        MetricsGate::Token(Arc::new(token_hash(token)))
+    }
+
+    fn admit(&self, address: ClientAddress, headers: &HeaderMap) -> Result<(), ApiError> {
+        match self {
+            MetricsGate::Open => Ok(()),
+            MetricsGate::Loopback if address.is_loopback() => Ok(()),
+            MetricsGate::Loopback => Err(ApiError::forbidden(
+                "metrics are served to this machine only: configure --metrics-token or --metrics-listen for a scraper",
+            )),
+            MetricsGate::Token(hash) => {
+                let sent = headers
+                    .get(header::AUTHORIZATION)
+                    .and_then(|h| h.to_str().ok())
+                    .and_then(|h| h.strip_prefix("Bearer "))
+                    .map(|t| token_hash(t.trim()));
+                if sent.as_deref() == Some(hash.as_str()) {
+                    Ok(())
+                } else {
+                    Err(ApiError::unauthorized(
+                        "metrics need Authorization: Bearer <the metrics token>",
+                    ))
+                }
+            }
+            MetricsGate::Elsewhere => Err(super::error::ApiError::not_found(
+                "metrics are served on the separate metrics address",
+            )),
+        }
+    }
+}
+
+/// Prometheus metrics (text format). Who may read them is the server's setting: this
+/// machine only by default, or a bearer token, or a separate listen address.
+#[utoipa::path(get, path = "/metrics", tag = "system", security((), ("bearer" = [])),
+    responses((status = 200, description = "Prometheus text format", content_type = "text/plain"),
+        (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+pub async fn metrics(
+    State(state): State<AppState>,
+    address: ClientAddress,
+    headers: HeaderMap,
+) -> Result<impl IntoResponse, ApiError> {
+    state.metrics_gate.admit(address, &headers)?;
+    Ok(render_metrics(&state).await)
+}
+
+/// The metrics text, with the gauges that are read on demand brought up to date.
+pub async fn render_metrics(state: &AppState) -> impl IntoResponse + use<> {
     for office in state.queues.office_ids() {
         if let Ok(queue) = state.queues.office(office) {
             let label = office.to_string();
@@ -49,6 +112,9 @@ pub async fn metrics(State(state): State<AppState>) -> impl IntoResponse {
     )
 }
 
+/// This document.
+#[utoipa::path(get, path = "/api/v1/openapi.json", tag = "system",
+    responses((status = 200, description = "the OpenAPI document", content_type = "application/json")))]
 pub async fn openapi(State(state): State<AppState>) -> impl IntoResponse {
     (
         [(header::CONTENT_TYPE, "application/json")],

@@ -2,7 +2,7 @@
 
 use super::AppState;
 use super::error::ApiError;
-use super::extract::{Json, Path, Principal};
+use super::extract::{ClientAddress, Json, Path, Principal};
 use crate::engine::{Actor, Command, TicketAction, TransferTarget};
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
@@ -12,8 +12,7 @@ use talon_protocol::api::{
 };
 use talon_protocol::{OfficeId, Ticket, TicketId};
 
-/// Longest idempotency key accepted.
-const MAX_IDEMPOTENCY_KEY: usize = 128;
+use talon_protocol::limits::IDEMPOTENCY_KEY as MAX_IDEMPOTENCY_KEY;
 
 /// Issues a ticket (kiosk or staff). Send `Idempotency-Key` so that a retry after a
 /// network error returns the same ticket instead of a second one.
@@ -222,21 +221,40 @@ ticket_action!(
 );
 
 /// A visitor looks up their ticket by the code printed on it. No sign-in; shows no
-/// personal data.
+/// personal data. Limited per client address (a burst, then a steady rate; fewer
+/// look-ups of codes that do not exist), so codes cannot be guessed by trying.
 #[utoipa::path(get, path = "/api/v1/public/tickets/{code}", tag = "public", params(("code" = String, Path)),
-    responses((status = 200, body = PublicTicketStatus), (status = 404, body = ErrorBody)))]
+    responses((status = 200, body = PublicTicketStatus), (status = 404, body = ErrorBody),
+        (status = 429, body = ErrorBody, description = "too many look-ups from this address; see Retry-After")))]
 pub async fn public_status(
     State(state): State<AppState>,
+    address: ClientAddress,
     Path(code): Path<String>,
 ) -> Result<Json<PublicTicketStatus>, ApiError> {
-    let code = code.trim().to_uppercase();
-    if code.is_empty() || code.len() > 32 {
-        return Err(ApiError::not_found("no ticket has this code"));
+    let address = address.key();
+    let guard = &state.guard;
+    let too_many = |wait| {
+        ApiError::too_many(
+            "too_many_requests",
+            "too many look-ups from this address: wait a little and try again",
+            wait,
+        )
+    };
+    if let Some(wait) = guard.public_misses.wait(&address) {
+        return Err(too_many(wait));
     }
-    state
-        .queues
-        .public_status(&code)
-        .await?
-        .map(Json)
-        .ok_or_else(|| ApiError::not_found("no ticket has this code"))
+    guard.public_address.hit(&address).map_err(too_many)?;
+    let code = code.trim().to_uppercase();
+    let found = if code.is_empty() || code.len() > 32 {
+        None
+    } else {
+        state.queues.public_status(&code).await?
+    };
+    match found {
+        Some(status) => Ok(Json(status)),
+        None => match guard.public_misses.spend(&address) {
+            Some(wait) => Err(too_many(wait)),
+            None => Err(ApiError::not_found("no ticket has this code")),
+        },
+    }
 }
