@@ -1,26 +1,15 @@
 //! A window's queue in dispatch order, computed from the live mirror.
 //!
-//! The server decides who is called (server/src/engine/dispatch.rs); the desk repeats the
-//! same rule on its mirror so that the queue on screen moves with every live event
-//! without asking the server after each change. The end-to-end tests compare this list
-//! with the server's `GET /windows/{w}/queue`.
-//!
-//! Order: out-of-turn first; then tickets a transfer put at the front; then the ticket
-//! nearest to breaking its wait norm (time in the queue ÷ the topic's wait norm); ties by
-//! the time the ticket joined the queue, issue time, id.
+//! The server decides who is called; the desk applies the same rule
+//! (`talon_protocol::dispatch`, one implementation for both) to its mirror so that the
+//! queue on screen moves with every live event without asking the server after each
+//! change. The end-to-end tests compare this list with the server's
+//! `GET /windows/{w}/queue`.
 
 use chrono::{DateTime, Utc};
 use std::cmp::Ordering;
+use talon_protocol::dispatch::is_eligible;
 use talon_protocol::{Snapshot, Ticket, TicketStatus, Topic, Window};
-
-/// Whether `window` may call `ticket` now.
-pub fn is_eligible(ticket: &Ticket, window: &Window) -> bool {
-    ticket.status == TicketStatus::Waiting
-        && match ticket.target_window {
-            Some(target) => target == window.id,
-            None => window.topics.contains(&ticket.topic_id),
-        }
-}
 
 /// The tickets `window` may call, in the order it will call them.
 pub fn window_queue<'a>(
@@ -55,28 +44,13 @@ pub fn waiting_by_wait(office: &Snapshot, now: DateTime<Utc>) -> Vec<&Ticket> {
 }
 
 fn dispatch_order(topics: &[Topic], a: &Ticket, b: &Ticket, now: DateTime<Utc>) -> Ordering {
-    b.out_of_turn
-        .cmp(&a.out_of_turn)
-        .then(b.front.cmp(&a.front))
-        .then_with(|| {
-            let (a_num, a_den) = norm_ratio(topics, a, now);
-            let (b_num, b_den) = norm_ratio(topics, b, now);
-            // Larger ratio first, compared without floats.
-            (b_num * a_den).cmp(&(a_num * b_den))
-        })
-        .then(a.queue_since.cmp(&b.queue_since))
-        .then(a.issued_at.cmp(&b.issued_at))
-        .then(a.id.cmp(&b.id))
-}
-
-fn norm_ratio(topics: &[Topic], ticket: &Ticket, now: DateTime<Utc>) -> (i128, i128) {
-    let waited = (now - ticket.queue_since).num_milliseconds().max(0);
-    let norm_minutes = topics
-        .iter()
-        .find(|t| t.id == ticket.topic_id)
-        .map_or(15, |t| t.norms.wait.minutes)
-        .max(1);
-    (i128::from(waited), i128::from(norm_minutes) * 60_000)
+    let wait_norm = |topic| {
+        topics
+            .iter()
+            .find(|t| t.id == topic)
+            .map(|t| t.norms.wait.minutes)
+    };
+    talon_protocol::dispatch::dispatch_order(wait_norm, a, b, now)
 }
 
 #[cfg(test)]

@@ -1,12 +1,10 @@
 //! The office as an app sees it: a snapshot, then events applied in sequence order.
 //! Pure: the live link feeds it, tests drive it directly.
 
+pub use talon_protocol::snapshot::RECENT_CALLS;
 use talon_protocol::{
-    CallRecord, Event, EventKind, Snapshot, Ticket, Topic, TopicId, TopicLoad, Window, WindowId,
+    Event, EventKind, Snapshot, Ticket, Topic, TopicId, TopicLoad, Window, WindowId,
 };
-
-/// How many calls the mirror keeps for the display.
-pub const RECENT_CALLS: usize = 20;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Mirror {
@@ -45,25 +43,6 @@ impl Mirror {
             upsert_ticket(&mut office.tickets, ticket);
         }
         match &event.kind {
-            EventKind::TicketCalled {
-                ticket,
-                window_id,
-                window_label,
-                recall,
-            } => {
-                office.recent_calls.insert(
-                    0,
-                    CallRecord {
-                        ticket_id: ticket.id,
-                        label: ticket.label.clone(),
-                        window_id: *window_id,
-                        window_label: window_label.clone(),
-                        at: event.at,
-                        recall: *recall,
-                    },
-                );
-                office.recent_calls.truncate(RECENT_CALLS);
-            }
             EventKind::WindowChanged { window } => upsert_window(&mut office.windows, window),
             EventKind::TopicChanged { topic } => upsert_topic(&mut office.topics, topic),
             EventKind::OfficeChanged { office: changed } => office.office = changed.clone(),
@@ -72,12 +51,10 @@ impl Mirror {
                 office.alerts.push(alert.clone());
             }
             EventKind::AlertCleared { alert } => office.alerts.retain(|a| a.id != alert.id),
-            EventKind::ServiceDayStarted { service_day } => {
-                office.service_day = *service_day;
-                office.recent_calls.clear();
-            }
+            EventKind::ServiceDayStarted { service_day } => office.service_day = *service_day,
             _ => {}
         }
+        talon_protocol::snapshot::note_call(&mut office.recent_calls, event);
         if let Some(load) = &event.load {
             office.load = load.clone();
         }

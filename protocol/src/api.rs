@@ -33,9 +33,22 @@ pub struct Health {
     pub version: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    strum::EnumIter,
+)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum Role {
     Agent,
     Head,
@@ -44,26 +57,29 @@ pub enum Role {
 
 impl Role {
     pub fn as_str(self) -> &'static str {
-        match self {
-            Role::Agent => "agent",
-            Role::Head => "head",
-            Role::Admin => "admin",
-        }
+        self.into()
     }
 
     pub fn parse(raw: &str) -> Option<Self> {
-        match raw {
-            "agent" => Some(Role::Agent),
-            "head" => Some(Role::Head),
-            "admin" => Some(Role::Admin),
-            _ => None,
-        }
+        raw.parse().ok()
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    strum::EnumIter,
+)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum DeviceKind {
     Kiosk,
     Display,
@@ -71,18 +87,11 @@ pub enum DeviceKind {
 
 impl DeviceKind {
     pub fn as_str(self) -> &'static str {
-        match self {
-            DeviceKind::Kiosk => "kiosk",
-            DeviceKind::Display => "display",
-        }
+        self.into()
     }
 
     pub fn parse(raw: &str) -> Option<Self> {
-        match raw {
-            "kiosk" => Some(DeviceKind::Kiosk),
-            "display" => Some(DeviceKind::Display),
-            _ => None,
-        }
+        raw.parse().ok()
     }
 }
 

@@ -21,9 +21,18 @@ pub struct Event {
 
 /// What happened. Ticket, window and topic events carry the whole new object so that
 /// a client mirror only has to replace it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, PartialEq, Serialize, Deserialize, strum::IntoStaticStr, strum::EnumDiscriminants,
+)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(tag = "type", rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+// `EventType`: the kinds without their data, for queries by kind ("ticket_called").
+#[strum_discriminants(
+    name(EventType),
+    derive(strum::IntoStaticStr),
+    strum(serialize_all = "snake_case")
+)]
 pub enum EventKind {
     TicketIssued {
         ticket: Ticket,
@@ -81,7 +90,8 @@ pub enum EventKind {
 }
 
 impl EventKind {
-    /// The ticket an event is about, if any.
+    /// The ticket an event is about, if any. Every variant is named: a new event that
+    /// carries a ticket must say so here, or it would silently not be stored or mirrored.
     pub fn ticket(&self) -> Option<&Ticket> {
         match self {
             EventKind::TicketIssued { ticket }
@@ -93,29 +103,25 @@ impl EventKind {
             | EventKind::TicketPostponed { ticket }
             | EventKind::TicketReturned { ticket }
             | EventKind::TicketCancelled { ticket } => Some(ticket),
-            _ => None,
+            EventKind::WindowChanged { .. }
+            | EventKind::TopicChanged { .. }
+            | EventKind::OfficeChanged { .. }
+            | EventKind::AlertRaised { .. }
+            | EventKind::AlertCleared { .. }
+            | EventKind::ServiceDayStarted { .. } => None,
         }
     }
 
-    /// The snake_case name used on the wire and in the store.
+    /// The snake_case name used on the wire (serde's `type`) and in the store.
     pub fn name(&self) -> &'static str {
-        match self {
-            EventKind::TicketIssued { .. } => "ticket_issued",
-            EventKind::TicketCalled { .. } => "ticket_called",
-            EventKind::TicketStarted { .. } => "ticket_started",
-            EventKind::TicketFinished { .. } => "ticket_finished",
-            EventKind::TicketNoShow { .. } => "ticket_no_show",
-            EventKind::TicketTransferred { .. } => "ticket_transferred",
-            EventKind::TicketPostponed { .. } => "ticket_postponed",
-            EventKind::TicketReturned { .. } => "ticket_returned",
-            EventKind::TicketCancelled { .. } => "ticket_cancelled",
-            EventKind::WindowChanged { .. } => "window_changed",
-            EventKind::TopicChanged { .. } => "topic_changed",
-            EventKind::OfficeChanged { .. } => "office_changed",
-            EventKind::AlertRaised { .. } => "alert_raised",
-            EventKind::AlertCleared { .. } => "alert_cleared",
-            EventKind::ServiceDayStarted { .. } => "service_day_started",
-        }
+        self.into()
+    }
+}
+
+impl EventType {
+    /// The same name as `EventKind::name` of an event of this type.
+    pub fn name(self) -> &'static str {
+        self.into()
     }
 }
 

@@ -5,6 +5,7 @@
 
 pub mod alert;
 pub mod api;
+pub mod dispatch;
 pub mod event;
 pub mod ids;
 pub mod label;
@@ -18,7 +19,7 @@ pub mod topic;
 pub mod window;
 
 pub use alert::{Alert, AlertKind};
-pub use event::{Event, EventKind};
+pub use event::{Event, EventKind, EventType};
 pub use ids::{DeviceId, OfficeId, StaffId, TicketId, TopicId, WindowId};
 pub use norms::{NormStatus, norm_status};
 pub use office::{DayHours, Office, OfficeSettings, WeekSchedule};

@@ -36,6 +36,38 @@ pub struct TopicLoad {
     pub open_windows: u32,
 }
 
+/// How many calls the hall display is given, the most recent first.
+pub const RECENT_CALLS: usize = 20;
+
+/// Keeps `calls` (the most recent first) current with one event: a call or recall goes
+/// first, a new service day starts an empty list. The one rule of the engine and of every
+/// client mirror.
+pub fn note_call(calls: &mut Vec<CallRecord>, event: &crate::Event) {
+    match &event.kind {
+        crate::EventKind::TicketCalled {
+            ticket,
+            window_id,
+            window_label,
+            recall,
+        } => {
+            calls.insert(
+                0,
+                CallRecord {
+                    ticket_id: ticket.id,
+                    label: ticket.label.clone(),
+                    window_id: *window_id,
+                    window_label: window_label.clone(),
+                    at: event.at,
+                    recall: *recall,
+                },
+            );
+            calls.truncate(RECENT_CALLS);
+        }
+        crate::EventKind::ServiceDayStarted { .. } => calls.clear(),
+        _ => {}
+    }
+}
+
 /// A call as the hall display lists it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -134,9 +134,22 @@ impl Ticket {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    strum::EnumIter,
+)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum TicketStatus {
     Waiting,
     Called,
@@ -148,40 +161,25 @@ pub enum TicketStatus {
 }
 
 impl TicketStatus {
+    /// The statuses of a ticket still in the office's queue or at a window.
+    pub const ACTIVE: [TicketStatus; 4] = [
+        TicketStatus::Waiting,
+        TicketStatus::Called,
+        TicketStatus::Serving,
+        TicketStatus::Postponed,
+    ];
+
     /// Still in the office's queue or at a window.
     pub fn is_active(self) -> bool {
-        matches!(
-            self,
-            TicketStatus::Waiting
-                | TicketStatus::Called
-                | TicketStatus::Serving
-                | TicketStatus::Postponed
-        )
+        Self::ACTIVE.contains(&self)
     }
 
     pub fn as_str(self) -> &'static str {
-        match self {
-            TicketStatus::Waiting => "waiting",
-            TicketStatus::Called => "called",
-            TicketStatus::Serving => "serving",
-            TicketStatus::Postponed => "postponed",
-            TicketStatus::Done => "done",
-            TicketStatus::NoShow => "no_show",
-            TicketStatus::Cancelled => "cancelled",
-        }
+        self.into()
     }
 
     pub fn parse(raw: &str) -> Option<Self> {
-        Some(match raw {
-            "waiting" => TicketStatus::Waiting,
-            "called" => TicketStatus::Called,
-            "serving" => TicketStatus::Serving,
-            "postponed" => TicketStatus::Postponed,
-            "done" => TicketStatus::Done,
-            "no_show" => TicketStatus::NoShow,
-            "cancelled" => TicketStatus::Cancelled,
-            _ => return None,
-        })
+        raw.parse().ok()
     }
 }
 
@@ -224,4 +222,47 @@ pub enum OverrunReason {
     ForceMajeure,
     TechnicalFailure,
     VisitorCase,
+}
+
+#[cfg(test)]
+mod name_tests {
+    use super::TicketStatus;
+    use crate::api::{DeviceKind, Role};
+    use crate::event::EventKind;
+    use strum::IntoEnumIterator;
+
+    /// The names stored in SQL columns and metrics are serde's names on the wire.
+    fn same_as_serde<T>(name: impl Fn(T) -> &'static str, parse: impl Fn(&str) -> Option<T>)
+    where
+        T: IntoEnumIterator + serde::Serialize + Copy + std::fmt::Debug + PartialEq,
+    {
+        for value in T::iter() {
+            let wire = serde_json::to_value(value).unwrap();
+            assert_eq!(wire.as_str(), Some(name(value)), "{value:?}");
+            assert_eq!(parse(name(value)), Some(value));
+        }
+    }
+
+    #[test]
+    fn statuses_roles_and_device_kinds_are_named_as_on_the_wire() {
+        same_as_serde(TicketStatus::as_str, TicketStatus::parse);
+        same_as_serde(Role::as_str, Role::parse);
+        same_as_serde(DeviceKind::as_str, DeviceKind::parse);
+        assert_eq!(TicketStatus::parse("no-show"), None);
+    }
+
+    #[test]
+    fn an_event_is_named_as_its_wire_type() {
+        let kind = EventKind::ServiceDayStarted {
+            service_day: "2026-12-01".parse().unwrap(),
+        };
+        let wire = serde_json::to_value(&kind).unwrap();
+        assert_eq!(wire["type"], kind.name());
+        assert_eq!(kind.name(), "service_day_started");
+        assert_eq!(
+            crate::EventType::from(&kind).name(),
+            kind.name(),
+            "a type's name is its events' name"
+        );
+    }
 }

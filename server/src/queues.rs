@@ -453,7 +453,7 @@ pub fn snapshot_of(state: &OfficeState, now: DateTime<Utc>) -> Snapshot {
         load: estimate::load(state),
         windows: state.windows.values().cloned().collect(),
         tickets: state.tickets.values().map(|t| Ticket::clone(t)).collect(),
-        recent_calls: state.recent_calls.iter().cloned().collect(),
+        recent_calls: state.recent_calls.clone(),
         alerts: state.alerts.values().cloned().collect(),
     }
 }

@@ -8,18 +8,8 @@ use talon_protocol::{NormStatus, norm_status};
 
 pub fn current(state: &OfficeState, now: DateTime<Utc>) -> Vec<AlertKind> {
     let mut alerts = Vec::new();
-    let wait_norm = |topic| {
-        state
-            .topics
-            .get(&topic)
-            .map_or(15, |t| t.norms.wait.minutes)
-    };
-    let service_norm = |topic| {
-        state
-            .topics
-            .get(&topic)
-            .map_or(20, |t| t.norms.service.minutes)
-    };
+    let wait_norm = |topic| state.norms_of(topic).wait.minutes;
+    let service_norm = |topic| state.norms_of(topic).service.minutes;
 
     for ticket in state.tickets.values() {
         match ticket.status {

@@ -41,13 +41,7 @@ pub fn open_windows(state: &OfficeState, topic: TopicId) -> u32 {
 pub fn typical_service_ms(state: &OfficeState, topic: TopicId) -> i64 {
     match state.recent_service_ms.get(&topic) {
         Some(recent) if !recent.is_empty() => recent.iter().sum::<i64>() / recent.len() as i64,
-        _ => {
-            state
-                .topics
-                .get(&topic)
-                .map_or(20, |t| i64::from(t.norms.service.minutes))
-                * 60_000
-        }
+        _ => i64::from(state.norms_of(topic).service.minutes) * 60_000,
     }
 }
 

@@ -157,7 +157,11 @@ pub fn apply(
         Command::Tick => {}
     }
     refresh_alerts(state, now, &mut out);
-    Ok(number(state, now, out))
+    let events = number(state, now, out);
+    for event in &events {
+        talon_protocol::snapshot::note_call(&mut state.recent_calls, event);
+    }
+    Ok(events)
 }
 
 /// Raises alerts whose condition now holds and clears those whose condition ended.

@@ -5,11 +5,10 @@ use chrono_tz::Tz;
 use std::collections::{BTreeMap, HashMap, VecDeque};
 use std::sync::Arc;
 use talon_protocol::{
-    Alert, CallRecord, Office, StaffId, Ticket, TicketId, Topic, TopicId, Window, WindowId,
+    Alert, CallRecord, Norms, Office, StaffId, Ticket, TicketId, Topic, TopicId, Window, WindowId,
 };
 
-/// How many calls the state remembers for the hall display.
-pub const RECENT_CALLS: usize = 20;
+pub use talon_protocol::snapshot::RECENT_CALLS;
 /// How many recent service times per topic feed the estimated wait.
 pub const RECENT_SERVICES: usize = 20;
 
@@ -30,12 +29,21 @@ pub struct OfficeState {
     pub seq: u64,
     pub alerts: BTreeMap<String, Alert>,
     /// Newest first.
-    pub recent_calls: VecDeque<CallRecord>,
+    pub recent_calls: Vec<CallRecord>,
     /// Newest last, per topic.
     pub recent_service_ms: HashMap<TopicId, VecDeque<i64>>,
 }
 
 impl OfficeState {
+    /// The norms of a topic; the defaults (15 / 20 / 35 min) for one the office does not
+    /// know, so that no rule writes its own default.
+    pub fn norms_of(&self, topic: TopicId) -> Norms {
+        self.topics
+            .get(&topic)
+            .map(|t| t.norms.clone())
+            .unwrap_or_default()
+    }
+
     pub fn window(&self, id: WindowId) -> Option<&Window> {
         self.windows.get(&id)
     }
@@ -51,10 +59,5 @@ impl OfficeState {
         while recent.len() > RECENT_SERVICES {
             recent.pop_front();
         }
-    }
-
-    pub fn record_call(&mut self, call: CallRecord) {
-        self.recent_calls.push_front(call);
-        self.recent_calls.truncate(RECENT_CALLS);
     }
 }

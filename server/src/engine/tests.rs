@@ -134,7 +134,7 @@ fn office_state() -> OfficeState {
         counters: HashMap::new(),
         seq: 0,
         alerts: BTreeMap::new(),
-        recent_calls: VecDeque::new(),
+        recent_calls: Vec::new(),
         recent_service_ms: HashMap::new(),
     }
 }

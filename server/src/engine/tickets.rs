@@ -9,7 +9,7 @@ use std::sync::Arc;
 use talon_protocol::api::QueuePlace;
 use talon_protocol::label::ticket_label;
 use talon_protocol::{
-    CallRecord, EventKind, NewTicket, Outcome, Ticket, TicketId, TicketStatus, TopicId, WindowState,
+    EventKind, NewTicket, Outcome, Ticket, TicketId, TicketStatus, TopicId, WindowState,
 };
 
 /// Longest a ticket may be postponed.
@@ -100,14 +100,6 @@ pub(super) fn call_next(
     window.state_since = now;
     let window = window.clone();
 
-    state.record_call(CallRecord {
-        ticket_id: ticket.id,
-        label: ticket.label.clone(),
-        window_id,
-        window_label: window.label.clone(),
-        at: now,
-        recall: false,
-    });
     out.push(EventKind::TicketCalled {
         ticket,
         window_id,
@@ -143,14 +135,6 @@ pub(super) fn act(
             ticket.recalls += 1;
             let window_id = from_window.expect("a called ticket has a window");
             let window_label = state.windows[&window_id].label.clone();
-            state.record_call(CallRecord {
-                ticket_id,
-                label: ticket.label.clone(),
-                window_id,
-                window_label: window_label.clone(),
-                at: now,
-                recall: true,
-            });
             out.push(EventKind::TicketCalled {
                 ticket: ticket.clone(),
                 window_id,
@@ -468,8 +452,6 @@ pub(super) fn roll_service_day(
     }
     state.service_day = today;
     state.counters.clear();
-    // Yesterday's calls are of no use to today's hall.
-    state.recent_calls.clear();
     out.push(EventKind::ServiceDayStarted { service_day: today });
     let stale: Vec<TicketId> = state
         .tickets

@@ -6,8 +6,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use std::collections::{BTreeMap, HashMap, VecDeque};
 use std::sync::Arc;
 use talon_protocol::{
-    Alert, CallRecord, Event, EventKind, OfficeId, Ticket, TicketId, Topic, TopicId, Window,
-    WindowId,
+    Alert, CallRecord, Event, EventKind, EventType, OfficeId, Ticket, TicketId, TicketStatus,
+    Topic, TopicId, Window, WindowId,
 };
 
 impl Store {
@@ -37,11 +37,12 @@ impl Store {
             .map(|w| (w.id, w))
             .collect();
 
+        let active: Vec<&str> = TicketStatus::ACTIVE.map(TicketStatus::as_str).to_vec();
         let rows: Vec<(String,)> = sqlx::query_as(
-            "SELECT data FROM tickets WHERE office_id = ? \
-             AND status IN ('waiting', 'called', 'serving', 'postponed')",
+            "SELECT data FROM tickets WHERE office_id = ? AND status IN (SELECT value FROM json_each(?))",
         )
         .bind(office_id.0)
+        .bind(serde_json::to_string(&active)?)
         .fetch_all(&self.pool)
         .await?;
         let tickets: BTreeMap<TicketId, Arc<Ticket>> = rows
@@ -107,15 +108,16 @@ impl Store {
         &self,
         office_id: OfficeId,
         service_day: NaiveDate,
-    ) -> StoreResult<VecDeque<CallRecord>> {
+    ) -> StoreResult<Vec<CallRecord>> {
         let rows: Vec<(String,)> = sqlx::query_as(
-            "SELECT data FROM events WHERE office_id = ? AND kind = 'ticket_called' ORDER BY seq DESC LIMIT ?",
+            "SELECT data FROM events WHERE office_id = ? AND kind = ? ORDER BY seq DESC LIMIT ?",
         )
         .bind(office_id.0)
+        .bind(EventType::TicketCalled.name())
         .bind(RECENT_CALLS as i64)
         .fetch_all(&self.pool)
         .await?;
-        let mut calls = VecDeque::new();
+        let mut calls = Vec::new();
         for (data,) in rows {
             let event: Event = serde_json::from_str(&data)?;
             if let EventKind::TicketCalled {
@@ -126,7 +128,7 @@ impl Store {
             } = event.kind
                 && ticket.service_day == service_day
             {
-                calls.push_back(CallRecord {
+                calls.push(CallRecord {
                     ticket_id: ticket.id,
                     label: ticket.label,
                     window_id,
@@ -145,9 +147,10 @@ impl Store {
     ) -> StoreResult<HashMap<TopicId, VecDeque<i64>>> {
         // Enough finished visits to fill every topic's window in the common case.
         let rows: Vec<(String,)> = sqlx::query_as(
-            "SELECT data FROM tickets WHERE office_id = ? AND status = 'done' ORDER BY finished_ms DESC LIMIT 1000",
+            "SELECT data FROM tickets WHERE office_id = ? AND status = ? ORDER BY finished_ms DESC LIMIT 1000",
         )
         .bind(office_id.0)
+        .bind(TicketStatus::Done.as_str())
         .fetch_all(&self.pool)
         .await?;
         let mut recent: HashMap<TopicId, VecDeque<i64>> = HashMap::new();

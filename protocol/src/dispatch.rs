@@ -1,0 +1,59 @@
+//! Dispatch order: who a window calls next. One rule, used by the server's engine to
+//! call and by the agent desk to show its queue from the live mirror, so that agents see
+//! the order the server calls in.
+//!
+//! Among the tickets a window may call (its topics, or transferred to it):
+//! 1. out-of-turn tickets first (LNA-0009-4 §5.4.5.1);
+//! 2. then tickets a transfer put at the front of the queue;
+//! 3. then the ticket nearest to breaking its wait norm: time in the queue ÷ the topic's
+//!    wait norm, largest first, so a 5-minute-norm topic is not starved by a 15-minute one;
+//! 4. ties by the time the ticket joined the queue, then issue time, then id.
+
+use crate::{Norms, Ticket, TicketStatus, TopicId, Window};
+use chrono::{DateTime, Utc};
+use std::cmp::Ordering;
+
+/// Whether `window` may call `ticket` now.
+pub fn is_eligible(ticket: &Ticket, window: &Window) -> bool {
+    ticket.status == TicketStatus::Waiting
+        && match ticket.target_window {
+            Some(target) => target == window.id,
+            None => window.topics.contains(&ticket.topic_id),
+        }
+}
+
+/// `Less` means `a` is called before `b`. `wait_norm` gives a topic's wait norm in
+/// minutes (the default norm for a topic it does not know).
+pub fn dispatch_order(
+    wait_norm: impl Fn(TopicId) -> Option<u32>,
+    a: &Ticket,
+    b: &Ticket,
+    now: DateTime<Utc>,
+) -> Ordering {
+    b.out_of_turn
+        .cmp(&a.out_of_turn)
+        .then(b.front.cmp(&a.front))
+        .then_with(|| {
+            let (a_num, a_den) = norm_ratio(&wait_norm, a, now);
+            let (b_num, b_den) = norm_ratio(&wait_norm, b, now);
+            // Larger ratio first; compare a_num/a_den with b_num/b_den without floats.
+            (b_num * a_den).cmp(&(a_num * b_den))
+        })
+        .then(a.queue_since.cmp(&b.queue_since))
+        .then(a.issued_at.cmp(&b.issued_at))
+        .then(a.id.cmp(&b.id))
+}
+
+/// Time in the current queue over the topic's wait norm, as a fraction (numerator,
+/// denominator) in milliseconds.
+fn norm_ratio(
+    wait_norm: &impl Fn(TopicId) -> Option<u32>,
+    ticket: &Ticket,
+    now: DateTime<Utc>,
+) -> (i128, i128) {
+    let waited = (now - ticket.queue_since).num_milliseconds().max(0);
+    let norm_minutes = wait_norm(ticket.topic_id)
+        .unwrap_or_else(|| Norms::default().wait.minutes)
+        .max(1);
+    (i128::from(waited), i128::from(norm_minutes) * 60_000)
+}
