@@ -62,7 +62,7 @@ impl ActionRunner {
         if self.busy() {
             ui.horizontal(|ui| {
                 ui.spinner();
-                ui.label(cx.t("Выполняется…", "Working…"));
+                ui.label(cx.text("desk-working"));
             });
             return;
         }
@@ -81,7 +81,7 @@ impl ActionRunner {
                     .show(ui, |ui| {
                         ui.horizontal_wrapped(|ui| {
                             ui.label(egui::RichText::new(text).color(colors::TEXT).strong());
-                            if ui.button(cx.t("Понятно", "Dismiss")).clicked() {
+                            if ui.button(cx.text("desk-dismiss")).clicked() {
                                 dismiss = true;
                             }
                         });

@@ -81,13 +81,13 @@ impl DeskApp {
             };
             if let Err(e) = session_file::save(&self.session_file, &saved) {
                 tracing::warn!(error = %e, "cannot keep the sign-in");
-                notice = Some(format!(
-                    "{} {}: {e}",
-                    self.lang.pick(
-                        "Вход не сохранён, после перезапуска войдите снова.",
-                        "The sign-in is not kept; sign in again after a restart."
-                    ),
-                    self.session_file.display()
+                notice = Some(talon_client::text_with(
+                    self.lang,
+                    "desk-sign-in-not-kept",
+                    &[
+                        ("path", self.session_file.display().to_string().into()),
+                        ("error", e.to_string().into()),
+                    ],
                 ));
             }
         }
@@ -125,10 +125,7 @@ impl eframe::App for DeskApp {
                     Resumed::Ready(api, user) => self.start_work(api, user, false),
                     Resumed::Rejected => self.sign_in_again(
                         &server,
-                        Some(lang.pick(
-                            "Сеанс завершён или отозван. Войдите снова.",
-                            "Your session has ended or was revoked. Please sign in again.",
-                        )),
+                        Some(&talon_client::text(lang, "desk-session-ended")),
                     ),
                     Resumed::SignInAgain => {
                         self.screen = Screen::SignIn(SignIn::new(&server, None));
@@ -161,10 +158,7 @@ impl eframe::App for DeskApp {
                         let server = api.base().to_string();
                         self.sign_in_again(
                             &server,
-                            Some(lang.pick(
-                                "Сеанс завершён или отозван. Войдите снова.",
-                                "Your session has ended or was revoked. Please sign in again.",
-                            )),
+                            Some(&talon_client::text(lang, "desk-session-ended")),
                         );
                     }
                 }

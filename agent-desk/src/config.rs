@@ -1,15 +1,9 @@
 //! Command line and environment.
 
 use crate::app::DeskOptions;
-use clap::{Parser, ValueEnum};
+use clap::Parser;
 use std::path::PathBuf;
 use talon_client::Lang;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum LangArg {
-    Ru,
-    En,
-}
 
 /// Talon agent desk and office-head monitor.
 #[derive(Debug, Parser)]
@@ -24,7 +18,7 @@ pub struct Args {
     pub session_file: Option<PathBuf>,
     /// The language the app starts in; it can be switched on screen.
     #[arg(long, env = "TALON_LANG", value_enum, default_value = "ru")]
-    pub lang: LangArg,
+    pub lang: Lang,
     /// No chime when a new alert appears on the head board.
     #[arg(long, env = "TALON_DESK_MUTE")]
     pub mute: bool,
@@ -50,10 +44,7 @@ impl Args {
             session_file: self
                 .session_file
                 .unwrap_or_else(crate::session_file::default_path),
-            lang: match self.lang {
-                LangArg::Ru => Lang::Ru,
-                LangArg::En => Lang::En,
-            },
+            lang: self.lang,
             clock: crate::clock::system(),
             runtime: None,
             sound: !self.mute,

@@ -3,6 +3,7 @@
 use chrono::{DateTime, Utc};
 use std::cell::Cell;
 use std::future::Future;
+use talon_client::texts::Arg;
 use talon_client::{Api, ClientError, Lang, Runtime, Task};
 use talon_protocol::api::User;
 
@@ -35,7 +36,13 @@ impl Cx<'_> {
         }
     }
 
-    pub fn t<'s>(&self, ru: &'s str, en: &'s str) -> &'s str {
-        self.lang.pick(ru, en)
+    /// The text `id` in the desk's language (`client/locales/*.ftl`).
+    pub fn text(&self, id: &str) -> String {
+        talon_client::text(self.lang, id)
+    }
+
+    /// The text `id` with its placeables filled in.
+    pub fn text_with(&self, id: &str, args: &[(&str, Arg<'_>)]) -> String {
+        talon_client::text_with(self.lang, id, args)
     }
 }

@@ -9,7 +9,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     tracing::info!(server = %options.server, "starting the desk");
     let native = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
-            .with_title("Talon — рабочее место")
+            .with_title(talon_client::text(options.lang, "desk-window-title"))
             .with_inner_size([1600.0, 1000.0])
             .with_min_inner_size([1100.0, 700.0]),
         ..Default::default()

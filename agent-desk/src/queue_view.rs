@@ -19,7 +19,7 @@ pub fn ticket_rows(
     id: &str,
     tickets: &[&Ticket],
     selectable: Option<Option<TicketId>>,
-    marks: impl Fn(&Ticket) -> Vec<&'static str>,
+    marks: impl Fn(&Ticket) -> Vec<String>,
 ) -> Option<TicketId> {
     let mut clicked = None;
     egui::Grid::new(id)

@@ -6,19 +6,19 @@
 //! quoting; times in minutes with one decimal, shares in percent with one decimal,
 //! an empty field where there is nothing to measure. Headers follow the app's language.
 
-use talon_client::Lang;
+use talon_client::{Lang, text};
 use talon_protocol::stats::{Distribution, OfficeStats, StatsRow};
 
 /// The whole report as CSV text (lines end with "\n").
 pub fn stats_csv(stats: &OfficeStats, lang: Lang) -> String {
-    let t = |ru: &'static str, en: &'static str| lang.pick(ru, en).to_string();
+    let t = |id: &str| text(lang, id);
     let mut lines: Vec<Vec<String>> = vec![
-        vec![t("Период с", "Period from"), t("Период по", "Period to")],
+        vec![t("desk-csv-period-from"), t("desk-csv-period-to")],
         vec![stats.from.to_string(), stats.to.to_string()],
         vec![],
         row_header(lang),
         row(
-            t("Итого", "Total"),
+            t("desk-csv-total"),
             String::new(),
             String::new(),
             &stats.total,
@@ -30,7 +30,7 @@ pub fn stats_csv(stats: &OfficeStats, lang: Lang) -> String {
             _ => &topic.name_ru,
         };
         lines.push(row(
-            t("Тема", "Topic"),
+            t("desk-csv-topic"),
             topic.prefix.clone(),
             name.clone(),
             &topic.stats,
@@ -38,7 +38,7 @@ pub fn stats_csv(stats: &OfficeStats, lang: Lang) -> String {
     }
     for agent in &stats.by_agent {
         lines.push(row(
-            t("Сотрудник", "Agent"),
+            t("desk-csv-agent"),
             agent.agent_id.to_string(),
             agent.name.clone(),
             &agent.stats,
@@ -47,11 +47,11 @@ pub fn stats_csv(stats: &OfficeStats, lang: Lang) -> String {
     lines.push(vec![]);
 
     lines.push(vec![
-        t("Месяц", "Month"),
-        t("Вызвано", "Called"),
-        t("Среднее ожидание (мин)", "Average wait (min)"),
-        t("Предел (мин)", "Limit (min)"),
-        t("В пределах", "Within limit"),
+        t("desk-csv-month"),
+        t("desk-csv-called"),
+        t("desk-csv-average-wait"),
+        t("desk-csv-limit"),
+        t("desk-csv-within-limit"),
     ]);
     for month in &stats.monthly_wait {
         lines.push(vec![
@@ -60,9 +60,9 @@ pub fn stats_csv(stats: &OfficeStats, lang: Lang) -> String {
             minutes(month.average_wait_ms),
             minutes(Some(month.limit_ms)),
             if month.within_limit {
-                t("да", "yes")
+                t("desk-csv-yes")
             } else {
-                t("нет", "no")
+                t("desk-csv-no")
             },
         ]);
     }
@@ -78,32 +78,32 @@ pub fn stats_csv(stats: &OfficeStats, lang: Lang) -> String {
 
 fn row_header(lang: Lang) -> Vec<String> {
     [
-        ("Раздел", "Section"),
-        ("Код", "Code"),
-        ("Название", "Name"),
-        ("Выдано", "Issued"),
-        ("Обслужено", "Finished"),
-        ("Решено", "Resolved"),
-        ("Отложено", "Deferred"),
-        ("Отказано", "Refused"),
-        ("Другое", "Other"),
-        ("Не явились", "No-shows"),
-        ("Отменено", "Cancelled"),
-        ("Не завершено", "Unfinished"),
-        ("Перенаправлений", "Transfers"),
-        ("Ожидание: среднее (мин)", "Wait: average (min)"),
-        ("Ожидание: медиана (мин)", "Wait: median (min)"),
-        ("Ожидание: 90% (мин)", "Wait: 90th percentile (min)"),
-        ("В норме ожидания (%)", "Within wait norm (%)"),
-        ("Обслуживание: среднее (мин)", "Service: average (min)"),
-        ("Обслуживание: медиана (мин)", "Service: median (min)"),
-        ("Обслуживание: 90% (мин)", "Service: 90th percentile (min)"),
-        ("В норме обслуживания (%)", "Within service norm (%)"),
-        ("В офисе: среднее (мин)", "In the office: average (min)"),
-        ("В норме общего времени (%)", "Within total norm (%)"),
+        "desk-csv-section",
+        "desk-csv-code",
+        "desk-csv-name",
+        "desk-csv-issued",
+        "desk-csv-finished",
+        "desk-csv-resolved",
+        "desk-csv-deferred",
+        "desk-csv-refused",
+        "desk-csv-other",
+        "desk-csv-no-shows",
+        "desk-csv-cancelled",
+        "desk-csv-unfinished",
+        "desk-csv-transfers",
+        "desk-csv-wait-average",
+        "desk-csv-wait-median",
+        "desk-csv-wait-p90",
+        "desk-csv-within-wait-norm",
+        "desk-csv-service-average",
+        "desk-csv-service-median",
+        "desk-csv-service-p90",
+        "desk-csv-within-service-norm",
+        "desk-csv-total-average",
+        "desk-csv-within-total-norm",
     ]
     .iter()
-    .map(|(ru, en)| lang.pick(ru, en).to_string())
+    .map(|id| text(lang, id))
     .collect()
 }
 

@@ -56,16 +56,13 @@ impl SignIn {
         ui.vertical_centered(|ui| {
             ui.add_space(80.0);
             ui.label(
-                RichText::new(lang.pick("Talon — рабочее место сотрудника", "Talon — staff desk"))
+                RichText::new(talon_client::text(lang, "desk-signin-title"))
                     .size(36.0)
                     .strong(),
             );
             ui.label(
-                RichText::new(lang.pick(
-                    "Вход для сотрудников окон и начальников офисов",
-                    "Sign in for window agents and office heads",
-                ))
-                .color(colors::MUTED),
+                RichText::new(talon_client::text(lang, "desk-signin-subtitle"))
+                    .color(colors::MUTED),
             );
             ui.add_space(30.0);
         });
@@ -76,20 +73,20 @@ impl SignIn {
                 ui.set_width(width);
                 text_field(
                     ui,
-                    lang.pick("Сервер:", "Server:"),
+                    &talon_client::text(lang, "desk-signin-server"),
                     &mut self.server,
                     "http://…",
                     400.0,
                 );
                 text_field(
                     ui,
-                    lang.pick("Логин:", "Login:"),
+                    &talon_client::text(lang, "desk-signin-login"),
                     &mut self.login,
                     "",
                     400.0,
                 );
                 ui.horizontal(|ui| {
-                    let label = ui.label(lang.pick("Пароль:", "Password:"));
+                    let label = ui.label(talon_client::text(lang, "desk-signin-password"));
                     let field = ui
                         .add(
                             egui::TextEdit::singleline(&mut self.password)
@@ -102,10 +99,11 @@ impl SignIn {
                     }
                 });
                 ui.add_space(12.0);
-                let button =
-                    egui::Button::new(RichText::new(lang.pick("Войти", "Sign in")).size(22.0))
-                        .fill(colors::BUTTON)
-                        .min_size(egui::vec2(200.0, 48.0));
+                let button = egui::Button::new(
+                    RichText::new(talon_client::text(lang, "desk-signin-submit")).size(22.0),
+                )
+                .fill(colors::BUTTON)
+                .min_size(egui::vec2(200.0, 48.0));
                 let ready = self.task.is_none()
                     && !self.login.trim().is_empty()
                     && !self.password.is_empty()
@@ -117,7 +115,7 @@ impl SignIn {
                 if self.task.is_some() {
                     ui.horizontal(|ui| {
                         ui.spinner();
-                        ui.label(lang.pick("Вход…", "Signing in…"));
+                        ui.label(talon_client::text(lang, "desk-signin-busy"));
                     });
                 }
                 if let Some(message) = &self.message {
@@ -203,20 +201,17 @@ impl Resuming {
         let mut again = false;
         ui.vertical_centered(|ui| {
             ui.add_space(120.0);
-            ui.label(
-                RichText::new(lang.pick("Восстановление входа…", "Restoring your sign-in…"))
-                    .size(30.0),
-            );
+            ui.label(RichText::new(talon_client::text(lang, "desk-signin-restoring")).size(30.0));
             ui.label(RichText::new(&self.saved.server).color(colors::MUTED));
             ui.add_space(10.0);
             ui.spinner();
             if let Some(error) = &self.last_error {
                 ui.colored_label(colors::BREACH, error);
-                ui.label(lang.pick("Повторяю попытку…", "Trying again…"));
+                ui.label(talon_client::text(lang, "desk-signin-retrying"));
             }
             ui.add_space(20.0);
             if ui
-                .button(lang.pick("Войти заново", "Sign in again"))
+                .button(talon_client::text(lang, "desk-signin-again"))
                 .clicked()
             {
                 again = true;

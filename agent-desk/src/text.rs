@@ -1,17 +1,18 @@
-//! Words and numbers as the desk shows them, Russian first, English second.
+//! Words and numbers as the desk shows them: window states, alerts and errors put together
+//! from the texts in `client/locales/*.ftl` (`desk-…`), minutes and shares.
 
 use chrono::{DateTime, Utc};
-use talon_client::{ClientError, Lang};
+use talon_client::{ClientError, Lang, text, text_with};
 use talon_protocol::{Alert, AlertKind, Snapshot, TopicId, WindowId, WindowState};
 
 /// A window state in words.
-pub fn window_state(lang: Lang, state: WindowState) -> &'static str {
+pub fn window_state(lang: Lang, state: WindowState) -> String {
     match state {
-        WindowState::Closed => lang.pick("закрыто", "closed"),
-        WindowState::Idle => lang.pick("свободно", "free"),
-        WindowState::Calling => lang.pick("вызов", "calling"),
-        WindowState::Serving => lang.pick("обслуживание", "serving"),
-        WindowState::Paused => lang.pick("перерыв", "on a break"),
+        WindowState::Closed => text(lang, "desk-window-closed"),
+        WindowState::Idle => text(lang, "desk-window-idle"),
+        WindowState::Calling => text(lang, "desk-window-calling"),
+        WindowState::Serving => text(lang, "desk-window-serving"),
+        WindowState::Paused => text(lang, "desk-window-paused"),
     }
 }
 
@@ -48,55 +49,48 @@ pub fn alert(lang: Lang, alert: &Alert, office: &Snapshot) -> String {
     match &alert.kind {
         AlertKind::WaitBreach {
             label, topic_id, ..
-        } => match lang {
-            Lang::Ru => format!(
-                "Талон {label} ждёт дольше нормы ({})",
-                topic_name(office, *topic_id, lang)
-            ),
-            Lang::En => format!(
-                "Ticket {label} has waited past the norm ({})",
-                topic_name(office, *topic_id, lang)
-            ),
-        },
-        AlertKind::LongQueue { topic_id, waiting } => match lang {
-            Lang::Ru => format!(
-                "Длинная очередь: {} — ждут {waiting}",
-                topic_name(office, *topic_id, lang)
-            ),
-            Lang::En => format!(
-                "Long queue: {} — {waiting} waiting",
-                topic_name(office, *topic_id, lang)
-            ),
-        },
-        AlertKind::IdleWindow { window_id } => match lang {
-            Lang::Ru => format!(
-                "Окно {} простаивает, а клиенты ждут",
-                window_label(office, *window_id)
-            ),
-            Lang::En => format!(
-                "Window {} is idle while people wait",
-                window_label(office, *window_id)
-            ),
-        },
+        } => text_with(
+            lang,
+            "desk-alert-wait-breach",
+            &[
+                ("ticket", label.as_str().into()),
+                ("topic", topic_name(office, *topic_id, lang).into()),
+            ],
+        ),
+        AlertKind::LongQueue { topic_id, waiting } => text_with(
+            lang,
+            "desk-alert-long-queue",
+            &[
+                ("topic", topic_name(office, *topic_id, lang).into()),
+                ("count", (*waiting).into()),
+            ],
+        ),
+        AlertKind::IdleWindow { window_id } => text_with(
+            lang,
+            "desk-alert-idle-window",
+            &[("window", window_label(office, *window_id).into())],
+        ),
         AlertKind::ServiceBreach {
             label, window_id, ..
-        } => match lang {
-            Lang::Ru => format!(
-                "Обслуживание талона {label} в окне {} дольше нормы",
-                window_label(office, *window_id)
-            ),
-            Lang::En => format!(
-                "Service of ticket {label} at window {} is past the norm",
-                window_label(office, *window_id)
-            ),
-        },
+        } => text_with(
+            lang,
+            "desk-alert-service-breach",
+            &[
+                ("ticket", label.as_str().into()),
+                ("window", window_label(office, *window_id).into()),
+            ],
+        ),
     }
 }
 
 /// An average or percentile in minutes with one decimal, "—" when unknown.
 pub fn minutes_1(lang: Lang, ms: Option<i64>) -> String {
     match ms {
-        Some(ms) => format!("{:.1} {}", ms as f64 / 60_000.0, lang.pick("мин", "min")),
+        Some(ms) => text_with(
+            lang,
+            "common-minutes",
+            &[("minutes", format!("{:.1}", ms as f64 / 60_000.0).into())],
+        ),
         None => "—".into(),
     }
 }
@@ -121,20 +115,17 @@ pub fn local_time(office: &Snapshot, at: DateTime<Utc>) -> String {
 /// server's own message.
 pub fn client_error(lang: Lang, error: &ClientError) -> String {
     match error {
-        ClientError::Refused { message, .. } => match lang {
-            Lang::Ru => format!("Сервер отказал: {message}"),
-            Lang::En => format!("The server refused: {message}"),
-        },
-        ClientError::Unreachable(_) => lang
-            .pick(
-                "Нет связи с сервером. Проверьте сеть и повторите.",
-                "The server cannot be reached. Check the network and try again.",
-            )
-            .into(),
-        ClientError::Protocol(detail) => match lang {
-            Lang::Ru => format!("Непонятный ответ сервера ({detail}). Обновите приложение."),
-            Lang::En => format!("Unexpected answer from the server ({detail}). Update the app."),
-        },
+        ClientError::Refused { message, .. } => text_with(
+            lang,
+            "desk-error-refused",
+            &[("message", message.as_str().into())],
+        ),
+        ClientError::Unreachable(_) => text(lang, "desk-error-unreachable"),
+        ClientError::Protocol(detail) => text_with(
+            lang,
+            "desk-error-protocol",
+            &[("detail", detail.as_str().into())],
+        ),
     }
 }
 
@@ -176,6 +167,34 @@ mod tests {
             alert(Lang::En, &idle, &office),
             "Window 2 is idle while people wait"
         );
+    }
+
+    #[test]
+    fn every_text_the_desk_uses_exists_in_every_language() {
+        let sources = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let problems = talon_client::texts::check_sources(&sources);
+        assert!(problems.is_empty(), "{problems:#?}");
+        assert!(!talon_client::texts::ids_used_in(&sources).is_empty());
+    }
+
+    #[test]
+    fn errors_and_window_states_in_words() {
+        let refused = ClientError::Refused {
+            status: 409,
+            code: "x".into(),
+            message: "окно занято".into(),
+            next_opening: None,
+        };
+        assert_eq!(
+            client_error(Lang::Ru, &refused),
+            "Сервер отказал: окно занято"
+        );
+        assert_eq!(
+            client_error(Lang::En, &ClientError::Protocol("bad json".into())),
+            "Unexpected answer from the server (bad json). Update the app."
+        );
+        assert_eq!(window_state(Lang::Ru, WindowState::Paused), "перерыв");
+        assert_eq!(window_state(Lang::En, WindowState::Idle), "free");
     }
 
     #[test]

@@ -1,16 +1,16 @@
 //! Small pieces of UI used on several screens.
 
 use egui::{Color32, RichText, Ui};
-use talon_client::Lang;
 use talon_client::look::{colors, norm_color};
+use talon_client::{Lang, text, text_with};
 use talon_protocol::NormStatus;
 
 /// The status in words, so that colour is never the only signal.
-pub fn norm_word(lang: Lang, status: NormStatus) -> &'static str {
+pub fn norm_word(lang: Lang, status: NormStatus) -> String {
     match status {
-        NormStatus::Ok => lang.pick("в норме", "within norm"),
-        NormStatus::Warning => lang.pick("близко к норме", "near the norm"),
-        NormStatus::Breach => lang.pick("сверх нормы", "over the norm"),
+        NormStatus::Ok => text(lang, "desk-norm-ok"),
+        NormStatus::Warning => text(lang, "desk-norm-warning"),
+        NormStatus::Breach => text(lang, "desk-norm-breach"),
     }
 }
 
@@ -34,11 +34,13 @@ pub fn timer_line(
                 .color(color),
         );
         ui.label(
-            RichText::new(format!(
-                "{} {norm_minutes} {} · {}",
-                lang.pick("норма", "norm"),
-                lang.pick("мин", "min"),
-                norm_word(lang, status)
+            RichText::new(text_with(
+                lang,
+                "desk-norm-line",
+                &[
+                    ("minutes", norm_minutes.into()),
+                    ("verdict", norm_word(lang, status).into()),
+                ],
             ))
             .size(size)
             .color(color),

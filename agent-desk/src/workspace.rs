@@ -32,15 +32,16 @@ impl Tab {
         Tab::Desk,
     ];
 
-    fn name(self, lang: Lang) -> &'static str {
-        match self {
-            Tab::Board => lang.pick("Табло офиса", "Office board"),
-            Tab::Charts => lang.pick("Графики", "Charts"),
-            Tab::Norms => lang.pick("Нормативы", "Norms"),
-            Tab::Reports => lang.pick("Отчёты", "Reports"),
-            Tab::Offices => lang.pick("Офисы", "Offices"),
-            Tab::Desk => lang.pick("Моё окно", "My window"),
-        }
+    fn name(self, lang: Lang) -> String {
+        let id = match self {
+            Tab::Board => "desk-tab-board",
+            Tab::Charts => "desk-tab-charts",
+            Tab::Norms => "desk-tab-norms",
+            Tab::Reports => "desk-tab-reports",
+            Tab::Offices => "desk-tab-offices",
+            Tab::Desk => "desk-tab-desk",
+        };
+        talon_client::text(lang, id)
     }
 }
 
@@ -140,10 +141,12 @@ impl Workspace {
             ui.horizontal(|ui| {
                 identity(ui, &cx, state);
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    if ui.button(cx.t("Выйти", "Sign out")).clicked() {
+                    if ui.button(cx.text("desk-sign-out")).clicked() {
                         exit = Some(Exit::SignOut);
                     }
-                    if ui.button(cx.t("English", "Русский")).clicked() {
+                    // The button names the language it switches to, in that language.
+                    let other = talon_client::text(cx.lang.next(), "common-language-name");
+                    if ui.button(other).clicked() {
                         toggle_lang = true;
                     }
                     if let Some(live) = &state.live {
@@ -199,7 +202,7 @@ impl Workspace {
         });
 
         if toggle_lang {
-            *frame.lang = frame.lang.toggled();
+            *frame.lang = frame.lang.next();
         }
         if self.signed_out.get() {
             return Some(Exit::SessionEnded);
@@ -224,9 +227,9 @@ fn identity(ui: &mut Ui, cx: &Cx, state: &State) {
         ui.label(RichText::new(name).size(20.0));
     }
     let role = match cx.user.role {
-        Role::Agent => cx.t("сотрудник", "agent"),
-        Role::Head => cx.t("начальник офиса", "office head"),
-        Role::Admin => cx.t("администратор", "administrator"),
+        Role::Agent => cx.text("desk-role-agent"),
+        Role::Head => cx.text("desk-role-head"),
+        Role::Admin => cx.text("desk-role-admin"),
     };
     ui.label(RichText::new(format!("· {} ({role})", cx.user.name)).color(colors::MUTED));
 }
@@ -257,15 +260,7 @@ impl State {
                 self.offices = offices;
                 match first {
                     Some(id) => self.open_office(cx, id),
-                    None => {
-                        self.offices_error = Some(
-                            cx.t(
-                                "Вы не закреплены ни за одним офисом. Обратитесь к администратору.",
-                                "You are not assigned to any office. Ask an administrator.",
-                            )
-                            .into(),
-                        )
-                    }
+                    None => self.offices_error = Some(cx.text("desk-no-office")),
                 }
             }
             Err(error) => {
@@ -288,19 +283,14 @@ impl State {
 fn connection(ui: &mut Ui, cx: &Cx, state: &ConnectionState) {
     match state {
         ConnectionState::Online => {
-            ui.colored_label(colors::OK, cx.t("На связи", "Online"));
+            ui.colored_label(colors::OK, cx.text("common-online"));
         }
         ConnectionState::Connecting => {
-            ui.colored_label(colors::WARNING, cx.t("Подключение…", "Connecting…"));
+            ui.colored_label(colors::WARNING, cx.text("common-connecting"));
         }
         ConnectionState::Offline { since, .. } => {
             let seconds = since.elapsed().as_secs();
-            let text = match cx.lang {
-                Lang::Ru => {
-                    format!("Нет связи с сервером {seconds} с — данные могут быть устаревшими")
-                }
-                Lang::En => format!("No connection for {seconds} s — data may be out of date"),
-            };
+            let text = cx.text_with("desk-offline-for", &[("seconds", seconds.into())]);
             ui.colored_label(colors::BREACH, text);
         }
     }

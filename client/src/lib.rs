@@ -4,10 +4,13 @@
 //! * [`mirror::Mirror`]: the office as the app sees it, built from a snapshot and events
 //!   (pure, unit-tested);
 //! * [`live::LiveLink`]: a background connection that keeps the mirror current,
-//!   reconnecting with backoff and resuming with `since`;
+//!   noticing a silent server, reconnecting with jittered backoff and resuming with
+//!   `since`;
 //! * [`runtime::Runtime`] and [`runtime::Task`]: async work off the UI thread;
 //! * [`look`]: bundled fonts (Cyrillic and every symbol used, the same on every machine),
-//!   high-contrast theme; [`lang`]: Russian first, English second.
+//!   high-contrast theme; [`lang`]: Russian first, English second;
+//! * [`texts`]: every text the apps show, one Fluent file per language
+//!   (`locales/ru.ftl`, `locales/en.ftl`), looked up by id.
 
 pub mod api;
 pub mod lang;
@@ -15,9 +18,14 @@ pub mod live;
 pub mod look;
 pub mod mirror;
 pub mod runtime;
+/// A TCP proxy that can turn into a black hole, for tests (feature `test-support`).
+#[cfg(any(test, feature = "test-support"))]
+pub mod test_proxy;
+pub mod texts;
 
 pub use api::{Api, ClientError};
 pub use lang::Lang;
-pub use live::{ConnectionState, LiveLink};
+pub use live::{ConnectionState, LiveLink, LiveOptions};
 pub use mirror::Mirror;
 pub use runtime::{Runtime, Task};
+pub use texts::{text, text_with};

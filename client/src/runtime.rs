@@ -1,14 +1,17 @@
 //! Async work off the UI thread: a tokio runtime on background threads, and tasks whose
 //! result the UI polls each frame.
 
+use crate::live::LiveOptions;
 use std::future::Future;
 use std::sync::{Arc, Mutex};
 
-/// A small multi-threaded tokio runtime owned by the app.
+/// A small multi-threaded tokio runtime owned by the app, and how the live links started
+/// on it behave.
 #[derive(Clone)]
 pub struct Runtime {
     handle: tokio::runtime::Handle,
     _owner: Option<Arc<tokio::runtime::Runtime>>,
+    live: LiveOptions,
 }
 
 impl Runtime {
@@ -22,6 +25,7 @@ impl Runtime {
         Ok(Runtime {
             handle: runtime.handle().clone(),
             _owner: Some(Arc::new(runtime)),
+            live: LiveOptions::default(),
         })
     }
 
@@ -30,7 +34,19 @@ impl Runtime {
         Runtime {
             handle,
             _owner: None,
+            live: LiveOptions::default(),
         }
+    }
+
+    /// Live links started on this runtime ([`crate::LiveLink::start`]) use `options`
+    /// (tests give an app a short liveness limit this way).
+    pub fn with_live_options(mut self, options: LiveOptions) -> Runtime {
+        self.live = options;
+        self
+    }
+
+    pub fn live_options(&self) -> &LiveOptions {
+        &self.live
     }
 
     pub fn handle(&self) -> &tokio::runtime::Handle {

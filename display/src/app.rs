@@ -14,6 +14,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 use talon_client::look;
 use talon_client::{Api, ClientError, LiveLink, Runtime, Task};
+use talon_client::{text, text_with};
 use talon_protocol::Office;
 
 /// How long to wait before asking the server again after it could not be reached.
@@ -153,16 +154,22 @@ impl DisplayApp {
                         });
                     self.phase = Phase::Live { link };
                 }
-                None => *problem = Some(texts::no_office(lang).to_string()),
+                None => *problem = Some(text(lang, "display-no-office")),
             },
             Err(ClientError::Unreachable(why)) => {
                 tracing::info!(%why, "the server cannot be reached yet");
-                *problem = Some(texts::unreachable(lang).to_string());
+                *problem = Some(text(lang, "display-unreachable"));
             }
             Err(ClientError::Refused { message, .. }) => {
-                *problem = Some(format!("{} {message}", texts::refused(lang)));
+                *problem = Some(texts::refused(lang, &message));
             }
-            Err(ClientError::Protocol(why)) => *problem = Some(why),
+            Err(ClientError::Protocol(why)) => {
+                *problem = Some(text_with(
+                    lang,
+                    "display-bad-answer",
+                    &[("detail", why.as_str().into())],
+                ))
+            }
         }
     }
 
@@ -227,8 +234,8 @@ impl eframe::App for DisplayApp {
                     None => {
                         let problem =
                             matches!(state, talon_client::ConnectionState::Offline { .. })
-                                .then(|| texts::unreachable(lang));
-                        screen::connecting(ui, lang, &self.server, problem, sound);
+                                .then(|| text(lang, "display-unreachable"));
+                        screen::connecting(ui, lang, &self.server, problem.as_deref(), sound);
                     }
                 }
             }

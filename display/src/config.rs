@@ -1,7 +1,7 @@
 //! Command line and environment.
 
 use crate::view::ViewSettings;
-use clap::{Parser, ValueEnum};
+use clap::Parser;
 use talon_client::Lang;
 
 #[derive(Debug, Clone, Parser)]
@@ -31,26 +31,17 @@ pub struct Args {
     #[arg(long)]
     pub windowed: bool,
     /// The language of the screen's texts.
-    #[arg(long, env = "TALON_DISPLAY_LANG", value_enum, default_value_t = ScreenLang::Ru)]
-    pub lang: ScreenLang,
+    #[arg(long, env = "TALON_DISPLAY_LANG", value_enum, default_value_t = Lang::Ru)]
+    pub lang: Lang,
     /// A line of office information replacing the one set for the office.
     #[arg(long, env = "TALON_DISPLAY_INFO")]
     pub info: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ScreenLang {
-    Ru,
-    En,
-}
-
 impl Args {
     pub fn view(&self) -> ViewSettings {
         ViewSettings {
-            lang: match self.lang {
-                ScreenLang::Ru => Lang::Ru,
-                ScreenLang::En => Lang::En,
-            },
+            lang: self.lang,
             recent: self.recent as usize,
             info: self.info.clone().filter(|i| !i.trim().is_empty()),
         }

@@ -31,7 +31,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         hide_cursor: !args.windowed,
     };
     let viewport = egui::ViewportBuilder::default()
-        .with_title("Talon — табло")
+        .with_title(talon_client::text(args.lang, "display-window-title"))
         .with_inner_size([1280.0, 720.0])
         .with_fullscreen(!args.windowed);
     eframe::run_native(

@@ -1,191 +1,91 @@
-//! Every text the hall display shows, Russian first, English second.
+//! The hall display's texts that are put together from parts (a call, a paused window,
+//! the date). The words are in `client/locales/*.ftl` under `display-…`; plain texts
+//! are looked up where they are shown, with [`talon_client::text`].
 
 use chrono::{Datelike, NaiveDate, Weekday};
-use talon_client::Lang;
-use talon_protocol::window::{PAUSED_NOTICE_EN, PAUSED_NOTICE_RU};
+use talon_client::texts::whole_minutes;
+use talon_client::{Lang, text, text_with};
 
 /// "А015 → окно 3" / "А015 → window 3".
 pub fn call_to_window(lang: Lang, ticket: &str, window: &str) -> String {
-    format!("{ticket} → {} {window}", lang.pick("окно", "window"))
-}
-
-pub fn new_call(lang: Lang) -> &'static str {
-    lang.pick("Новый вызов", "New call")
-}
-
-pub fn repeated_call(lang: Lang) -> &'static str {
-    lang.pick("Повторный вызов", "Call repeated")
-}
-
-pub fn current_call(lang: Lang) -> &'static str {
-    lang.pick("Вызов", "Now calling")
-}
-
-pub fn no_calls_yet(lang: Lang) -> &'static str {
-    lang.pick(
-        "Ожидайте вызова на этом табло",
-        "Please wait for your number on this screen",
+    text_with(
+        lang,
+        "display-call-to-window",
+        &[("ticket", ticket.into()), ("window", window.into())],
     )
-}
-
-pub fn recent_calls(lang: Lang) -> &'static str {
-    lang.pick("Предыдущие вызовы", "Previous calls")
-}
-
-pub fn queue(lang: Lang) -> &'static str {
-    lang.pick("Очередь", "Queue")
 }
 
 /// "ждут: 4" / "waiting: 4".
 pub fn waiting(lang: Lang, count: u32) -> String {
-    format!("{}: {count}", lang.pick("ждут", "waiting"))
+    text_with(lang, "display-waiting", &[("count", count.into())])
 }
 
-/// "≈ 12 мин" / "≈ 12 min".
+/// "≈ 12 мин" / "≈ 12 min", rounded up.
 pub fn estimated_wait(lang: Lang, ms: i64) -> String {
-    format!("≈ {}", lang.minutes(ms))
-}
-
-pub fn no_wait(lang: Lang) -> &'static str {
-    lang.pick("без ожидания", "no wait")
-}
-
-pub fn no_window_open(lang: Lang) -> &'static str {
-    lang.pick("окна закрыты", "no window open")
-}
-
-pub fn paused_notice(lang: Lang) -> &'static str {
-    lang.pick(PAUSED_NOTICE_RU, PAUSED_NOTICE_EN)
+    text_with(
+        lang,
+        "display-estimated-wait",
+        &[("minutes", whole_minutes(ms).into())],
+    )
 }
 
 /// "Окно 2 — возобновит работу в 11:30" / "Window 2 — back at 11:30"; "Окно 2" without a
 /// time.
 pub fn paused_window(lang: Lang, window: &str, until: Option<&str>) -> String {
     match until {
-        Some(time) => format!(
-            "{} {window} — {} {time}",
-            lang.pick("Окно", "Window"),
-            lang.pick("возобновит работу в", "back at")
+        Some(time) => text_with(
+            lang,
+            "display-paused-window",
+            &[("window", window.into()), ("time", time.into())],
         ),
-        None => format!("{} {window}", lang.pick("Окно", "Window")),
+        None => text_with(
+            lang,
+            "display-paused-window-untimed",
+            &[("window", window.into())],
+        ),
     }
 }
 
-pub fn out_of_turn(lang: Lang) -> &'static str {
-    lang.pick("Вне очереди обслуживаются:", "Served out of turn:")
-}
-
-pub fn disconnected(lang: Lang) -> &'static str {
-    lang.pick("Нет связи с сервером", "No connection to the server")
-}
-
-pub fn stale(lang: Lang) -> &'static str {
-    lang.pick(
-        "Данные могут быть устаревшими",
-        "The data may be out of date",
-    )
-}
-
-pub fn sound_unavailable(lang: Lang) -> &'static str {
-    lang.pick(
-        "Звук недоступен — вызовы только на экране",
-        "Sound unavailable — calls are shown on screen only",
-    )
-}
-
-pub fn sound_off(lang: Lang) -> &'static str {
-    lang.pick("Звук выключен", "Sound off")
-}
-
-pub fn connecting(lang: Lang) -> &'static str {
-    lang.pick("Подключение к серверу…", "Connecting to the server…")
-}
-
-pub fn unreachable(lang: Lang) -> &'static str {
-    lang.pick(
-        "Сервер недоступен. Повторная попытка через несколько секунд.",
-        "The server cannot be reached. Trying again in a few seconds.",
-    )
-}
-
-pub fn refused(lang: Lang) -> &'static str {
-    lang.pick("Сервер отказал:", "The server refused:")
-}
-
-pub fn no_office(lang: Lang) -> &'static str {
-    lang.pick(
-        "Этому табло не назначен офис: проверьте токен табло.",
-        "This display has no office: check the display token.",
-    )
+/// "Сервер отказал: …" with the server's own message.
+pub fn refused(lang: Lang, message: &str) -> String {
+    text_with(lang, "display-refused", &[("message", message.into())])
 }
 
 /// "пятница, 20 ноября" / "Friday, 20 November".
 pub fn date(lang: Lang, day: NaiveDate) -> String {
-    const WEEKDAYS_RU: [&str; 7] = [
-        "понедельник",
-        "вторник",
-        "среда",
-        "четверг",
-        "пятница",
-        "суббота",
-        "воскресенье",
+    let weekday = match day.weekday() {
+        Weekday::Mon => "display-weekday-monday",
+        Weekday::Tue => "display-weekday-tuesday",
+        Weekday::Wed => "display-weekday-wednesday",
+        Weekday::Thu => "display-weekday-thursday",
+        Weekday::Fri => "display-weekday-friday",
+        Weekday::Sat => "display-weekday-saturday",
+        Weekday::Sun => "display-weekday-sunday",
+    };
+    const MONTHS: [&str; 12] = [
+        "display-month-january",
+        "display-month-february",
+        "display-month-march",
+        "display-month-april",
+        "display-month-may",
+        "display-month-june",
+        "display-month-july",
+        "display-month-august",
+        "display-month-september",
+        "display-month-october",
+        "display-month-november",
+        "display-month-december",
     ];
-    const MONTHS_RU: [&str; 12] = [
-        "января",
-        "февраля",
-        "марта",
-        "апреля",
-        "мая",
-        "июня",
-        "июля",
-        "августа",
-        "сентября",
-        "октября",
-        "ноября",
-        "декабря",
-    ];
-    const MONTHS_EN: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let weekday = day.weekday().num_days_from_monday() as usize;
-    let month = day.month0() as usize;
-    match lang {
-        Lang::Ru => format!(
-            "{}, {} {}",
-            WEEKDAYS_RU[weekday],
-            day.day(),
-            MONTHS_RU[month]
-        ),
-        Lang::En => format!(
-            "{}, {} {}",
-            english_weekday(day.weekday()),
-            day.day(),
-            MONTHS_EN[month]
-        ),
-    }
-}
-
-fn english_weekday(day: Weekday) -> &'static str {
-    match day {
-        Weekday::Mon => "Monday",
-        Weekday::Tue => "Tuesday",
-        Weekday::Wed => "Wednesday",
-        Weekday::Thu => "Thursday",
-        Weekday::Fri => "Friday",
-        Weekday::Sat => "Saturday",
-        Weekday::Sun => "Sunday",
-    }
+    let month = MONTHS[day.month0() as usize];
+    text_with(
+        lang,
+        "display-date",
+        &[
+            ("weekday", text(lang, weekday).into()),
+            ("day", day.day().into()),
+            ("month", text(lang, month).into()),
+        ],
+    )
 }
 
 #[cfg(test)]
@@ -210,5 +110,15 @@ mod tests {
             "Окно 2 — возобновит работу в 11:30"
         );
         assert_eq!(paused_window(Lang::En, "2", None), "Window 2");
+        assert_eq!(estimated_wait(Lang::Ru, 11 * 60_000 + 1), "≈ 12 мин");
+        assert_eq!(refused(Lang::En, "no"), "The server refused: no");
+    }
+
+    #[test]
+    fn every_text_the_display_uses_exists_in_every_language() {
+        let sources = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let problems = talon_client::texts::check_sources(&sources);
+        assert!(problems.is_empty(), "{problems:#?}");
+        assert!(!talon_client::texts::ids_used_in(&sources).is_empty());
     }
 }

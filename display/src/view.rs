@@ -8,7 +8,7 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use std::collections::HashSet;
 use std::time::Instant;
-use talon_client::{Lang, Mirror};
+use talon_client::{Lang, Mirror, text};
 use talon_protocol::{CallRecord, WindowState};
 
 /// What the office configured and the operator overrode.
@@ -42,7 +42,7 @@ pub struct CurrentCall {
     /// "А015 → окно 3".
     pub text: String,
     /// "Новый вызов" while flashing, "Вызов" after.
-    pub heading: &'static str,
+    pub heading: String,
     pub flashing: bool,
     /// Which of the two flashing colours shows now.
     pub bright: bool,
@@ -94,9 +94,9 @@ pub fn hall_view(mirror: &Mirror, settings: &ViewSettings, now: Now<'_>) -> Hall
         CurrentCall {
             text: texts::call_to_window(lang, &call.label, &call.window_label),
             heading: match (flashing, call.recall) {
-                (true, false) => texts::new_call(lang),
-                (true, true) => texts::repeated_call(lang),
-                (false, _) => texts::current_call(lang),
+                (true, false) => text(lang, "display-new-call"),
+                (true, true) => text(lang, "display-repeated-call"),
+                (false, _) => text(lang, "display-current-call"),
             },
             flashing,
             bright: bright_phase(now.utc),
@@ -118,9 +118,9 @@ pub fn hall_view(mirror: &Mirror, settings: &ViewSettings, now: Now<'_>) -> Hall
             let load = mirror.load(topic.id);
             let waiting = load.map_or(0, |l| l.waiting);
             let wait = match load {
-                Some(l) if l.open_windows > 0 && l.waiting == 0 => texts::no_wait(lang).to_string(),
+                Some(l) if l.open_windows > 0 && l.waiting == 0 => text(lang, "display-no-wait"),
                 Some(l) if l.open_windows > 0 => texts::estimated_wait(lang, l.estimated_wait_ms),
-                _ => texts::no_window_open(lang).to_string(),
+                _ => text(lang, "display-no-window-open"),
             };
             QueueLine {
                 prefix: topic.prefix.clone(),

@@ -166,7 +166,7 @@ impl KioskApp {
     pub fn act(&mut self, action: Action, now: DateTime<Utc>) {
         self.last_touch = now;
         match action {
-            Action::ToggleLanguage => self.lang = self.lang.toggled(),
+            Action::ToggleLanguage => self.lang = self.lang.next(),
             Action::OpenOutOfTurn => {
                 if matches!(self.screen, Screen::Home) {
                     self.screen = Screen::OutOfTurn;
@@ -246,12 +246,14 @@ impl KioskApp {
         let print = if self.settings.printer.is_none() {
             PrintState::NoPrinter
         } else {
-            let bytes = print::ticket_bytes(&self.printed_ticket(&receipt, &status_url));
+            // Encoding and sending both run off the UI thread; either failure comes back
+            // here as an error and is reported in `advance` like any printer fault.
+            let printed = self.printed_ticket(&receipt, &status_url);
             let target = self.settings.printer.clone();
             let ctx = self.ctx.clone();
             PrintState::Printing(self.settings.runtime.spawn(
                 async move {
-                    tokio::task::spawn_blocking(move || print::send(&target, &bytes))
+                    tokio::task::spawn_blocking(move || print::print(&target, &printed))
                         .await
                         .unwrap_or_else(|e| Err(format!("the printing task failed: {e}")))
                 },
@@ -276,10 +278,12 @@ impl KioskApp {
             lang: self.lang,
             office_name: office.map(|o| o.name).unwrap_or_default(),
             label: receipt.ticket.label.clone(),
-            topic_name: self
-                .lang
-                .pick(&receipt.topic_name_ru, &receipt.topic_name_en)
-                .to_string(),
+            topic_name: office_view::topic_name(
+                self.lang,
+                &receipt.topic_name_ru,
+                &receipt.topic_name_en,
+            )
+            .to_string(),
             out_of_turn: receipt.ticket.out_of_turn,
             issued_local: office_view::date_time(receipt.ticket.issued_at, zone),
             people_ahead: receipt.people_ahead,

@@ -10,7 +10,7 @@
 //! ```
 
 use crate::print::PrinterTarget;
-use clap::{Parser, ValueEnum};
+use clap::Parser;
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
 use talon_client::Lang;
@@ -40,26 +40,10 @@ pub struct Args {
     pub fullscreen: bool,
     /// The language the kiosk starts in and returns to after each visitor
     #[arg(long, env = "TALON_LANG", value_enum)]
-    pub lang: Option<LangArg>,
+    pub lang: Option<Lang>,
     /// A TOML file with the same settings; flags and environment win over it
     #[arg(long, env = "TALON_KIOSK_CONFIG")]
     pub config: Option<PathBuf>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum LangArg {
-    Ru,
-    En,
-}
-
-impl From<LangArg> for Lang {
-    fn from(lang: LangArg) -> Lang {
-        match lang {
-            LangArg::Ru => Lang::Ru,
-            LangArg::En => Lang::En,
-        }
-    }
 }
 
 /// The configuration file: every key optional.
@@ -71,7 +55,7 @@ struct FileConfig {
     public_url: Option<String>,
     printer: Option<String>,
     fullscreen: Option<bool>,
-    lang: Option<LangArg>,
+    lang: Option<Lang>,
 }
 
 /// The kiosk's settled configuration.
@@ -129,7 +113,7 @@ impl KioskConfig {
             token: token.trim().to_string(),
             printer,
             fullscreen: args.fullscreen || file.fullscreen.unwrap_or(false),
-            lang: args.lang.or(file.lang).map_or(Lang::Ru, Lang::from),
+            lang: args.lang.or(file.lang).unwrap_or_default(),
         })
     }
 }
@@ -184,7 +168,7 @@ mod tests {
         let path = dir.path().join("kiosk.toml");
         std::fs::write(
             &path,
-            "server = \"http://file:8080\"\ntoken = \"from-file\"\nprinter = \"file:/dev/usb/lp0\"\nfullscreen = true\n",
+            "server = \"http://file:8080\"\ntoken = \"from-file\"\nprinter = \"file:/dev/usb/lp0\"\nfullscreen = true\nlang = \"en\"\n",
         )
         .unwrap();
         let config = KioskConfig::resolve(args(&[
@@ -198,6 +182,10 @@ mod tests {
         assert_eq!(config.token, "from-file");
         assert_eq!(config.printer, PrinterTarget::File("/dev/usb/lp0".into()));
         assert!(config.fullscreen);
+        assert_eq!(config.lang, Lang::En);
+        let config =
+            KioskConfig::resolve(args(&["--config", path.to_str().unwrap(), "--lang", "ru"]))
+                .unwrap();
         assert_eq!(config.lang, Lang::Ru);
     }
 

@@ -12,7 +12,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     let settings = KioskSettings::from_config(&config, runtime);
     // Floor kiosks are portrait Full HD touch screens; windowed runs keep the proportions.
     let mut viewport = egui::ViewportBuilder::default()
-        .with_title("Talon — киоск")
+        .with_title(talon_client::text(config.lang, "kiosk-window-title"))
         .with_inner_size([540.0, 960.0]);
     if config.fullscreen {
         viewport = viewport.with_fullscreen(true).with_decorations(false);

@@ -16,7 +16,6 @@ pub mod office_view;
 pub mod print;
 pub mod screen;
 pub mod ui;
-pub mod words;
 
 pub use app::{KioskApp, KioskSettings};
 pub use clock::Clock;

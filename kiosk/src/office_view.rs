@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
-use talon_client::{Lang, Mirror};
+use talon_client::{Lang, Mirror, text_with};
 use talon_protocol::TopicId;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -26,10 +26,26 @@ pub struct TopicView {
 
 impl TopicView {
     pub fn name(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::En if !self.name_en.is_empty() => &self.name_en,
-            _ => &self.name_ru,
-        }
+        topic_name(lang, &self.name_ru, &self.name_en)
+    }
+}
+
+/// A topic's name as the office set it: Russian, or English in English when there is one.
+pub fn topic_name<'a>(lang: Lang, name_ru: &'a str, name_en: &'a str) -> &'a str {
+    match lang {
+        Lang::Ru => name_ru,
+        _ if name_en.is_empty() => name_ru,
+        _ => name_en,
+    }
+}
+
+/// A category of visitors served out of turn. The office setting holds one line per
+/// category; a line may carry both languages as "русский текст | English text" (the
+/// English part serves every language but Russian).
+pub fn category(lang: Lang, line: &str) -> &str {
+    match line.split_once(" | ") {
+        Some((ru, en)) => topic_name(lang, ru.trim(), en.trim()),
+        None => line.trim(),
     }
 }
 
@@ -82,17 +98,22 @@ pub fn date_time(at: DateTime<Utc>, zone: Tz) -> String {
 /// When issuing opens again, as a visitor says it: "сегодня в 14:00", "завтра в 08:00",
 /// or "23.11.2026 в 08:00", in the office's zone.
 pub fn opening(lang: Lang, at: DateTime<Utc>, now: DateTime<Utc>, zone: Tz) -> String {
-    use crate::words::{self, say};
     let at = at.with_timezone(&zone);
     let today = now.with_timezone(&zone).date_naive();
-    let day = if at.date_naive() == today {
-        say(lang, words::TODAY).to_string()
+    let time = at.format("%H:%M").to_string();
+    let time = ("time", time.as_str().into());
+    if at.date_naive() == today {
+        text_with(lang, "kiosk-opening-today", &[time])
     } else if Some(at.date_naive()) == today.succ_opt() {
-        say(lang, words::TOMORROW).to_string()
+        text_with(lang, "kiosk-opening-tomorrow", &[time])
     } else {
-        at.format("%d.%m.%Y").to_string()
-    };
-    format!("{day} {} {}", say(lang, words::AT), at.format("%H:%M"))
+        let date = at.format("%d.%m.%Y").to_string();
+        text_with(
+            lang,
+            "kiosk-opening-date",
+            &[("date", date.as_str().into()), time],
+        )
+    }
 }
 
 #[cfg(test)]
@@ -130,6 +151,26 @@ mod tests {
             opening(Lang::Ru, utc("2026-11-23T05:00:00Z"), now, zone),
             "23.11.2026 в 08:00"
         );
+    }
+
+    #[test]
+    fn a_category_line_may_carry_both_languages() {
+        let line = "Инвалиды I и II групп | Disabled people (groups I and II)";
+        assert_eq!(category(Lang::Ru, line), "Инвалиды I и II групп");
+        assert_eq!(
+            category(Lang::En, line),
+            "Disabled people (groups I and II)"
+        );
+        assert_eq!(category(Lang::En, "Ветераны"), "Ветераны");
+        assert_eq!(topic_name(Lang::En, "Договоры", ""), "Договоры");
+    }
+
+    #[test]
+    fn every_text_the_kiosk_uses_exists_in_every_language() {
+        let sources = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let problems = talon_client::texts::check_sources(&sources);
+        assert!(problems.is_empty(), "{problems:#?}");
+        assert!(!talon_client::texts::ids_used_in(&sources).is_empty());
     }
 
     #[test]

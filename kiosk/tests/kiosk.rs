@@ -15,7 +15,7 @@ fn a_tap_on_a_topic_issues_a_ticket_the_server_has_in_both_languages() {
     let server = TestServer::start();
     let mut kiosk = server.kiosk(Lang::Ru, PrinterTarget::None);
     wait_for_home(&mut kiosk, Lang::Ru);
-    wait_for_text(&mut kiosk, "Ожидают: 0");
+    wait_for_text(&mut kiosk, "Ожидают: 0 человек · без ожидания");
     snapshot(&mut kiosk, "home_ru");
 
     button(&kiosk, "Передача показаний").click();
@@ -23,7 +23,8 @@ fn a_tap_on_a_topic_issues_a_ticket_the_server_has_in_both_languages() {
         h.state().screen_name() == "ticket"
     });
     assert!(kiosk.query_by_label("П001").is_some());
-    assert!(kiosk.query_by_label("Перед вами: 0").is_some());
+    assert!(kiosk.query_by_label("Перед вами: 0 человек").is_some());
+    assert!(kiosk.query_by_label("Ожидание: меньше минуты").is_some());
     assert!(kiosk.query_by_label_contains("QR").is_some());
     let qr = read_qr(&mut kiosk);
     snapshot(&mut kiosk, "ticket_ru");
@@ -53,7 +54,7 @@ fn a_tap_on_a_topic_issues_a_ticket_the_server_has_in_both_languages() {
     // In English; the home screen shows the new queue.
     button(&kiosk, "English").click();
     wait_for_home(&mut kiosk, Lang::En);
-    wait_for_text(&mut kiosk, "Waiting: 1 · wait about 20 min");
+    wait_for_text(&mut kiosk, "Waiting: 1 person · about 20 minutes");
     snapshot(&mut kiosk, "home_en");
     button(&kiosk, "Contracts").click();
     wait_for(&mut kiosk, "the ticket", |h| {
@@ -278,7 +279,8 @@ fn the_ticket_is_printed_and_a_broken_printer_is_reported_on_screen() {
             server.base(),
             ticket.public_code
         ),
-    });
+    })
+    .expect("the ticket encodes");
     assert_eq!(std::fs::read(&device).unwrap(), expected);
     // With the ticket in hand, the screen goes after 8 s.
     server.advance(7);

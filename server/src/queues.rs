@@ -328,12 +328,7 @@ impl Queues {
         let queue = self.office(ticket.office_id)?;
         let state = queue.state.lock().await;
         let now = self.now();
-        // The live copy when the ticket is active, else the stored final one.
-        let ticket = state
-            .tickets
-            .get(&ticket.id)
-            .map(|live| Ticket::clone(live))
-            .unwrap_or(ticket);
+        let ticket = state.live_or(ticket);
         let topic = state.topics.get(&ticket.topic_id);
         let waiting = ticket.status == TicketStatus::Waiting;
         let ahead = waiting.then(|| estimate::people_ahead(&state, &ticket, now));

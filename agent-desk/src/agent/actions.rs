@@ -2,8 +2,8 @@
 //! in the window's state.
 
 use egui::{Key, RichText, Ui};
-use talon_client::Lang;
 use talon_client::look::colors;
+use talon_client::{Lang, text, text_with};
 use talon_protocol::WindowState;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,19 +49,24 @@ impl Act {
         }
     }
 
-    pub fn name(self, lang: Lang) -> &'static str {
+    /// The id of the action's name.
+    fn text_id(self) -> &'static str {
         match self {
-            Act::CallNext => lang.pick("Вызвать следующего", "Call next"),
-            Act::Recall => lang.pick("Повторный вызов", "Recall"),
-            Act::Start => lang.pick("Начать обслуживание", "Start service"),
-            Act::Finish => lang.pick("Завершить", "Finish"),
-            Act::NoShow => lang.pick("Клиент не явился", "No-show"),
-            Act::Transfer => lang.pick("Перенаправить", "Transfer"),
-            Act::Postpone => lang.pick("Отложить", "Postpone"),
-            Act::Pause => lang.pick("Перерыв", "Break"),
-            Act::Resume => lang.pick("Продолжить работу", "Resume"),
-            Act::Close => lang.pick("Закрыть окно", "Close window"),
+            Act::CallNext => "desk-act-call-next",
+            Act::Recall => "desk-act-recall",
+            Act::Start => "desk-act-start",
+            Act::Finish => "desk-act-finish",
+            Act::NoShow => "desk-act-no-show",
+            Act::Transfer => "desk-act-transfer",
+            Act::Postpone => "desk-act-postpone",
+            Act::Pause => "desk-act-pause",
+            Act::Resume => "desk-act-resume",
+            Act::Close => "desk-act-close",
         }
+    }
+
+    pub fn name(self, lang: Lang) -> String {
+        text(lang, self.text_id())
     }
 
     /// The button's text: the action and its key, e.g. "Отложить  [F7]".
@@ -100,10 +105,12 @@ pub fn action_buttons(
             let allowed = enabled && act.allowed(state, waiting);
             let mut text = act.button_text(lang);
             if act == Act::CallNext {
-                text = match lang {
-                    Lang::Ru => format!("{}  (ждут: {waiting})  [F1]", act.name(lang)),
-                    Lang::En => format!("{}  ({waiting} waiting)  [F1]", act.name(lang)),
-                };
+                let name = text_with(
+                    lang,
+                    "desk-act-call-next-waiting",
+                    &[("count", waiting.into())],
+                );
+                text = format!("{name}  [{}]", act.key().name());
             }
             let primary = matches!(act, Act::CallNext | Act::Start | Act::Finish);
             let mut button = egui::Button::new(RichText::new(text).size(19.0)).min_size(size);
@@ -129,30 +136,15 @@ pub fn action_buttons(
 
 /// A short line under the buttons saying what to do now.
 pub fn hint(ui: &mut Ui, lang: Lang, state: WindowState, waiting: usize) {
-    let text = match state {
-        WindowState::Idle if waiting > 0 => lang.pick(
-            "Можно вызывать следующего клиента.",
-            "You can call the next visitor.",
-        ),
-        WindowState::Idle => lang.pick(
-            "Очередь к окну пуста. Новые талоны появятся здесь сами.",
-            "Nobody waits for this window. New tickets appear here by themselves.",
-        ),
-        WindowState::Calling => lang.pick(
-            "Клиент идёт к окну: начните обслуживание, вызовите повторно или отметьте неявку.",
-            "The visitor is on the way: start the service, recall, or mark a no-show.",
-        ),
-        WindowState::Serving => lang.pick(
-            "Идёт обслуживание. Завершите его или перенаправьте клиента.",
-            "Serving. Finish the visit or transfer the visitor.",
-        ),
-        WindowState::Paused => lang.pick(
-            "Окно на перерыве: клиенты видят объявление на табло.",
-            "The window is on a break: visitors see a notice on the display.",
-        ),
-        WindowState::Closed => lang.pick("Окно закрыто.", "The window is closed."),
+    let id = match state {
+        WindowState::Idle if waiting > 0 => "desk-hint-call-next",
+        WindowState::Idle => "desk-hint-queue-empty",
+        WindowState::Calling => "desk-hint-calling",
+        WindowState::Serving => "desk-hint-serving",
+        WindowState::Paused => "desk-hint-paused",
+        WindowState::Closed => "desk-hint-closed",
     };
-    ui.colored_label(colors::MUTED, text);
+    ui.colored_label(colors::MUTED, text(lang, id));
 }
 
 #[cfg(test)]
@@ -194,5 +186,6 @@ mod tests {
     fn buttons_show_their_keys() {
         assert_eq!(Act::Postpone.button_text(Lang::Ru), "Отложить  [F7]");
         assert_eq!(Act::Close.button_text(Lang::En), "Close window  [F10]");
+        assert_eq!(Act::CallNext.name(Lang::Ru), "Вызвать следующего");
     }
 }

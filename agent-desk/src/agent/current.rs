@@ -8,14 +8,13 @@ use egui::{RichText, Ui};
 use talon_client::Lang;
 use talon_client::look::colors;
 use talon_protocol::norms::{service_status, wait_status};
-use talon_protocol::window::{PAUSED_NOTICE_EN, PAUSED_NOTICE_RU};
 use talon_protocol::{Snapshot, TicketStatus, Window, WindowState};
 
 pub fn window_header(ui: &mut Ui, cx: &Cx, office: &Snapshot, window: &Window) {
-    let title = match cx.lang {
-        Lang::Ru => format!("Окно {}", window.label),
-        Lang::En => format!("Window {}", window.label),
-    };
+    let title = cx.text_with(
+        "desk-window-name",
+        &[("window", window.label.as_str().into())],
+    );
     ui.horizontal(|ui| {
         ui.label(RichText::new(title).size(34.0).strong());
         ui.label(
@@ -25,7 +24,7 @@ pub fn window_header(ui: &mut Ui, cx: &Cx, office: &Snapshot, window: &Window) {
         );
         let since = text::local_time(office, window.state_since);
         ui.label(
-            RichText::new(format!("{} {since}", cx.t("с", "since")))
+            RichText::new(cx.text_with("desk-state-since", &[("time", since.into())]))
                 .size(20.0)
                 .color(colors::MUTED),
         );
@@ -43,7 +42,10 @@ pub fn window_header(ui: &mut Ui, cx: &Cx, office: &Snapshot, window: &Window) {
         .collect();
     muted(
         ui,
-        &format!("{} {}", cx.t("Темы окна:", "Topics:"), topics.join(", ")),
+        &cx.text_with(
+            "desk-window-topics",
+            &[("topics", topics.join(", ").into())],
+        ),
     );
 }
 
@@ -59,15 +61,10 @@ pub fn ticket_card(ui: &mut Ui, cx: &Cx, office: &Snapshot, window: &Window) {
                 WindowState::Calling | WindowState::Serving => visitor(ui, cx, office, window),
                 WindowState::Paused => paused(ui, cx, office, window),
                 WindowState::Idle => {
-                    ui.label(
-                        RichText::new(cx.t("У окна нет клиента", "Nobody at the window"))
-                            .size(30.0),
-                    );
+                    ui.label(RichText::new(cx.text("desk-card-nobody")).size(30.0));
                 }
                 WindowState::Closed => {
-                    ui.label(
-                        RichText::new(cx.t("Окно закрыто", "The window is closed")).size(30.0),
-                    );
+                    ui.label(RichText::new(cx.text("desk-card-closed")).size(30.0));
                 }
             }
         });
@@ -78,7 +75,7 @@ fn visitor(ui: &mut Ui, cx: &Cx, office: &Snapshot, window: &Window) {
         .current_ticket
         .and_then(|id| office.tickets.iter().find(|t| t.id == id))
     else {
-        muted(ui, cx.t("Загрузка талона…", "Loading the ticket…"));
+        muted(ui, &cx.text("desk-card-loading"));
         return;
     };
     let topic = office.topics.iter().find(|t| t.id == ticket.topic_id);
@@ -93,27 +90,19 @@ fn visitor(ui: &mut Ui, cx: &Cx, office: &Snapshot, window: &Window) {
             ui.label(RichText::new(text::topic_name(office, ticket.topic_id, cx.lang)).size(28.0));
             ui.horizontal(|ui| {
                 if ticket.out_of_turn {
-                    badge(ui, cx.t("ВНЕ ОЧЕРЕДИ", "OUT OF TURN"), colors::ACCENT);
+                    badge(ui, &cx.text("desk-badge-out-of-turn"), colors::ACCENT);
                 }
                 if ticket.transfers > 0 {
                     badge(
                         ui,
-                        &format!(
-                            "{} {}",
-                            cx.t("перенаправлен", "transferred"),
-                            ticket.transfers
-                        ),
+                        &cx.text_with("desk-transferred", &[("count", ticket.transfers.into())]),
                         colors::MUTED,
                     );
                 }
                 if ticket.recalls > 0 {
                     badge(
                         ui,
-                        &format!(
-                            "{} {}",
-                            cx.t("повторных вызовов:", "recalls:"),
-                            ticket.recalls
-                        ),
+                        &cx.text_with("desk-recalls", &[("count", ticket.recalls.into())]),
                         colors::MUTED,
                     );
                 }
@@ -126,7 +115,7 @@ fn visitor(ui: &mut Ui, cx: &Cx, office: &Snapshot, window: &Window) {
     timer_line(
         ui,
         cx.lang,
-        cx.t("Ожидание", "Waited"),
+        &cx.text("desk-timer-waited"),
         waited,
         wait_status(ticket, topic, cx.now),
         topic.norms.wait.minutes,
@@ -136,7 +125,7 @@ fn visitor(ui: &mut Ui, cx: &Cx, office: &Snapshot, window: &Window) {
         TicketStatus::Serving => timer_line(
             ui,
             cx.lang,
-            cx.t("Обслуживание", "Service"),
+            &cx.text("desk-timer-service"),
             ticket.service_ms_at(cx.now),
             service_status(ticket, topic, cx.now),
             topic.norms.service.minutes,
@@ -146,10 +135,9 @@ fn visitor(ui: &mut Ui, cx: &Cx, office: &Snapshot, window: &Window) {
             let since = ticket.called_at.unwrap_or(window.state_since);
             let walking = (cx.now - since).num_milliseconds().max(0);
             ui.label(
-                RichText::new(format!(
-                    "{} {}",
-                    cx.t("Вызван, идёт к окну:", "Called, on the way:"),
-                    Lang::clock_duration(walking)
+                RichText::new(cx.text_with(
+                    "desk-called-walking",
+                    &[("time", Lang::clock_duration(walking).into())],
                 ))
                 .size(22.0),
             );
@@ -161,27 +149,22 @@ fn visitor(ui: &mut Ui, cx: &Cx, office: &Snapshot, window: &Window) {
 fn paused(ui: &mut Ui, cx: &Cx, office: &Snapshot, window: &Window) {
     let Some(pause) = &window.pause else { return };
     ui.label(
-        RichText::new(format!("{} {}", cx.t("Перерыв:", "Break:"), pause.reason))
-            .size(30.0)
-            .strong(),
+        RichText::new(cx.text_with(
+            "desk-break-reason",
+            &[("reason", pause.reason.as_str().into())],
+        ))
+        .size(30.0)
+        .strong(),
     );
     if let Some(until) = pause.until {
         ui.label(
-            RichText::new(format!(
-                "{} {}",
-                cx.t("Ожидаемое возвращение:", "Expected back at"),
-                text::local_time(office, until)
+            RichText::new(cx.text_with(
+                "desk-expected-back",
+                &[("time", text::local_time(office, until).into())],
             ))
             .size(22.0),
         );
     }
     ui.add_space(8.0);
-    muted(
-        ui,
-        &format!(
-            "{} «{}»",
-            cx.t("Клиенты видят:", "Visitors see:"),
-            cx.lang.pick(PAUSED_NOTICE_RU, PAUSED_NOTICE_EN)
-        ),
-    );
+    muted(ui, &cx.text("desk-visitors-see"));
 }

@@ -14,7 +14,6 @@ use crate::text;
 use crate::widgets::{in_rect, muted, section, split_right};
 use actions::Act;
 use egui::{RichText, Ui};
-use talon_client::Lang;
 use talon_client::look::colors;
 use talon_protocol::{Snapshot, Ticket, Window, WindowState};
 
@@ -39,7 +38,7 @@ impl AgentDesk {
         let Some(mirror) = live.mirror.clone() else {
             ui.horizontal(|ui| {
                 ui.spinner();
-                ui.label(cx.t("Загрузка данных офиса…", "Loading the office…"));
+                ui.label(cx.text("desk-loading-office"));
             });
             return;
         };
@@ -67,30 +66,18 @@ impl AgentDesk {
     }
 
     fn window_picker(&mut self, ui: &mut Ui, cx: &Cx, office: &Snapshot) {
-        section(
-            ui,
-            cx.t(
-                "Выберите окно и откройте его",
-                "Choose your window and open it",
-            ),
-        );
-        muted(
-            ui,
-            cx.t(
-                "Открытое окно закреплено за вами до закрытия.",
-                "The window stays yours until you close it.",
-            ),
-        );
+        section(ui, &cx.text("desk-picker-title"));
+        muted(ui, &cx.text("desk-picker-hint"));
         ui.add_space(10.0);
         egui::Grid::new("window_picker")
             .num_columns(3)
             .spacing([24.0, 12.0])
             .show(ui, |ui| {
                 for window in &office.windows {
-                    let text = match cx.lang {
-                        Lang::Ru => format!("Открыть окно {}", window.label),
-                        Lang::En => format!("Open window {}", window.label),
-                    };
+                    let text = cx.text_with(
+                        "desk-open-window",
+                        &[("window", window.label.as_str().into())],
+                    );
                     let open = egui::Button::new(RichText::new(text).size(20.0))
                         .min_size(egui::vec2(240.0, 50.0));
                     let free = window.state == WindowState::Closed;

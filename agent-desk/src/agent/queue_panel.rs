@@ -5,20 +5,16 @@ use crate::queue_order::window_queue;
 use crate::queue_view::ticket_rows;
 use crate::widgets::{muted, section};
 use egui::Ui;
-use talon_client::Lang;
 use talon_protocol::{Snapshot, Window};
 
 pub fn show(ui: &mut Ui, cx: &Cx, office: &Snapshot, window: &Window) {
     let queue = window_queue(office, window, cx.now);
     section(
         ui,
-        &match cx.lang {
-            Lang::Ru => format!("Очередь к окну: {}", queue.len()),
-            Lang::En => format!("Queue for this window: {}", queue.len()),
-        },
+        &cx.text_with("desk-window-queue", &[("count", queue.len().into())]),
     );
     if queue.is_empty() {
-        muted(ui, cx.t("Никто не ждёт.", "Nobody is waiting."));
+        muted(ui, &cx.text("desk-queue-empty"));
         return;
     }
     egui::ScrollArea::vertical()
@@ -28,12 +24,12 @@ pub fn show(ui: &mut Ui, cx: &Cx, office: &Snapshot, window: &Window) {
             ticket_rows(ui, cx, office, "agent_queue_grid", &queue, None, |ticket| {
                 let mut marks = Vec::new();
                 if ticket.out_of_turn {
-                    marks.push(cx.t("вне очереди", "out of turn"));
+                    marks.push(cx.text("desk-mark-out-of-turn"));
                 }
                 if ticket.target_window == Some(window.id) {
-                    marks.push(cx.t("направлен в это окно", "sent to this window"));
+                    marks.push(cx.text("desk-mark-sent-here"));
                 } else if ticket.front {
-                    marks.push(cx.t("в начало очереди", "front of the queue"));
+                    marks.push(cx.text("desk-mark-front"));
                 }
                 marks
             });

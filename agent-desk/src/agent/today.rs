@@ -8,48 +8,42 @@ use crate::widgets::{muted, section};
 use egui::{RichText, Ui};
 
 pub fn show(ui: &mut Ui, cx: &Cx, today: &DayStats) {
-    section(ui, cx.t("Мои показатели за сегодня", "My figures today"));
+    section(ui, &cx.text("desk-today-title"));
     let Some(stats) = &today.latest else {
         match &today.error {
             Some(error) => muted(ui, error),
-            None => muted(ui, cx.t("Загрузка…", "Loading…")),
+            None => muted(ui, &cx.text("desk-loading")),
         }
         return;
     };
     let mine = stats.by_agent.iter().find(|a| a.agent_id == cx.user.id);
     let Some(row) = mine.map(|a| &a.stats) else {
-        muted(
-            ui,
-            cx.t(
-                "Сегодня вы ещё никого не обслужили.",
-                "You have served nobody yet today.",
-            ),
-        );
+        muted(ui, &cx.text("desk-today-none"));
         return;
     };
     let line = |ui: &mut Ui, name: &str, value: String| {
         ui.label(RichText::new(format!("{name}: {value}")).size(20.0));
     };
-    line(ui, cx.t("Обслужено", "Served"), row.finished.to_string());
-    line(ui, cx.t("Не явились", "No-shows"), row.no_shows.to_string());
+    line(ui, &cx.text("desk-served"), row.finished.to_string());
+    line(ui, &cx.text("desk-no-shows"), row.no_shows.to_string());
     line(
         ui,
-        cx.t("Среднее ожидание", "Average wait"),
+        &cx.text("desk-today-average-wait"),
         text::minutes_1(cx.lang, row.wait.average_ms),
     );
     line(
         ui,
-        cx.t("Среднее обслуживание", "Average service"),
+        &cx.text("desk-today-average-service"),
         text::minutes_1(cx.lang, row.service.average_ms),
     );
     line(
         ui,
-        cx.t("В норме ожидания", "Within wait norm"),
+        &cx.text("desk-today-within-wait-norm"),
         text::share(row.within_wait_norm),
     );
     line(
         ui,
-        cx.t("В норме обслуживания", "Within service norm"),
+        &cx.text("desk-today-within-service-norm"),
         text::share(row.within_service_norm),
     );
 }

@@ -40,92 +40,70 @@ impl Default for FinishForm {
 
 impl FinishForm {
     pub fn show(&mut self, ui: &mut Ui, cx: &Cx) -> FormEvent {
-        form_frame(
-            ui,
-            cx.t("Завершение обслуживания", "Finish the visit"),
-            |ui| {
-                ui.horizontal_wrapped(|ui| {
-                    ui.label(cx.t("Результат:", "Outcome:"));
-                    for (choice, ru, en) in [
-                        (OutcomeChoice::Resolved, "Вопрос решён", "Resolved"),
-                        (
-                            OutcomeChoice::Deferred,
-                            "Отложено со сроком",
-                            "Deferred with a deadline",
-                        ),
-                        (
-                            OutcomeChoice::Refused,
-                            "Отказ с причиной",
-                            "Refused with reasons",
-                        ),
-                        (OutcomeChoice::Other, "Другое", "Other"),
-                    ] {
-                        ui.selectable_value(&mut self.outcome, choice, cx.t(ru, en));
-                    }
-                });
-                match self.outcome {
-                    OutcomeChoice::Deferred => text_field(
-                        ui,
-                        cx.t("Срок ответа клиенту:", "Deadline told to the visitor:"),
-                        &mut self.deadline,
-                        cx.t("ГГГГ-ММ-ДД или ДД.ММ.ГГГГ", "YYYY-MM-DD"),
-                        200.0,
-                    ),
-                    OutcomeChoice::Refused => text_field(
-                        ui,
-                        cx.t("Причина отказа:", "Reasons for the refusal:"),
-                        &mut self.note,
-                        "",
-                        500.0,
-                    ),
-                    OutcomeChoice::Other => {
-                        text_field(ui, cx.t("Примечание:", "Note:"), &mut self.note, "", 500.0)
-                    }
-                    OutcomeChoice::Resolved => {}
+        form_frame(ui, &cx.text("desk-finish-title"), |ui| {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(cx.text("desk-finish-outcome"));
+                for (choice, id) in [
+                    (OutcomeChoice::Resolved, "desk-outcome-resolved"),
+                    (OutcomeChoice::Deferred, "desk-outcome-deferred"),
+                    (OutcomeChoice::Refused, "desk-outcome-refused"),
+                    (OutcomeChoice::Other, "desk-outcome-other"),
+                ] {
+                    ui.selectable_value(&mut self.outcome, choice, cx.text(id));
                 }
-                ui.horizontal_wrapped(|ui| {
-                    ui.label(cx.t("Сколько тем обращения:", "Topics covered:"));
-                    for (n, text) in [(1, "1"), (2, "2"), (3, "3")] {
-                        ui.selectable_value(&mut self.topics, n, text);
-                    }
-                    ui.selectable_value(&mut self.topics, 4, cx.t("больше 3", "more than 3"));
-                });
-                ui.horizontal_wrapped(|ui| {
-                    ui.label(cx.t("Превышение нормы:", "Over the norm because of:"));
-                    ui.selectable_value(&mut self.overrun, None, cx.t("нет причины", "no reason"));
-                    for (reason, ru, en) in [
-                        (OverrunReason::ForceMajeure, "форс-мажор", "force majeure"),
-                        (
-                            OverrunReason::TechnicalFailure,
-                            "технический сбой",
-                            "technical failure",
-                        ),
-                        (
-                            OverrunReason::VisitorCase,
-                            "особый случай клиента",
-                            "the visitor's case",
-                        ),
-                    ] {
-                        ui.selectable_value(&mut self.overrun, Some(reason), cx.t(ru, en));
-                    }
-                });
-                ui.add_space(6.0);
-                confirm_row(ui, cx, cx.t("Завершить", "Finish"), true)
-            },
-        )
+            });
+            match self.outcome {
+                OutcomeChoice::Deferred => text_field(
+                    ui,
+                    &cx.text("desk-finish-deadline"),
+                    &mut self.deadline,
+                    &cx.text("desk-finish-deadline-hint"),
+                    200.0,
+                ),
+                OutcomeChoice::Refused => text_field(
+                    ui,
+                    &cx.text("desk-finish-refusal-reasons"),
+                    &mut self.note,
+                    "",
+                    500.0,
+                ),
+                OutcomeChoice::Other => {
+                    text_field(ui, &cx.text("desk-finish-note"), &mut self.note, "", 500.0)
+                }
+                OutcomeChoice::Resolved => {}
+            }
+            ui.horizontal_wrapped(|ui| {
+                ui.label(cx.text("desk-finish-topics-count"));
+                for (n, text) in [(1, "1"), (2, "2"), (3, "3")] {
+                    ui.selectable_value(&mut self.topics, n, text);
+                }
+                ui.selectable_value(&mut self.topics, 4, cx.text("desk-finish-more-than-three"));
+            });
+            ui.horizontal_wrapped(|ui| {
+                ui.label(cx.text("desk-finish-overrun"));
+                ui.selectable_value(&mut self.overrun, None, cx.text("desk-overrun-none"));
+                for (reason, id) in [
+                    (OverrunReason::ForceMajeure, "desk-overrun-force-majeure"),
+                    (
+                        OverrunReason::TechnicalFailure,
+                        "desk-overrun-technical-failure",
+                    ),
+                    (OverrunReason::VisitorCase, "desk-overrun-visitor-case"),
+                ] {
+                    ui.selectable_value(&mut self.overrun, Some(reason), cx.text(id));
+                }
+            });
+            ui.add_space(6.0);
+            confirm_row(ui, cx, &cx.text("desk-finish-confirm"), true)
+        })
     }
 
     pub fn request(&self, cx: &Cx) -> Result<FinishRequest, String> {
         let outcome = match self.outcome {
             OutcomeChoice::Resolved => Outcome::Resolved,
             OutcomeChoice::Deferred => Outcome::Deferred {
-                deadline: parse_date(&self.deadline).ok_or_else(|| {
-                    cx.t(
-                        "Укажите срок датой: ГГГГ-ММ-ДД или ДД.ММ.ГГГГ.",
-                        "Give the deadline as a date: YYYY-MM-DD.",
-                    )
-                    .to_string()
-                })?,
+                deadline: parse_date(&self.deadline)
+                    .ok_or_else(|| cx.text("desk-finish-bad-deadline"))?,
             },
             OutcomeChoice::Refused => Outcome::Refused {
                 reason: self.note.trim().to_string(),

@@ -49,8 +49,8 @@ pub fn confirm_row(ui: &mut Ui, cx: &Cx, confirm: &str, enabled: bool) -> FormEv
         if ui.add_enabled(enabled, confirm).clicked() {
             event = FormEvent::Submit;
         }
-        let cancel = egui::Button::new(cx.t("Отмена  [Esc]", "Cancel  [Esc]"))
-            .min_size(egui::vec2(140.0, 44.0));
+        let cancel =
+            egui::Button::new(cx.text("desk-form-cancel")).min_size(egui::vec2(140.0, 44.0));
         if ui.add(cancel).clicked() {
             event = FormEvent::Cancel;
         }

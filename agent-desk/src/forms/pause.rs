@@ -16,50 +16,40 @@ pub struct PauseForm {
 
 impl PauseForm {
     pub fn show(&mut self, ui: &mut Ui, cx: &Cx, office: &Snapshot) -> FormEvent {
-        form_frame(
-            ui,
-            cx.t("Перерыв в работе окна", "Pause the window"),
-            |ui| {
-                ui.horizontal_wrapped(|ui| {
-                    for (ru, en) in [
-                        ("Перерыв", "Break"),
-                        ("Обед", "Lunch"),
-                        ("Работа с документами", "Paperwork"),
-                        ("Технический сбой", "Technical failure"),
-                    ] {
-                        let text = cx.t(ru, en);
-                        if ui.selectable_label(self.reason == text, text).clicked() {
-                            self.reason = text.into();
-                        }
+        form_frame(ui, &cx.text("desk-pause-title"), |ui| {
+            ui.horizontal_wrapped(|ui| {
+                for id in [
+                    "desk-pause-reason-break",
+                    "desk-pause-reason-lunch",
+                    "desk-pause-reason-paperwork",
+                    "desk-pause-reason-failure",
+                ] {
+                    let text = cx.text(id);
+                    if ui.selectable_label(self.reason == text, &text).clicked() {
+                        self.reason = text;
                     }
-                });
-                text_field(
-                    ui,
-                    cx.t("Причина:", "Reason:"),
-                    &mut self.reason,
-                    cx.t("обязательно", "required"),
-                    400.0,
-                );
-                text_field(
-                    ui,
-                    cx.t("Вернусь через, мин:", "Back in, minutes:"),
-                    &mut self.back_in,
-                    cx.t("необязательно", "optional"),
-                    80.0,
-                );
-                if let Ok(Some(until)) = self.until(cx.now) {
-                    let at = crate::text::local_time(office, until);
-                    ui.label(format!(
-                        "{} {at}",
-                        cx.t(
-                            "Табло покажет время возврата:",
-                            "The display shows the return at"
-                        )
-                    ));
                 }
-                confirm_row(ui, cx, cx.t("Начать перерыв", "Start the break"), true)
-            },
-        )
+            });
+            text_field(
+                ui,
+                &cx.text("desk-pause-reason"),
+                &mut self.reason,
+                &cx.text("desk-field-required"),
+                400.0,
+            );
+            text_field(
+                ui,
+                &cx.text("desk-pause-back-in"),
+                &mut self.back_in,
+                &cx.text("desk-field-optional"),
+                80.0,
+            );
+            if let Ok(Some(until)) = self.until(cx.now) {
+                let at = crate::text::local_time(office, until);
+                ui.label(cx.text_with("desk-pause-display-shows", &[("time", at.into())]));
+            }
+            confirm_row(ui, cx, &cx.text("desk-pause-confirm"), true)
+        })
     }
 
     fn until(&self, now: DateTime<Utc>) -> Result<Option<DateTime<Utc>>, ()> {
@@ -72,13 +62,9 @@ impl PauseForm {
     }
 
     pub fn request(&self, cx: &Cx) -> Result<PauseRequest, String> {
-        let until = self.until(cx.now).map_err(|_| {
-            cx.t(
-                "Время возврата — число минут (или оставьте пустым).",
-                "The return time is a number of minutes (or leave it empty).",
-            )
-            .to_string()
-        })?;
+        let until = self
+            .until(cx.now)
+            .map_err(|_| cx.text("desk-pause-bad-minutes"))?;
         Ok(PauseRequest {
             reason: self.reason.clone(),
             until,

@@ -19,38 +19,31 @@ impl Default for PostponeForm {
 
 impl PostponeForm {
     pub fn show(&mut self, ui: &mut Ui, cx: &Cx) -> FormEvent {
-        form_frame(
-            ui,
-            cx.t("Отложить талон", "Postpone the ticket"),
-            |ui| {
-                ui.label(cx.t(
-                    "Клиент вернётся в очередь на своё место через указанное время.",
-                    "The visitor returns to their place in the queue after this time.",
-                ));
-                ui.horizontal(|ui| {
-                    for m in ["5", "10", "15", "30"] {
-                        let text = format!("{m} {}", cx.t("мин", "min"));
-                        if ui.selectable_label(self.minutes == m, text).clicked() {
-                            self.minutes = m.into();
-                        }
+        form_frame(ui, &cx.text("desk-postpone-title"), |ui| {
+            ui.label(cx.text("desk-postpone-hint"));
+            ui.horizontal(|ui| {
+                for m in ["5", "10", "15", "30"] {
+                    let text = cx.text_with("common-minutes", &[("minutes", m.into())]);
+                    if ui.selectable_label(self.minutes == m, text).clicked() {
+                        self.minutes = m.into();
                     }
-                });
-                text_field(
-                    ui,
-                    cx.t("Минут:", "Minutes:"),
-                    &mut self.minutes,
-                    "1–240",
-                    80.0,
-                );
-                confirm_row(ui, cx, cx.t("Отложить", "Postpone"), true)
-            },
-        )
+                }
+            });
+            text_field(
+                ui,
+                &cx.text("desk-postpone-minutes"),
+                &mut self.minutes,
+                "1–240",
+                80.0,
+            );
+            confirm_row(ui, cx, &cx.text("desk-postpone-confirm"), true)
+        })
     }
 
     pub fn minutes(&self, cx: &Cx) -> Result<u32, String> {
-        self.minutes.trim().parse().map_err(|_| {
-            cx.t("Введите число минут.", "Enter a number of minutes.")
-                .to_string()
-        })
+        self.minutes
+            .trim()
+            .parse()
+            .map_err(|_| cx.text("desk-postpone-bad-minutes"))
     }
 }

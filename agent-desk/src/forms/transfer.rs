@@ -24,15 +24,20 @@ impl TransferForm {
         label: &str,
         from: Option<WindowId>,
     ) -> FormEvent {
-        let title = match cx.lang {
-            talon_client::Lang::Ru => format!("Перенаправить талон {label}"),
-            talon_client::Lang::En => format!("Transfer ticket {label}"),
-        };
+        let title = cx.text_with("desk-transfer-ticket", &[("ticket", label.into())]);
         form_frame(ui, &title, |ui| {
             ui.horizontal(|ui| {
-                ui.label(cx.t("Куда:", "To:"));
-                ui.selectable_value(&mut self.to_window, false, cx.t("в тему", "a topic"));
-                ui.selectable_value(&mut self.to_window, true, cx.t("в окно", "a window"));
+                ui.label(cx.text("desk-transfer-to"));
+                ui.selectable_value(
+                    &mut self.to_window,
+                    false,
+                    cx.text("desk-transfer-to-topic"),
+                );
+                ui.selectable_value(
+                    &mut self.to_window,
+                    true,
+                    cx.text("desk-transfer-to-a-window"),
+                );
             });
             ui.horizontal_wrapped(|ui| {
                 if self.to_window {
@@ -42,13 +47,13 @@ impl TransferForm {
                         .filter(|w| w.state != WindowState::Closed && Some(w.id) != from)
                         .collect();
                     if open.is_empty() {
-                        ui.label(cx.t("Других открытых окон нет.", "No other window is open."));
+                        ui.label(cx.text("desk-transfer-no-window"));
                     }
                     for window in open {
-                        let text = match cx.lang {
-                            talon_client::Lang::Ru => format!("к окну {}", window.label),
-                            talon_client::Lang::En => format!("to window {}", window.label),
-                        };
+                        let text = cx.text_with(
+                            "desk-to-window",
+                            &[("window", window.label.as_str().into())],
+                        );
                         ui.selectable_value(&mut self.window, Some(window.id), text);
                     }
                 } else {
@@ -59,9 +64,9 @@ impl TransferForm {
                 }
             });
             ui.horizontal(|ui| {
-                ui.label(cx.t("Место в очереди:", "Place in the queue:"));
-                ui.selectable_value(&mut self.back, false, cx.t("в начало", "front"));
-                ui.selectable_value(&mut self.back, true, cx.t("в конец", "back"));
+                ui.label(cx.text("desk-transfer-place"));
+                ui.selectable_value(&mut self.back, false, cx.text("desk-transfer-front"));
+                ui.selectable_value(&mut self.back, true, cx.text("desk-transfer-back"));
             });
             ui.add_space(6.0);
             let chosen = if self.to_window {
@@ -69,7 +74,7 @@ impl TransferForm {
             } else {
                 self.topic.is_some()
             };
-            confirm_row(ui, cx, cx.t("Перенаправить", "Transfer"), chosen)
+            confirm_row(ui, cx, &cx.text("desk-transfer-confirm"), chosen)
         })
     }
 

@@ -31,15 +31,14 @@ pub fn banner(ui: &mut Ui, cx: &Cx, office: &Snapshot, cue: &mut AlertCue) {
         .corner_radius(6)
         .show(ui, |ui| {
             ui.horizontal(|ui| {
-                if ui.button(cx.t("Принято", "Got it")).clicked() {
+                if ui.button(cx.text("desk-alert-acknowledge")).clicked() {
                     acknowledged = true;
                 }
                 ui.add(
                     egui::Label::new(
-                        RichText::new(format!(
-                            "{} {}",
-                            cx.t("Новое оповещение:", "New alert:"),
-                            text::alert(cx.lang, &alert, office)
+                        RichText::new(cx.text_with(
+                            "desk-new-alert",
+                            &[("alert", text::alert(cx.lang, &alert, office).into())],
                         ))
                         .strong()
                         .color(Color32::WHITE),
@@ -81,18 +80,14 @@ pub fn list(ui: &mut Ui, cx: &Cx, office: &Snapshot) {
             ui.set_width(ui.available_width());
             ui.set_height(LIST_HEIGHT);
             if alerts.is_empty() {
-                ui.colored_label(colors::OK, cx.t("Оповещений нет", "No alerts"));
+                ui.colored_label(colors::OK, cx.text("desk-alerts-none"));
                 return;
             }
             ui.label(
-                RichText::new(format!(
-                    "{} {}",
-                    cx.t("Оповещения:", "Alerts:"),
-                    alerts.len()
-                ))
-                .size(22.0)
-                .strong()
-                .color(colors::BREACH),
+                RichText::new(cx.text_with("desk-alerts-count", &[("count", alerts.len().into())]))
+                    .size(22.0)
+                    .strong()
+                    .color(colors::BREACH),
             );
             egui::ScrollArea::vertical()
                 .id_salt("alerts")

@@ -61,28 +61,28 @@ impl Board {
     }
 
     fn windows(&mut self, ui: &mut Ui, cx: &Cx, office: &Snapshot) {
-        section(ui, cx.t("Окна", "Windows"));
+        section(ui, &cx.text("desk-board-windows"));
         egui::Grid::new("board_windows")
             .num_columns(6)
             .spacing([22.0, 8.0])
             .striped(true)
             .show(ui, |ui| {
                 for head in [
-                    cx.t("Окно", "Window"),
-                    cx.t("Сотрудник", "Agent"),
-                    cx.t("Состояние", "State"),
-                    cx.t("Талон", "Ticket"),
-                    cx.t("Сколько", "For"),
-                    cx.t("Темы", "Topics"),
+                    cx.text("desk-board-column-window"),
+                    cx.text("desk-board-column-agent"),
+                    cx.text("desk-board-column-state"),
+                    cx.text("desk-board-column-ticket"),
+                    cx.text("desk-board-column-for"),
+                    cx.text("desk-topics"),
                 ] {
                     ui.label(RichText::new(head).color(colors::MUTED));
                 }
                 ui.end_row();
                 for window in &office.windows {
-                    let text = match cx.lang {
-                        Lang::Ru => format!("Окно {}", window.label),
-                        Lang::En => format!("Window {}", window.label),
-                    };
+                    let text = cx.text_with(
+                        "desk-window-name",
+                        &[("window", window.label.as_str().into())],
+                    );
                     let selected = self.selected_window == Some(window.id);
                     if ui
                         .selectable_label(selected, RichText::new(text).strong())
@@ -123,20 +123,14 @@ impl Board {
             .selected_window
             .and_then(|id| office.windows.iter().find(|w| w.id == id))
         else {
-            muted(
-                ui,
-                cx.t(
-                    "Выберите окно, чтобы изменить его темы, объявить перерыв или закрыть его.",
-                    "Select a window to change its topics, pause or close it.",
-                ),
-            );
+            muted(ui, &cx.text("desk-board-select-window"));
             return;
         };
         let free = !self.runner.busy();
-        let name = match cx.lang {
-            Lang::Ru => format!("Окно {}", window.label),
-            Lang::En => format!("Window {}", window.label),
-        };
+        let name = cx.text_with(
+            "desk-window-name",
+            &[("window", window.label.as_str().into())],
+        );
         ui.horizontal_wrapped(|ui| {
             ui.label(
                 RichText::new(format!("{name}:"))
@@ -144,10 +138,7 @@ impl Board {
                     .color(colors::ACCENT),
             );
             if ui
-                .add_enabled(
-                    free,
-                    egui::Button::new(cx.t("Изменить темы", "Change topics")),
-                )
+                .add_enabled(free, egui::Button::new(cx.text("desk-board-change-topics")))
                 .clicked()
             {
                 self.form = Some(BoardForm::Topics(window.id, window.topics.clone()));
@@ -156,7 +147,7 @@ impl Board {
             if ui
                 .add_enabled(
                     free && can_pause,
-                    egui::Button::new(cx.t("Объявить перерыв", "Pause")),
+                    egui::Button::new(cx.text("desk-board-pause")),
                 )
                 .clicked()
             {
@@ -165,7 +156,7 @@ impl Board {
             if ui
                 .add_enabled(
                     free && window.state == WindowState::Paused,
-                    egui::Button::new(cx.t("Снять перерыв", "Resume")),
+                    egui::Button::new(cx.text("desk-board-resume")),
                 )
                 .clicked()
             {
@@ -179,7 +170,7 @@ impl Board {
             if ui
                 .add_enabled(
                     free && can_close,
-                    egui::Button::new(cx.t("Закрыть окно", "Close the window")),
+                    egui::Button::new(cx.text("desk-board-close")),
                 )
                 .clicked()
             {
@@ -193,15 +184,12 @@ impl Board {
         let api = cx.api.clone();
         match &mut self.form {
             Some(BoardForm::Topics(id, topics)) if *id == window.id => {
-                let title = format!("{name}: {}", cx.t("темы обслуживания", "topics served"));
+                let title = cx.text_with(
+                    "desk-window-topics-form",
+                    &[("window", window.label.as_str().into())],
+                );
                 let event = form_frame(ui, &title, |ui| {
-                    muted(
-                        ui,
-                        cx.t(
-                            "Когда очередь растёт, разделите темы между окнами: каждая группа — своим специалистам.",
-                            "When the queue grows, split the topics between windows: each group to its own specialists.",
-                        ),
-                    );
+                    muted(ui, &cx.text("desk-board-topics-hint"));
                     for topic in office.topics.iter().filter(|t| t.active) {
                         let mut on = topics.contains(&topic.id);
                         let text = format!("{} {}", topic.prefix, topic.name(cx.lang.code()));
@@ -213,16 +201,15 @@ impl Board {
                             }
                         }
                     }
-                    confirm_row(ui, cx, cx.t("Сохранить темы", "Save topics"), free)
+                    confirm_row(ui, cx, &cx.text("desk-board-save-topics"), free)
                 });
                 match event {
                     FormEvent::Submit => {
                         let (id, topics) = (*id, topics.clone());
-                        self.runner.start(
-                            cx,
-                            cx.t("Темы окна сохранены.", "Window topics saved."),
-                            async move { api.set_window_topics(id, topics).await },
-                        );
+                        self.runner
+                            .start(cx, cx.text("desk-board-topics-saved"), async move {
+                                api.set_window_topics(id, topics).await
+                            });
                     }
                     FormEvent::Cancel => self.form = None,
                     FormEvent::Nothing => {}
@@ -251,13 +238,10 @@ impl Board {
         let waiting = waiting_by_wait(office, cx.now);
         section(
             ui,
-            &match cx.lang {
-                Lang::Ru => format!("Ожидают: {}", waiting.len()),
-                Lang::En => format!("Waiting: {}", waiting.len()),
-            },
+            &cx.text_with("desk-office-waiting", &[("count", waiting.len().into())]),
         );
         if waiting.is_empty() {
-            muted(ui, cx.t("Никто не ждёт.", "Nobody is waiting."));
+            muted(ui, &cx.text("desk-queue-empty"));
         }
         // Leave room for the transfer form under the list when it is open.
         let reserve = if matches!(self.form, Some(BoardForm::Transfer(..))) {
@@ -279,10 +263,10 @@ impl Board {
                     |ticket| {
                         let mut marks = Vec::new();
                         if ticket.out_of_turn {
-                            marks.push(cx.t("вне очереди", "out of turn"));
+                            marks.push(cx.text("desk-mark-out-of-turn"));
                         }
                         if ticket.target_window.is_some() {
-                            marks.push(cx.t("направлен в окно", "sent to a window"));
+                            marks.push(cx.text("desk-mark-sent-to-window"));
                         }
                         marks
                     },

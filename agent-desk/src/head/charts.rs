@@ -32,29 +32,17 @@ pub fn ui(ui: &mut Ui, cx: &Cx, live: &OfficeLive) {
     let topics: Vec<_> = office.topics.iter().filter(|t| t.active).collect();
     let half = (ui.available_height() - 120.0) / 2.0;
 
-    section(
-        ui,
-        cx.t(
-            "Ждут по темам в течение дня",
-            "Waiting per topic over the day",
-        ),
-    );
-    muted(
-        ui,
-        cx.t(
-            "Записывается, пока приложение открыто; ось X — часы по времени офиса.",
-            "Recorded while the app is open; X is the hour in the office's time.",
-        ),
-    );
+    section(ui, &cx.text("desk-chart-waiting-title"));
+    muted(ui, &cx.text("desk-chart-waiting-hint"));
     Plot::new("waiting_over_day")
         .height(half.max(200.0))
         .legend(Legend::default().position(Corner::LeftTop))
         .allow_scroll(false)
         .include_y(0.0)
         .include_y(4.0)
-        .x_axis_label(cx.t("время офиса", "office time"))
+        .x_axis_label(cx.text("desk-chart-office-time"))
         .x_axis_formatter(|mark, _| hour_label(mark.value))
-        .y_axis_label(cx.t("ждут", "waiting"))
+        .y_axis_label(cx.text("desk-chart-waiting-axis"))
         .show(ui, |plot| {
             for (i, topic) in topics.iter().enumerate() {
                 let points = live.history.series(topic.id);
@@ -70,15 +58,9 @@ pub fn ui(ui: &mut Ui, cx: &Cx, live: &OfficeLive) {
         });
 
     ui.add_space(10.0);
-    section(
-        ui,
-        cx.t(
-            "Ожидание сегодня против нормы",
-            "Waits today against the norm",
-        ),
-    );
+    section(ui, &cx.text("desk-chart-norm-title"));
     let Some(stats) = &live.today.latest else {
-        muted(ui, cx.t("Загрузка статистики…", "Loading the statistics…"));
+        muted(ui, &cx.text("desk-chart-loading"));
         return;
     };
     let mut average = Vec::new();
@@ -102,7 +84,7 @@ pub fn ui(ui: &mut Ui, cx: &Cx, live: &OfficeLive) {
         .legend(Legend::default())
         .allow_scroll(false)
         .include_y(0.0)
-        .y_axis_label(cx.t("минуты", "minutes"))
+        .y_axis_label(cx.text("desk-chart-minutes-axis"))
         .x_axis_formatter(move |mark, _| {
             labels
                 .iter()
@@ -111,16 +93,14 @@ pub fn ui(ui: &mut Ui, cx: &Cx, live: &OfficeLive) {
                 .unwrap_or_default()
         })
         .show(ui, |plot| {
-            plot.bar_chart(BarChart::new(cx.t("Среднее", "Average"), average).color(PALETTE[0]));
-            plot.bar_chart(BarChart::new(cx.t("Медиана", "Median"), median).color(PALETTE[2]));
-            plot.bar_chart(
-                BarChart::new(cx.t("90-й процентиль", "90th percentile"), p90).color(PALETTE[1]),
-            );
+            plot.bar_chart(BarChart::new(cx.text("desk-chart-average"), average).color(PALETTE[0]));
+            plot.bar_chart(BarChart::new(cx.text("desk-median"), median).color(PALETTE[2]));
+            plot.bar_chart(BarChart::new(cx.text("desk-chart-p90"), p90).color(PALETTE[1]));
             for (i, norm) in norms.iter().enumerate() {
                 let x = i as f64 * 4.0;
                 plot.line(
                     Line::new(
-                        cx.t("Норма ожидания", "Wait norm"),
+                        cx.text("desk-chart-wait-norm"),
                         vec![[x - 0.5, *norm], [x + 2.5, *norm]],
                     )
                     .color(colors::BREACH)

@@ -37,10 +37,7 @@ impl Editor {
                     minutes,
                     kind: *kind,
                 })
-                .map_err(|_| {
-                    cx.t("Нормы — целое число минут.", "Norms are whole minutes.")
-                        .to_string()
-                })
+                .map_err(|_| cx.text("desk-norms-bad-minutes"))
         };
         Ok(Norms {
             wait: norm(&self.wait)?,
@@ -56,11 +53,13 @@ pub struct NormsTab {
     runner: ActionRunner,
 }
 
-fn kind_word(cx: &Cx, kind: NormKind) -> &'static str {
-    match kind {
-        NormKind::Average => cx.t("в среднем", "on average"),
-        NormKind::HardMax => cx.t("не более", "at most"),
-    }
+/// "в среднем 20 мин", "не более 15 мин".
+fn norm_value(cx: &Cx, norm: Norm) -> String {
+    let id = match norm.kind {
+        NormKind::Average => "desk-norm-average",
+        NormKind::HardMax => "desk-norm-hard-max",
+    };
+    cx.text_with(id, &[("minutes", norm.minutes.into())])
 }
 
 impl NormsTab {
@@ -73,14 +72,8 @@ impl NormsTab {
             return;
         };
         let office = &mirror.office;
-        section(ui, cx.t("Темы и нормативы", "Topics and norms"));
-        muted(
-            ui,
-            cx.t(
-                "Стандарт: ожидание не более 15 мин, приём 20 мин, всего в офисе 35 мин; норма приёма действует для визитов не более чем по 3 темам.",
-                "The standard: wait at most 15 min, service 20 min, 35 min in the office; the service norm applies to visits of up to 3 topics.",
-            ),
-        );
+        section(ui, &cx.text("desk-norms-title"));
+        muted(ui, &cx.text("desk-norms-standard"));
         ui.add_space(8.0);
         egui::Grid::new("norms_grid")
             .num_columns(5)
@@ -88,11 +81,11 @@ impl NormsTab {
             .striped(true)
             .show(ui, |ui| {
                 for head in [
-                    cx.t("Тема (выберите, чтобы изменить)", "Topic (select to edit)"),
-                    cx.t("Ожидание", "Wait"),
-                    cx.t("Обслуживание", "Service"),
-                    cx.t("Всего в офисе", "In the office"),
-                    cx.t("Активна", "Active"),
+                    cx.text("desk-norms-column-topic"),
+                    cx.text("desk-norms-column-wait"),
+                    cx.text("desk-timer-service"),
+                    cx.text("desk-norms-column-total"),
+                    cx.text("desk-norms-column-active"),
                 ] {
                     ui.label(RichText::new(head).color(colors::MUTED));
                 }
@@ -104,17 +97,12 @@ impl NormsTab {
                         self.editor = (!selected).then(|| Editor::of(topic));
                     }
                     for norm in [topic.norms.wait, topic.norms.service, topic.norms.total] {
-                        ui.label(format!(
-                            "{} {} {}",
-                            kind_word(cx, norm.kind),
-                            norm.minutes,
-                            cx.t("мин", "min")
-                        ));
+                        ui.label(norm_value(cx, norm));
                     }
                     ui.label(if topic.active {
-                        cx.t("да", "yes")
+                        cx.text("desk-yes")
                     } else {
-                        cx.t("нет", "no")
+                        cx.text("desk-no")
                     });
                     ui.end_row();
                 }
@@ -124,41 +112,34 @@ impl NormsTab {
         if let Some(editor) = &mut self.editor
             && let Some(topic) = office.topics.iter().find(|t| t.id == editor.topic)
         {
-            let title = format!(
-                "{} {} {}",
-                cx.t("Нормативы темы", "Norms of"),
-                topic.prefix,
-                topic.name(cx.lang.code())
+            let title = cx.text_with(
+                "desk-topic-norms",
+                &[(
+                    "topic",
+                    format!("{} {}", topic.prefix, topic.name(cx.lang.code())).into(),
+                )],
             );
             let event = form_frame(ui, &title, |ui| {
-                for (field, ru, en) in [
-                    (&mut editor.wait, "Норма ожидания, мин:", "Wait norm, min:"),
-                    (
-                        &mut editor.service,
-                        "Норма обслуживания, мин:",
-                        "Service norm, min:",
-                    ),
-                    (
-                        &mut editor.total,
-                        "Норма времени в офисе, мин:",
-                        "Total time norm, min:",
-                    ),
+                for (field, id) in [
+                    (&mut editor.wait, "desk-norm-edit-wait"),
+                    (&mut editor.service, "desk-norm-edit-service"),
+                    (&mut editor.total, "desk-norm-edit-total"),
                 ] {
                     ui.horizontal(|ui| {
-                        text_field(ui, cx.t(ru, en), &mut field.0, "1–1440", 80.0);
+                        text_field(ui, &cx.text(id), &mut field.0, "1–1440", 80.0);
                         ui.selectable_value(
                             &mut field.1,
                             NormKind::HardMax,
-                            cx.t("не более (каждый визит)", "at most (every visit)"),
+                            cx.text("desk-norm-kind-hard-max"),
                         );
                         ui.selectable_value(
                             &mut field.1,
                             NormKind::Average,
-                            cx.t("в среднем", "on average"),
+                            cx.text("desk-norm-kind-average"),
                         );
                     });
                 }
-                confirm_row(ui, cx, cx.t("Сохранить нормативы", "Save the norms"), free)
+                confirm_row(ui, cx, &cx.text("desk-norms-save"), free)
             });
             match event {
                 FormEvent::Submit if free => match editor.norms(cx) {
@@ -173,11 +154,10 @@ impl NormsTab {
                             active: topic.active,
                             display_order: topic.display_order,
                         };
-                        self.runner.start(
-                            cx,
-                            cx.t("Нормативы сохранены.", "The norms are saved."),
-                            async move { api.update_topic(id, &input).await },
-                        );
+                        self.runner
+                            .start(cx, cx.text("desk-norms-saved"), async move {
+                                api.update_topic(id, &input).await
+                            });
                     }
                     Err(message) => self.runner.refuse(message),
                 },

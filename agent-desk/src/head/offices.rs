@@ -122,10 +122,10 @@ impl OfficesTab {
         }
         let mut open = None;
         ui.horizontal(|ui| {
-            section(ui, cx.t("Офисы", "Offices"));
+            section(ui, &cx.text("desk-offices-title"));
             let busy = self.list.is_some() || !self.pending.is_empty();
             if ui
-                .add_enabled(!busy, egui::Button::new(cx.t("Обновить", "Refresh")))
+                .add_enabled(!busy, egui::Button::new(cx.text("desk-offices-refresh")))
                 .clicked()
             {
                 self.refresh(cx);
@@ -138,7 +138,7 @@ impl OfficesTab {
             ui.colored_label(colors::BREACH, error);
         }
         if self.offices.is_empty() {
-            muted(ui, cx.t("Загрузка списка офисов…", "Loading the offices…"));
+            muted(ui, &cx.text("desk-offices-loading"));
             return None;
         }
         egui::Grid::new("offices_grid")
@@ -147,12 +147,12 @@ impl OfficesTab {
             .striped(true)
             .show(ui, |ui| {
                 for head in [
-                    cx.t("Офис", "Office"),
-                    cx.t("Ждут", "Waiting"),
-                    cx.t("Окна открыты", "Windows open"),
-                    cx.t("Оповещения", "Alerts"),
-                    cx.t("Дольше всех ждёт", "Longest wait"),
-                    "",
+                    cx.text("desk-offices-column-office"),
+                    cx.text("desk-column-waiting"),
+                    cx.text("desk-offices-column-windows-open"),
+                    cx.text("desk-offices-column-alerts"),
+                    cx.text("desk-offices-column-longest-wait"),
+                    String::new(),
                 ] {
                     ui.label(RichText::new(head).color(colors::MUTED));
                 }
@@ -196,9 +196,12 @@ impl OfficesTab {
                     }
                     let is_current = current == Some(office.id);
                     let text = if is_current {
-                        cx.t("Открыт", "Open").to_string()
+                        cx.text("desk-office-is-open")
                     } else {
-                        format!("{} «{}»", cx.t("Открыть", "Open"), office.name)
+                        cx.text_with(
+                            "desk-open-office",
+                            &[("office", office.name.as_str().into())],
+                        )
                     };
                     if ui
                         .add_enabled(!is_current, egui::Button::new(text))

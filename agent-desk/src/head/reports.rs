@@ -84,25 +84,32 @@ impl Reports {
             self.export_path = default_export_path(today);
         }
 
-        section(ui, cx.t("Отчёт за период", "Report for a period"));
+        section(ui, &cx.text("desk-report-title"));
         ui.horizontal(|ui| {
-            text_field(ui, cx.t("С:", "From:"), &mut self.from, "ГГГГ-ММ-ДД", 150.0);
-            text_field(ui, cx.t("По:", "To:"), &mut self.to, "ГГГГ-ММ-ДД", 150.0);
+            let hint = cx.text("desk-date-hint");
+            text_field(
+                ui,
+                &cx.text("desk-report-from"),
+                &mut self.from,
+                &hint,
+                150.0,
+            );
+            text_field(ui, &cx.text("desk-report-to"), &mut self.to, &hint, 150.0);
             let mut period = None;
-            if ui.button(cx.t("Сегодня", "Today")).clicked() {
+            if ui.button(cx.text("desk-report-today")).clicked() {
                 period = Some((today, today));
             }
-            if ui.button(cx.t("Этот месяц", "This month")).clicked() {
+            if ui.button(cx.text("desk-report-this-month")).clicked() {
                 period = Some((month_of(today, 0).0, today));
             }
-            if ui.button(cx.t("Прошлый месяц", "Last month")).clicked() {
+            if ui.button(cx.text("desk-report-last-month")).clicked() {
                 period = Some(month_of(today, 1));
             }
             if let Some((from, to)) = period {
                 self.from = from.to_string();
                 self.to = to.to_string();
             }
-            let show = egui::Button::new(RichText::new(cx.t("Показать", "Show")).strong())
+            let show = egui::Button::new(RichText::new(cx.text("desk-report-show")).strong())
                 .fill(colors::BUTTON);
             if ui.add_enabled(self.task.is_none(), show).clicked() || period.is_some() {
                 self.request(cx, live);
@@ -115,13 +122,7 @@ impl Reports {
             ui.colored_label(colors::BREACH, error);
         }
         let Some(stats) = self.stats.clone() else {
-            muted(
-                ui,
-                cx.t(
-                    "Выберите период и нажмите «Показать».",
-                    "Choose a period and press Show.",
-                ),
-            );
+            muted(ui, &cx.text("desk-report-choose"));
             return;
         };
         ui.add_space(6.0);
@@ -131,19 +132,20 @@ impl Reports {
             .id_salt("report")
             .show(ui, |ui| {
                 ui.label(
-                    RichText::new(format!(
-                        "{} {} — {}",
-                        cx.t("Период:", "Period:"),
-                        stats.from,
-                        stats.to
+                    RichText::new(cx.text_with(
+                        "desk-report-period",
+                        &[
+                            ("from", stats.from.to_string().into()),
+                            ("to", stats.to.to_string().into()),
+                        ],
                     ))
                     .strong(),
                 );
                 monthly(ui, cx, &stats);
                 ui.add_space(10.0);
-                section(ui, cx.t("По темам", "By topic"));
+                section(ui, &cx.text("desk-report-by-topic"));
                 let mut rows: Vec<(String, &StatsRow)> =
-                    vec![(cx.t("Всего", "Total").to_string(), &stats.total)];
+                    vec![(cx.text("desk-report-total"), &stats.total)];
                 rows.extend(stats.by_topic.iter().map(|t| {
                     let name = if cx.lang == talon_client::Lang::En && !t.name_en.is_empty() {
                         &t.name_en
@@ -154,14 +156,14 @@ impl Reports {
                 }));
                 stats_table(ui, cx, "report_topics", &rows);
                 ui.add_space(10.0);
-                section(ui, cx.t("По сотрудникам", "By agent"));
+                section(ui, &cx.text("desk-report-by-agent"));
                 let rows: Vec<(String, &StatsRow)> = stats
                     .by_agent
                     .iter()
                     .map(|a| (a.name.clone(), &a.stats))
                     .collect();
                 if rows.is_empty() {
-                    muted(ui, cx.t("Нет обслуженных визитов.", "No visits served."));
+                    muted(ui, &cx.text("desk-report-no-visits"));
                 } else {
                     stats_table(ui, cx, "report_agents", &rows);
                 }
@@ -170,13 +172,7 @@ impl Reports {
 
     fn request(&mut self, cx: &Cx, live: &OfficeLive) {
         let (Some(from), Some(to)) = (parse_date(&self.from), parse_date(&self.to)) else {
-            self.error = Some(
-                cx.t(
-                    "Даты периода — в виде ГГГГ-ММ-ДД или ДД.ММ.ГГГГ.",
-                    "Give the dates as YYYY-MM-DD.",
-                )
-                .into(),
-            );
+            self.error = Some(cx.text("desk-report-bad-dates"));
             return;
         };
         let api = cx.api.clone();
@@ -189,24 +185,25 @@ impl Reports {
         ui.horizontal(|ui| {
             text_field(
                 ui,
-                cx.t("Файл CSV:", "CSV file:"),
+                &cx.text("desk-report-csv-file"),
                 &mut self.export_path,
                 "",
                 520.0,
             );
-            if ui.button(cx.t("Экспорт в CSV", "Export to CSV")).clicked() {
+            if ui.button(cx.text("desk-report-export")).clicked() {
                 let path = PathBuf::from(self.export_path.trim());
                 let csv = stats_csv(stats, cx.lang);
                 self.export_result = Some(match std::fs::write(&path, csv) {
-                    Ok(()) => Ok(format!(
-                        "{} {}",
-                        cx.t("Отчёт сохранён:", "Report saved:"),
-                        path.display()
+                    Ok(()) => Ok(cx.text_with(
+                        "desk-report-saved",
+                        &[("path", path.display().to_string().into())],
                     )),
-                    Err(e) => Err(format!(
-                        "{} {}: {e}",
-                        cx.t("Не удалось сохранить", "Could not save"),
-                        path.display()
+                    Err(e) => Err(cx.text_with(
+                        "desk-report-not-saved",
+                        &[
+                            ("path", path.display().to_string().into()),
+                            ("error", e.to_string().into()),
+                        ],
                     )),
                 });
             }
@@ -228,31 +225,34 @@ fn monthly(ui: &mut Ui, cx: &Cx, stats: &OfficeStats) {
         if month.called == 0 {
             muted(
                 ui,
-                &format!(
-                    "{} {}: {}",
-                    cx.t("Среднее ожидание за месяц", "Average wait of the month"),
-                    month.month,
-                    cx.t("вызванных талонов нет", "no ticket called")
+                &cx.text_with(
+                    "desk-month-no-calls",
+                    &[("month", month.month.as_str().into())],
                 ),
             );
             continue;
         }
-        let (word, color) = if month.within_limit {
-            (cx.t("в пределах нормы", "within the limit"), colors::OK)
+        let (verdict, color) = if month.within_limit {
+            (cx.text("desk-month-within-limit"), colors::OK)
         } else {
-            (cx.t("сверх нормы", "over the limit"), colors::BREACH)
+            (cx.text("desk-month-over-limit"), colors::BREACH)
         };
         ui.label(
-            RichText::new(format!(
-                "{} {}: {} {} ({} {}), {} {}",
-                cx.t("Среднее ожидание за месяц", "Average wait of the month"),
-                month.month,
-                text::minutes_1(cx.lang, month.average_wait_ms),
-                word,
-                cx.t("предел", "limit"),
-                text::minutes_1(cx.lang, Some(month.limit_ms)),
-                cx.t("вызвано:", "called:"),
-                month.called
+            RichText::new(cx.text_with(
+                "desk-month-wait",
+                &[
+                    ("month", month.month.as_str().into()),
+                    (
+                        "average",
+                        text::minutes_1(cx.lang, month.average_wait_ms).into(),
+                    ),
+                    ("verdict", verdict.into()),
+                    (
+                        "limit",
+                        text::minutes_1(cx.lang, Some(month.limit_ms)).into(),
+                    ),
+                    ("called", month.called.into()),
+                ],
             ))
             .color(color),
         );
@@ -266,17 +266,17 @@ fn stats_table(ui: &mut Ui, cx: &Cx, id: &str, rows: &[(String, &StatsRow)]) {
         .striped(true)
         .show(ui, |ui| {
             for head in [
-                "",
-                cx.t("Выдано", "Issued"),
-                cx.t("Обслужено", "Served"),
-                cx.t("Не явились", "No-shows"),
-                cx.t("Перенапр.", "Transfers"),
-                cx.t("Ожид. ср.", "Wait avg"),
-                cx.t("Медиана", "Median"),
-                cx.t("90%", "90%"),
-                cx.t("В норме ожид.", "Wait in norm"),
-                cx.t("Обсл. ср.", "Service avg"),
-                cx.t("В норме обсл.", "Service in norm"),
+                String::new(),
+                cx.text("desk-report-column-issued"),
+                cx.text("desk-served"),
+                cx.text("desk-no-shows"),
+                cx.text("desk-report-column-transfers"),
+                cx.text("desk-report-column-wait-average"),
+                cx.text("desk-median"),
+                cx.text("desk-report-column-wait-p90"),
+                cx.text("desk-report-column-wait-in-norm"),
+                cx.text("desk-report-column-service-average"),
+                cx.text("desk-report-column-service-in-norm"),
             ] {
                 ui.label(RichText::new(head).color(colors::MUTED));
             }

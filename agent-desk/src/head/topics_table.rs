@@ -13,7 +13,7 @@ use talon_protocol::norms::norm_status;
 use talon_protocol::{Snapshot, TicketStatus};
 
 pub fn show(ui: &mut Ui, cx: &Cx, live: &OfficeLive, office: &Snapshot) {
-    section(ui, cx.t("Темы", "Topics"));
+    section(ui, &cx.text("desk-topics"));
     let today = live.today.latest.as_ref();
     egui::Grid::new("board_topics")
         .num_columns(8)
@@ -21,14 +21,14 @@ pub fn show(ui: &mut Ui, cx: &Cx, live: &OfficeLive, office: &Snapshot) {
         .striped(true)
         .show(ui, |ui| {
             for head in [
-                cx.t("Тема", "Topic"),
-                cx.t("Норма", "Norm"),
-                cx.t("Ждут", "Waiting"),
-                cx.t("Дольше всех", "Longest"),
-                cx.t("Среднее сегодня", "Average today"),
-                cx.t("В норме", "Within norm"),
-                cx.t("Прогноз", "Estimate"),
-                cx.t("Окон", "Windows"),
+                cx.text("desk-topics-column-topic"),
+                cx.text("desk-topics-column-norm"),
+                cx.text("desk-column-waiting"),
+                cx.text("desk-topics-column-longest"),
+                cx.text("desk-topics-column-average-today"),
+                cx.text("desk-topics-column-within-norm"),
+                cx.text("desk-topics-column-estimate"),
+                cx.text("desk-topics-column-windows"),
             ] {
                 ui.label(RichText::new(head).color(colors::MUTED));
             }
@@ -36,10 +36,9 @@ pub fn show(ui: &mut Ui, cx: &Cx, live: &OfficeLive, office: &Snapshot) {
             for topic in office.topics.iter().filter(|t| t.active) {
                 let load = office.load.iter().find(|l| l.topic_id == topic.id);
                 ui.label(format!("{} {}", topic.prefix, topic.name(cx.lang.code())));
-                ui.label(format!(
-                    "{} {}",
-                    topic.norms.wait.minutes,
-                    cx.t("мин", "min")
+                ui.label(cx.text_with(
+                    "common-minutes",
+                    &[("minutes", topic.norms.wait.minutes.into())],
                 ));
                 ui.label(
                     RichText::new(load.map_or(0, |l| l.waiting).to_string())
@@ -68,8 +67,10 @@ pub fn show(ui: &mut Ui, cx: &Cx, live: &OfficeLive, office: &Snapshot) {
                 ));
                 ui.label(text::share(row.and_then(|r| r.stats.within_wait_norm)));
                 ui.label(match load {
-                    Some(l) if l.open_windows > 0 => cx.lang.minutes(l.estimated_wait_ms),
-                    Some(_) => cx.t("нет окон", "no window").to_string(),
+                    Some(l) if l.open_windows > 0 => {
+                        talon_client::texts::minutes(cx.lang, l.estimated_wait_ms)
+                    }
+                    Some(_) => cx.text("desk-topics-no-window"),
                     None => "—".into(),
                 });
                 ui.label(load.map_or(0, |l| l.open_windows).to_string());

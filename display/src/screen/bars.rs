@@ -3,11 +3,10 @@
 
 use super::{Scale, SoundNotice, bold, text};
 use crate::link::Freshness;
-use crate::texts;
 use crate::view::HallView;
 use egui::{Align, Layout};
-use talon_client::Lang;
 use talon_client::look::colors;
+use talon_client::{Lang, text as words};
 
 pub(super) fn header(ui: &mut egui::Ui, scale: Scale, view: &HallView, lang: Lang) {
     egui::Panel::top("header")
@@ -40,7 +39,7 @@ pub(super) fn header(ui: &mut egui::Ui, scale: Scale, view: &HallView, lang: Lan
 fn disconnected_marker(ui: &mut egui::Ui, scale: Scale, lang: Lang) {
     ui.label(
         bold(
-            format!(" ● {} ", texts::disconnected(lang)),
+            format!(" ● {} ", words(lang, "common-offline")),
             scale.px(28.0),
             colors::TEXT,
         )
@@ -71,7 +70,7 @@ pub(super) fn footer(
             if !view.out_of_turn.is_empty() {
                 let line = format!(
                     "{} {}",
-                    texts::out_of_turn(lang),
+                    words(lang, "display-out-of-turn"),
                     view.out_of_turn.join("; ")
                 );
                 ui.add(egui::Label::new(text(line, scale.px(24.0), colors::MUTED)).wrap());
@@ -84,11 +83,15 @@ pub(super) fn sound_notice(ui: &mut egui::Ui, scale: Scale, lang: Lang, sound: S
     match sound {
         SoundNotice::None => {}
         SoundNotice::Off => {
-            ui.label(text(texts::sound_off(lang), scale.px(22.0), colors::MUTED));
+            ui.label(text(
+                words(lang, "display-sound-off"),
+                scale.px(22.0),
+                colors::MUTED,
+            ));
         }
         SoundNotice::Unavailable => {
             ui.label(bold(
-                texts::sound_unavailable(lang),
+                words(lang, "display-sound-unavailable"),
                 scale.px(24.0),
                 colors::WARNING,
             ));

@@ -3,11 +3,10 @@
 
 use super::{Scale, bold, text};
 use crate::link::Freshness;
-use crate::texts;
 use crate::view::{CurrentCall, HallView};
 use egui::{Align, Color32, FontFamily, FontId, Layout};
-use talon_client::Lang;
 use talon_client::look::{BOLD, colors};
+use talon_client::{Lang, text as words};
 
 /// Greys for what may no longer be true: the banner, and text and borders.
 const STALE_GREY: Color32 = Color32::from_rgb(0x5c, 0x66, 0x7a);
@@ -24,7 +23,7 @@ pub(super) fn panel(ui: &mut egui::Ui, scale: Scale, view: &HallView, lang: Lang
             ui.add_space(scale.px(120.0));
             ui.vertical_centered(|ui| {
                 ui.label(bold(
-                    texts::no_calls_yet(lang),
+                    words(lang, "display-no-calls-yet"),
                     scale.px(48.0),
                     colors::MUTED,
                 ));
@@ -44,7 +43,11 @@ fn stale_banner(ui: &mut egui::Ui, scale: Scale, lang: Lang) {
         .inner_margin(egui::vec2(scale.px(24.0), scale.px(12.0)))
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
-            ui.label(bold(texts::stale(lang), scale.px(34.0), colors::TEXT));
+            ui.label(bold(
+                words(lang, "display-stale"),
+                scale.px(34.0),
+                colors::TEXT,
+            ));
         });
 }
 
@@ -56,7 +59,7 @@ fn current(ui: &mut egui::Ui, scale: Scale, call: &CurrentCall, stale: bool) {
         (false, true, false) => (colors::PANEL, colors::ACCENT, colors::ACCENT),
         (false, false, _) => (colors::PANEL, colors::TEXT, colors::MUTED),
     };
-    ui.label(bold(call.heading, scale.px(40.0), heading_ink));
+    ui.label(bold(&call.heading, scale.px(40.0), heading_ink));
     ui.add_space(scale.px(10.0));
     egui::Frame::new()
         .fill(fill)
@@ -95,7 +98,7 @@ fn fitting_size(ui: &egui::Ui, line: &str, largest: f32, width: f32) -> f32 {
 
 fn recent(ui: &mut egui::Ui, scale: Scale, view: &HallView, lang: Lang) {
     ui.label(bold(
-        texts::recent_calls(lang),
+        words(lang, "display-recent-calls"),
         scale.px(32.0),
         colors::MUTED,
     ));

@@ -78,7 +78,7 @@ pub fn connecting(
             ui.vertical_centered(|ui| {
                 ui.add_space(scale.px(260.0));
                 ui.label(bold(
-                    crate::texts::connecting(lang),
+                    talon_client::text(lang, "display-connecting"),
                     scale.px(56.0),
                     colors::TEXT,
                 ));

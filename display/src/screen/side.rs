@@ -2,11 +2,10 @@
 //! windows whose service is suspended, with the standard notice and the return time.
 
 use super::{Scale, bold, text};
-use crate::texts;
 use crate::view::HallView;
 use egui::{Align, Color32, Layout};
-use talon_client::Lang;
 use talon_client::look::colors;
+use talon_client::{Lang, text as words};
 
 /// A dark amber behind the suspension notice: it must stand out without looking like
 /// an alarm.
@@ -20,7 +19,11 @@ pub(super) fn panel(ui: &mut egui::Ui, scale: Scale, view: &HallView, lang: Lang
         .show_separator_line(false)
         .frame(super::background().inner_margin(scale.px(28.0)))
         .show(ui, |ui| {
-            ui.label(bold(texts::queue(lang), scale.px(40.0), colors::ACCENT));
+            ui.label(bold(
+                words(lang, "display-queue"),
+                scale.px(40.0),
+                colors::ACCENT,
+            ));
             ui.add_space(scale.px(10.0));
             for line in &view.queues {
                 queue_line(ui, scale, line);
@@ -73,7 +76,7 @@ fn paused(ui: &mut egui::Ui, scale: Scale, view: &HallView, lang: Lang) {
             ui.add_space(scale.px(8.0));
             ui.add(
                 egui::Label::new(text(
-                    texts::paused_notice(lang),
+                    words(lang, "common-paused-notice"),
                     scale.px(24.0),
                     colors::TEXT,
                 ))

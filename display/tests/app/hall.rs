@@ -20,7 +20,7 @@ impl Words {
     fn of(lang: Lang) -> Words {
         Words {
             lang,
-            window: lang.pick("окно", "window"),
+            window: pick(lang, "окно", "window"),
         }
     }
 
@@ -29,7 +29,15 @@ impl Words {
     }
 
     fn pick(&self, ru: &'static str, en: &'static str) -> &'static str {
-        self.lang.pick(ru, en)
+        pick(self.lang, ru, en)
+    }
+}
+
+/// The words the test expects in `lang`.
+fn pick(lang: Lang, ru: &'static str, en: &'static str) -> &'static str {
+    match lang {
+        Lang::Ru => ru,
+        Lang::En => en,
     }
 }
 

@@ -12,10 +12,8 @@ use escpos::printer_options::PrinterOptions;
 use escpos::utils::{
     JustifyMode, PageCode, Protocol, QRCodeCorrectionLevel, QRCodeModel, QRCodeOption,
 };
-use std::sync::{Arc, Mutex};
-use talon_client::Lang;
-
-use crate::words::{self, say};
+use std::sync::{Arc, Mutex, MutexGuard};
+use talon_client::{Lang, text};
 
 /// Characters per line of an 80 mm printer in font A.
 pub const LINE_WIDTH: usize = 42;
@@ -36,13 +34,14 @@ pub struct PrintedTicket {
     pub status_url: String,
 }
 
-/// The ESC/POS bytes of one ticket, ending with a cut.
-pub fn ticket_bytes(ticket: &PrintedTicket) -> Vec<u8> {
+/// The ESC/POS bytes of one ticket, ending with a cut. Text is sanitized and wrapped, so
+/// the builder should never refuse; when it does (a QR address longer than the printer's
+/// command can carry, a future escpos being stricter), the error says why, and the app
+/// reports it like any printer failure: the ticket is on screen either way.
+pub fn ticket_bytes(ticket: &PrintedTicket) -> Result<Vec<u8>, String> {
     let sink = MemoryDriver::default();
-    // Every input is sanitized and sized, so the builder cannot refuse; should a future
-    // escpos refuse anyway, the ticket is still on screen and the failure is reported.
-    build(sink.clone(), ticket).expect("a sanitized ticket always encodes");
-    sink.take()
+    build(sink.clone(), ticket).map_err(|e| format!("cannot encode the ticket: {e}"))?;
+    Ok(sink.take())
 }
 
 fn build(sink: MemoryDriver, ticket: &PrintedTicket) -> EscposResult<()> {
@@ -55,7 +54,7 @@ fn build(sink: MemoryDriver, ticket: &PrintedTicket) -> EscposResult<()> {
     }
     printer
         .feed()?
-        .writeln(&printable(say(lang, words::YOUR_TICKET)))?
+        .writeln(&printable(&text(lang, "kiosk-your-ticket")))?
         .bold(true)?
         .size(4, 4)?
         .writeln(&printable(&ticket.label))?
@@ -66,7 +65,7 @@ fn build(sink: MemoryDriver, ticket: &PrintedTicket) -> EscposResult<()> {
             .reverse(true)?
             .writeln(&printable(&format!(
                 " {} ",
-                say(lang, words::OUT_OF_TURN_MARK)
+                text(lang, "kiosk-out-of-turn-mark")
             )))?
             .reverse(false)?;
     }
@@ -75,39 +74,26 @@ fn build(sink: MemoryDriver, ticket: &PrintedTicket) -> EscposResult<()> {
         printer.writeln(&line)?;
     }
     printer.reset_size()?.feed()?;
-    for line in facts(ticket) {
+    let facts = crate::ui::ticket::facts(
+        lang,
+        &ticket.issued_local,
+        ticket.people_ahead,
+        ticket.estimated_wait_ms,
+    );
+    for line in facts {
         printer.writeln(&printable(&line))?;
     }
     printer
-        .writeln(&printable(say(lang, words::WATCH_DISPLAY)))?
+        .writeln(&printable(&text(lang, "kiosk-watch-display")))?
         .feed()?
         .qrcode_option(
             &ticket.status_url,
             QRCodeOption::new(QRCodeModel::Model2, 6, QRCodeCorrectionLevel::M),
         )?
-        .writeln(&printable(say(lang, words::QR_CAPTION)))?
+        .writeln(&printable(&text(lang, "kiosk-qr-caption")))?
         .feeds(4)?
         .print_cut()?;
     Ok(())
-}
-
-/// Issue time, people ahead and the estimate, one per line.
-fn facts(ticket: &PrintedTicket) -> [String; 3] {
-    let lang = ticket.lang;
-    [
-        format!("{}: {}", say(lang, words::ISSUED_AT), ticket.issued_local),
-        format!(
-            "{}: {}",
-            say(lang, words::PEOPLE_AHEAD),
-            ticket.people_ahead
-        ),
-        format!(
-            "{}: {} {}",
-            say(lang, words::ESTIMATED_WAIT),
-            say(lang, words::ABOUT),
-            lang.minutes(ticket.estimated_wait_ms)
-        ),
-    ]
 }
 
 /// Text the PC866 code page can print: ASCII, Russian letters and a few signs; quotes and
@@ -162,8 +148,15 @@ struct MemoryDriver {
 }
 
 impl MemoryDriver {
+    /// The buffer; a poisoned lock still holds plain bytes, so printing never panics.
+    fn bytes(&self) -> MutexGuard<'_, Vec<u8>> {
+        self.bytes
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
     fn take(&self) -> Vec<u8> {
-        std::mem::take(&mut *self.bytes.lock().expect("memory driver"))
+        std::mem::take(&mut *self.bytes())
     }
 }
 
@@ -173,10 +166,7 @@ impl Driver for MemoryDriver {
     }
 
     fn write(&self, data: &[u8]) -> EscposResult<()> {
-        self.bytes
-            .lock()
-            .expect("memory driver")
-            .extend_from_slice(data);
+        self.bytes().extend_from_slice(data);
         Ok(())
     }
 
@@ -199,7 +189,11 @@ mod tests {
             lang,
             office_name: "Клиентский офис «Центральный»".into(),
             label: "П001".into(),
-            topic_name: lang.pick("Передача показаний", "Meter readings").into(),
+            topic_name: match lang {
+                Lang::Ru => "Передача показаний",
+                Lang::En => "Meter readings",
+            }
+            .into(),
             out_of_turn: false,
             issued_local: "20.11.2026 10:00".into(),
             people_ahead: 2,
@@ -214,7 +208,7 @@ mod tests {
     /// (then read it back with `xxd` before committing).
     #[test]
     fn ticket_bytes_match_the_golden_file() {
-        let bytes = ticket_bytes(&sample(Lang::Ru));
+        let bytes = ticket_bytes(&sample(Lang::Ru)).unwrap();
         if std::env::var_os("UPDATE_GOLDEN").is_some() {
             let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/ticket_ru.bin");
             std::fs::write(path, &bytes).unwrap();
@@ -228,7 +222,7 @@ mod tests {
 
     #[test]
     fn ticket_starts_with_init_and_pc866_and_ends_with_a_cut() {
-        let bytes = ticket_bytes(&sample(Lang::Ru));
+        let bytes = ticket_bytes(&sample(Lang::Ru)).unwrap();
         // ESC @ (initialize), then ESC t 17 (code page PC866).
         assert_eq!(&bytes[..5], &[0x1b, b'@', 0x1b, b't', 17]);
         // GS V A 0: feed to the cutter and cut fully.
@@ -248,7 +242,7 @@ mod tests {
 
     #[test]
     fn the_qr_code_carries_the_status_address() {
-        let bytes = ticket_bytes(&sample(Lang::En));
+        let bytes = ticket_bytes(&sample(Lang::En)).unwrap();
         let url = b"http://127.0.0.1:8080/api/v1/public/tickets/Ab3dE5gH";
         let at = bytes
             .windows(url.len())
@@ -277,7 +271,7 @@ mod tests {
     fn out_of_turn_tickets_say_so_in_reverse_print() {
         let mut ticket = sample(Lang::Ru);
         ticket.out_of_turn = true;
-        let bytes = ticket_bytes(&ticket);
+        let bytes = ticket_bytes(&ticket).unwrap();
         let mark = printable_pc866(" ВНЕ ОЧЕРЕДИ ");
         let at = bytes
             .windows(mark.len())
@@ -285,6 +279,23 @@ mod tests {
             .expect("the mark is printed");
         // ESC B 1: reverse on, just before the mark.
         assert_eq!(&bytes[at - 3..at], &[0x1d, b'B', 1]);
+    }
+
+    #[test]
+    fn the_counts_are_printed_in_words() {
+        let bytes = ticket_bytes(&sample(Lang::En)).unwrap();
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(text.contains("Ahead of you: 2 people"), "{text}");
+        assert!(text.contains("Estimated wait: about 14 minutes"), "{text}");
+    }
+
+    #[test]
+    fn a_ticket_that_cannot_be_encoded_is_an_error_not_a_panic() {
+        // The QR store command carries its length in two bytes: 64 KiB is too long.
+        let mut ticket = sample(Lang::Ru);
+        ticket.status_url = format!("http://127.0.0.1:8080/{}", "x".repeat(70_000));
+        let error = ticket_bytes(&ticket).unwrap_err();
+        assert!(error.contains("cannot encode the ticket"), "{error}");
     }
 
     #[test]

@@ -3,9 +3,9 @@
 use super::widgets::{self, PLAIN};
 use super::{Action, Connection, Frame};
 use crate::office_view;
-use crate::words::{self, say};
 use egui::{Color32, Rect, UiBuilder, Vec2};
 use talon_client::look::colors;
+use talon_client::text;
 
 const HEIGHT: f32 = 150.0;
 const RIGHT_WIDTH: f32 = 250.0;
@@ -19,16 +19,15 @@ pub fn show(ui: &mut egui::Ui, frame: &Frame<'_>, actions: &mut Vec<Action>) {
     let (left, right) = rect.split_left_right_at_x(rect.right() - RIGHT_WIDTH);
 
     ui.scope_builder(UiBuilder::new().max_rect(left), |ui| {
-        let name = frame.office.map_or_else(
-            || say(lang, words::APP_TITLE).to_string(),
-            |o| o.name.clone(),
-        );
+        let name = frame
+            .office
+            .map_or_else(|| text(lang, "kiosk-app-title"), |o| o.name.clone());
         widgets::label(ui, &name, widgets::bold(38.0), colors::TEXT);
         ui.add_space(10.0);
-        let (text, color) = connection_line(frame.connection);
+        let (id, color) = connection_line(frame.connection);
         widgets::label(
             ui,
-            &format!("● {}", say(lang, text)),
+            &format!("● {}", text(lang, id)),
             widgets::regular(28.0),
             color,
         );
@@ -52,18 +51,21 @@ pub fn show(ui: &mut egui::Ui, frame: &Frame<'_>, actions: &mut Vec<Action>) {
         );
         ui.scope_builder(UiBuilder::new().max_rect(switch), |ui| {
             let size = switch.size();
-            if widgets::text_tile(ui, size, PLAIN, words::other_language(lang), 30.0).clicked() {
+            // The button names the language it switches to, in that language.
+            let other = text(lang.next(), "common-language-name");
+            if widgets::text_tile(ui, size, PLAIN, &other, 30.0).clicked() {
                 actions.push(Action::ToggleLanguage);
             }
         });
     });
 }
 
-fn connection_line(connection: Connection) -> (words::Words, Color32) {
+/// The text id and colour of the connection line.
+fn connection_line(connection: Connection) -> (&'static str, Color32) {
     match connection {
-        Connection::Online => (words::ONLINE, colors::OK),
-        Connection::Connecting => (words::CONNECTING, colors::WARNING),
-        Connection::Offline => (words::OFFLINE, colors::BREACH),
-        Connection::NotAuthorized => (words::NOT_AUTHORIZED, colors::BREACH),
+        Connection::Online => ("common-online", colors::OK),
+        Connection::Connecting => ("common-connecting", colors::WARNING),
+        Connection::Offline => ("common-offline", colors::BREACH),
+        Connection::NotAuthorized => ("kiosk-not-authorized", colors::BREACH),
     }
 }

@@ -4,10 +4,9 @@
 use super::widgets::{self, Look, OUT_OF_TURN, TOPIC};
 use super::{Action, Connection, Frame};
 use crate::office_view::TopicView;
-use crate::words::{self, say};
 use egui::{Align2, Color32, CornerRadius, Rect, Vec2};
-use talon_client::Lang;
 use talon_client::look::colors;
+use talon_client::{Lang, text, text_with};
 
 const GAP: f32 = 22.0;
 const OUT_OF_TURN_HEIGHT: f32 = 190.0;
@@ -18,7 +17,7 @@ pub fn show(ui: &mut egui::Ui, frame: &Frame<'_>, actions: &mut Vec<Action>) {
     let lang = frame.lang;
     widgets::centered(
         ui,
-        say(lang, words::CHOOSE_TOPIC),
+        &text(lang, "kiosk-choose-topic"),
         widgets::bold(50.0),
         colors::TEXT,
     );
@@ -33,7 +32,7 @@ pub fn show(ui: &mut egui::Ui, frame: &Frame<'_>, actions: &mut Vec<Action>) {
     if office.topics.is_empty() {
         widgets::centered(
             ui,
-            say(lang, words::NO_TOPICS),
+            &text(lang, "kiosk-no-topics"),
             widgets::bold(40.0),
             colors::MUTED,
         );
@@ -64,8 +63,8 @@ pub fn show(ui: &mut egui::Ui, frame: &Frame<'_>, actions: &mut Vec<Action>) {
     if rest > 0.0 {
         ui.add_space(rest);
     }
-    let title = say(lang, words::OUT_OF_TURN_BUTTON);
-    let hint = say(lang, words::OUT_OF_TURN_BUTTON_HINT);
+    let title = text(lang, "kiosk-out-of-turn-button");
+    let hint = text(lang, "kiosk-out-of-turn-button-hint");
     let name = format!("{title} — {hint}");
     let size = Vec2::new(width, OUT_OF_TURN_HEIGHT);
     let response = widgets::tile(ui, size, OUT_OF_TURN, &name, |painter, rect, color| {
@@ -73,14 +72,14 @@ pub fn show(ui: &mut egui::Ui, frame: &Frame<'_>, actions: &mut Vec<Action>) {
         painter.text(
             center - Vec2::new(0.0, 28.0),
             Align2::CENTER_CENTER,
-            title,
+            &title,
             widgets::bold(54.0),
             color,
         );
         painter.text(
             center + Vec2::new(0.0, 40.0),
             Align2::CENTER_CENTER,
-            hint,
+            &hint,
             widgets::regular(30.0),
             color,
         );
@@ -90,15 +89,18 @@ pub fn show(ui: &mut egui::Ui, frame: &Frame<'_>, actions: &mut Vec<Action>) {
     }
 }
 
-/// "Ожидают: 3 · ожидание около 15 мин".
+/// "Ожидают: 3 человека · около 15 минут".
 pub fn load_line(lang: Lang, topic: &TopicView) -> String {
-    format!(
-        "{}: {} · {} {} {}",
-        say(lang, words::WAITING),
-        topic.waiting,
-        say(lang, words::WAIT),
-        say(lang, words::ABOUT),
-        lang.minutes(topic.estimated_wait_ms)
+    text_with(
+        lang,
+        "kiosk-topic-load",
+        &[
+            ("people", topic.waiting.into()),
+            (
+                "minutes",
+                talon_client::texts::whole_minutes(topic.estimated_wait_ms).into(),
+            ),
+        ],
     )
 }
 

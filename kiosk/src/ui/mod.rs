@@ -11,10 +11,9 @@ pub mod widgets;
 
 use crate::office_view::OfficeView;
 use crate::screen::Screen;
-use crate::words::{self, say};
 use chrono::{DateTime, Utc};
-use talon_client::Lang;
 use talon_client::look::colors;
+use talon_client::{Lang, text};
 use talon_protocol::TopicId;
 
 /// What a visitor did on one frame.
@@ -90,14 +89,14 @@ fn issuing(ui: &mut egui::Ui, lang: Lang) {
     ui.add_space(ui.available_height() * 0.3);
     widgets::centered(
         ui,
-        say(lang, words::ISSUING),
+        &text(lang, "kiosk-issuing"),
         widgets::bold(64.0),
         colors::TEXT,
     );
     ui.add_space(24.0);
     widgets::centered(
         ui,
-        say(lang, words::ISSUING_WAIT),
+        &text(lang, "kiosk-issuing-wait"),
         widgets::regular(40.0),
         colors::MUTED,
     );
@@ -109,19 +108,19 @@ fn unavailable_banner(ui: &mut egui::Ui, frame: &Frame<'_>) {
     let lang = frame.lang;
     let (title, detail, fill) = match frame.connection {
         Connection::Online => return,
-        Connection::Connecting => (words::CONNECTING, None, colors::PANEL),
+        Connection::Connecting => ("common-connecting", None, colors::PANEL),
         Connection::Offline => (
-            words::UNAVAILABLE,
-            Some(words::UNAVAILABLE_HINT),
+            "kiosk-unavailable",
+            Some("kiosk-unavailable-hint"),
             colors::BREACH,
         ),
         Connection::NotAuthorized => (
-            words::UNAVAILABLE,
-            Some(words::NOT_AUTHORIZED),
+            "kiosk-unavailable",
+            Some("kiosk-not-authorized"),
             colors::BREACH,
         ),
     };
-    let text = if fill == colors::BREACH {
+    let ink = if fill == colors::BREACH {
         colors::BACKGROUND
     } else {
         colors::TEXT
@@ -132,10 +131,10 @@ fn unavailable_banner(ui: &mut egui::Ui, frame: &Frame<'_>) {
         .inner_margin(28)
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
-            widgets::centered(ui, say(lang, title), widgets::bold(44.0), text);
+            widgets::centered(ui, &text(lang, title), widgets::bold(44.0), ink);
             if let Some(detail) = detail {
                 ui.add_space(8.0);
-                widgets::centered(ui, say(lang, detail), widgets::regular(32.0), text);
+                widgets::centered(ui, &text(lang, detail), widgets::regular(32.0), ink);
             }
         });
 }

@@ -5,9 +5,9 @@ use super::widgets::{self, PLAIN};
 use super::{Action, Frame};
 use crate::office_view;
 use crate::screen::{Notice, NoticeScreen};
-use crate::words::{self, say};
 use egui::Vec2;
 use talon_client::look::colors;
+use talon_client::text;
 
 const BACK_HEIGHT: f32 = 120.0;
 
@@ -24,14 +24,14 @@ pub fn show(
         Notice::Unavailable => {
             widgets::centered(
                 ui,
-                say(lang, words::UNAVAILABLE),
+                &text(lang, "kiosk-unavailable"),
                 widgets::bold(64.0),
                 colors::BREACH,
             );
             ui.add_space(40.0);
             widgets::centered(
                 ui,
-                say(lang, words::UNAVAILABLE_HINT),
+                &text(lang, "kiosk-unavailable-hint"),
                 widgets::regular(40.0),
                 colors::TEXT,
             );
@@ -39,7 +39,7 @@ pub fn show(
         Notice::OutsideHours { next_opening } => {
             widgets::centered(
                 ui,
-                say(lang, words::OUTSIDE_HOURS),
+                &text(lang, "kiosk-outside-hours"),
                 widgets::bold(64.0),
                 colors::ACCENT,
             );
@@ -51,7 +51,7 @@ pub fn show(
                         .map_or(chrono_tz::Europe::Moscow, |o| o.time_zone);
                     widgets::centered(
                         ui,
-                        say(lang, words::NEXT_OPENING),
+                        &text(lang, "kiosk-next-opening"),
                         widgets::regular(44.0),
                         colors::TEXT,
                     );
@@ -62,7 +62,7 @@ pub fn show(
                 None => {
                     widgets::centered(
                         ui,
-                        say(lang, words::NO_HOURS),
+                        &text(lang, "kiosk-no-hours"),
                         widgets::regular(40.0),
                         colors::TEXT,
                     );
@@ -72,7 +72,7 @@ pub fn show(
         Notice::Refused { message } => {
             widgets::centered(
                 ui,
-                say(lang, words::REFUSED),
+                &text(lang, "kiosk-refused"),
                 widgets::bold(64.0),
                 colors::BREACH,
             );
@@ -84,8 +84,8 @@ pub fn show(
     if rest > 0.0 {
         ui.add_space(rest);
     }
-    let back = say(lang, words::BACK);
-    if widgets::text_tile(ui, Vec2::new(width, BACK_HEIGHT), PLAIN, back, 44.0).clicked() {
+    let back = text(lang, "kiosk-back");
+    if widgets::text_tile(ui, Vec2::new(width, BACK_HEIGHT), PLAIN, &back, 44.0).clicked() {
         actions.push(Action::Back);
     }
 }

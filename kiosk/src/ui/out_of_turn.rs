@@ -4,9 +4,10 @@
 use super::home::topic_tile;
 use super::widgets::{self, OUT_OF_TURN, PLAIN};
 use super::{Action, Connection, Frame};
-use crate::words::{self, say};
+use crate::office_view;
 use egui::Vec2;
 use talon_client::look::colors;
+use talon_client::text;
 
 const GAP: f32 = 20.0;
 const TILE_HEIGHT: f32 = 130.0;
@@ -17,7 +18,7 @@ pub fn show(ui: &mut egui::Ui, frame: &Frame<'_>, actions: &mut Vec<Action>) {
     let width = ui.available_width();
     widgets::centered(
         ui,
-        say(lang, words::OUT_OF_TURN_TITLE),
+        &text(lang, "kiosk-out-of-turn-title"),
         widgets::bold(50.0),
         colors::ACCENT,
     );
@@ -36,7 +37,7 @@ pub fn show(ui: &mut egui::Ui, frame: &Frame<'_>, actions: &mut Vec<Action>) {
                 ui.set_width(ui.available_width());
                 widgets::label(
                     ui,
-                    say(lang, words::OUT_OF_TURN_WHO),
+                    &text(lang, "kiosk-out-of-turn-who"),
                     widgets::bold(36.0),
                     colors::TEXT,
                 );
@@ -47,8 +48,8 @@ pub fn show(ui: &mut egui::Ui, frame: &Frame<'_>, actions: &mut Vec<Action>) {
                         widgets::label(ui, "•", widgets::regular(36.0), colors::ACCENT);
                         ui.add_space(6.0);
                         ui.vertical(|ui| {
-                            let text = words::category(lang, line);
-                            widgets::label(ui, text, widgets::regular(36.0), colors::TEXT);
+                            let category = office_view::category(lang, line);
+                            widgets::label(ui, category, widgets::regular(36.0), colors::TEXT);
                         });
                     });
                     ui.add_space(6.0);
@@ -56,7 +57,7 @@ pub fn show(ui: &mut egui::Ui, frame: &Frame<'_>, actions: &mut Vec<Action>) {
                 ui.add_space(12.0);
                 widgets::label(
                     ui,
-                    say(lang, words::OUT_OF_TURN_PROOF),
+                    &text(lang, "kiosk-out-of-turn-proof"),
                     widgets::regular(30.0),
                     colors::MUTED,
                 );
@@ -64,7 +65,7 @@ pub fn show(ui: &mut egui::Ui, frame: &Frame<'_>, actions: &mut Vec<Action>) {
         ui.add_space(GAP * 1.5);
         widgets::label(
             ui,
-            say(lang, words::OUT_OF_TURN_CHOOSE),
+            &text(lang, "kiosk-out-of-turn-choose"),
             widgets::bold(38.0),
             colors::TEXT,
         );
@@ -90,8 +91,8 @@ pub fn show(ui: &mut egui::Ui, frame: &Frame<'_>, actions: &mut Vec<Action>) {
     if rest > 0.0 {
         ui.add_space(rest);
     }
-    let back = say(lang, words::BACK);
-    if widgets::text_tile(ui, Vec2::new(width, BACK_HEIGHT), PLAIN, back, 44.0).clicked() {
+    let back = text(lang, "kiosk-back");
+    if widgets::text_tile(ui, Vec2::new(width, BACK_HEIGHT), PLAIN, &back, 44.0).clicked() {
         actions.push(Action::Back);
     }
 }

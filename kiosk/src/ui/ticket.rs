@@ -5,9 +5,10 @@ use super::widgets::{self, PLAIN};
 use super::{Action, Frame};
 use crate::office_view;
 use crate::screen::{PrintState, TicketScreen};
-use crate::words::{self, say};
 use egui::Vec2;
 use talon_client::look::colors;
+use talon_client::texts::whole_minutes;
+use talon_client::{Lang, text, text_with};
 
 const QR_SIDE: f32 = 340.0;
 const DONE_HEIGHT: f32 = 120.0;
@@ -27,7 +28,7 @@ pub fn show(
 
     widgets::centered(
         ui,
-        say(lang, words::YOUR_TICKET),
+        &text(lang, "kiosk-your-ticket"),
         widgets::bold(44.0),
         colors::MUTED,
     );
@@ -46,7 +47,7 @@ pub fn show(
                 .show(ui, |ui| {
                     widgets::label(
                         ui,
-                        say(lang, words::OUT_OF_TURN_MARK),
+                        &text(lang, "kiosk-out-of-turn-mark"),
                         widgets::bold(38.0),
                         colors::BACKGROUND,
                     );
@@ -54,34 +55,22 @@ pub fn show(
         });
         ui.add_space(12.0);
     }
-    let topic = lang.pick(&receipt.topic_name_ru, &receipt.topic_name_en);
+    let topic = office_view::topic_name(lang, &receipt.topic_name_ru, &receipt.topic_name_en);
     widgets::centered(ui, topic, widgets::bold(50.0), colors::TEXT);
     ui.add_space(24.0);
-    let facts = [
-        format!(
-            "{}: {}",
-            say(lang, words::ISSUED_AT),
-            office_view::clock(receipt.ticket.issued_at, zone)
-        ),
-        format!(
-            "{}: {}",
-            say(lang, words::PEOPLE_AHEAD),
-            receipt.people_ahead
-        ),
-        format!(
-            "{}: {} {}",
-            say(lang, words::ESTIMATED_WAIT),
-            say(lang, words::ABOUT),
-            lang.minutes(receipt.estimated_wait_ms)
-        ),
-    ];
+    let facts = facts(
+        lang,
+        &office_view::clock(receipt.ticket.issued_at, zone),
+        receipt.people_ahead,
+        receipt.estimated_wait_ms,
+    );
     for fact in &facts {
         widgets::centered(ui, fact, widgets::regular(42.0), colors::TEXT);
     }
     ui.add_space(12.0);
     widgets::centered(
         ui,
-        say(lang, words::WATCH_DISPLAY),
+        &text(lang, "kiosk-watch-display"),
         widgets::regular(34.0),
         colors::MUTED,
     );
@@ -94,13 +83,13 @@ pub fn show(
                 modules,
                 *modules_width,
                 QR_SIDE,
-                say(lang, words::QR_LABEL),
+                &text(lang, "kiosk-qr-label"),
             );
         });
         ui.add_space(8.0);
         widgets::centered(
             ui,
-            say(lang, words::QR_CAPTION),
+            &text(lang, "kiosk-qr-caption"),
             widgets::regular(28.0),
             colors::MUTED,
         );
@@ -114,23 +103,41 @@ pub fn show(
     }
     widgets::centered(
         ui,
-        say(lang, words::TAP_TO_RETURN),
+        &text(lang, "kiosk-tap-to-return"),
         widgets::regular(28.0),
         colors::MUTED,
     );
     ui.add_space(8.0);
-    let done = say(lang, words::DONE);
-    if widgets::text_tile(ui, Vec2::new(width, DONE_HEIGHT), PLAIN, done, 44.0).clicked() {
+    let done = text(lang, "kiosk-done");
+    if widgets::text_tile(ui, Vec2::new(width, DONE_HEIGHT), PLAIN, &done, 44.0).clicked() {
         actions.push(Action::Dismiss);
     }
 }
 
-fn print_line(ui: &mut egui::Ui, lang: talon_client::Lang, print: &PrintState) {
+/// When the ticket was issued, how many are ahead and the estimated wait, one line each:
+/// the same on screen and on paper.
+pub fn facts(lang: Lang, issued: &str, people_ahead: u32, estimated_wait_ms: i64) -> [String; 3] {
+    [
+        text_with(lang, "kiosk-issued-at", &[("time", issued.into())]),
+        text_with(
+            lang,
+            "kiosk-people-ahead",
+            &[("people", people_ahead.into())],
+        ),
+        text_with(
+            lang,
+            "kiosk-estimated-wait",
+            &[("minutes", whole_minutes(estimated_wait_ms).into())],
+        ),
+    ]
+}
+
+fn print_line(ui: &mut egui::Ui, lang: Lang, print: &PrintState) {
     match print {
         PrintState::Printing(_) => {
             widgets::centered(
                 ui,
-                say(lang, words::PRINTING),
+                &text(lang, "kiosk-printing"),
                 widgets::bold(36.0),
                 colors::TEXT,
             );
@@ -138,7 +145,7 @@ fn print_line(ui: &mut egui::Ui, lang: talon_client::Lang, print: &PrintState) {
         PrintState::Printed => {
             widgets::centered(
                 ui,
-                say(lang, words::PRINTED),
+                &text(lang, "kiosk-printed"),
                 widgets::bold(40.0),
                 colors::OK,
             );
@@ -146,7 +153,7 @@ fn print_line(ui: &mut egui::Ui, lang: talon_client::Lang, print: &PrintState) {
         PrintState::NoPrinter => {
             widgets::centered(
                 ui,
-                say(lang, words::NO_PRINTER),
+                &text(lang, "kiosk-no-printer"),
                 widgets::bold(36.0),
                 colors::TEXT,
             );
@@ -160,7 +167,7 @@ fn print_line(ui: &mut egui::Ui, lang: talon_client::Lang, print: &PrintState) {
                     ui.set_width(ui.available_width());
                     widgets::centered(
                         ui,
-                        say(lang, words::PRINTER_FAILED),
+                        &text(lang, "kiosk-printer-failed"),
                         widgets::bold(36.0),
                         colors::BACKGROUND,
                     );

@@ -163,8 +163,12 @@ pub fn wait_for_text(harness: &mut Harness<'_, KioskApp>, text: &str) {
 /// Waits until the kiosk is online with its office's topics on the home screen.
 #[track_caller]
 pub fn wait_for_home(harness: &mut Harness<'_, KioskApp>, lang: Lang) {
-    wait_for_text(harness, lang.pick("На связи", "Online"));
-    wait_for_text(harness, lang.pick("Передача показаний", "Meter readings"));
+    let (online, topic) = match lang {
+        Lang::Ru => ("На связи", "Передача показаний"),
+        Lang::En => ("Online", "Meter readings"),
+    };
+    wait_for_text(harness, online);
+    wait_for_text(harness, topic);
 }
 
 /// The button whose accessible name contains `text`.

@@ -35,6 +35,14 @@ pub struct OfficeState {
 }
 
 impl OfficeState {
+    /// A ticket as the office has it now: the live copy while it is active, else the
+    /// stored final one.
+    pub fn live_or(&self, stored: Ticket) -> Ticket {
+        self.tickets
+            .get(&stored.id)
+            .map_or(stored, |live| Ticket::clone(live))
+    }
+
     /// The norms of a topic; the defaults (15 / 20 / 35 min) for one the office does not
     /// know, so that no rule writes its own default.
     pub fn norms_of(&self, topic: TopicId) -> Norms {

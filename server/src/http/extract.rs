@@ -214,6 +214,17 @@ impl Principal {
         }
     }
 
+    /// The member of staff acting on a window or ticket of `office`, as the engine knows
+    /// them (heads and admins act as supervisors).
+    pub fn actor(&self, office: OfficeId) -> Result<crate::engine::Actor, ApiError> {
+        let user = self.staff_of(office, &[Role::Agent, Role::Head, Role::Admin])?;
+        Ok(crate::engine::Actor {
+            staff_id: user.id,
+            name: user.name.clone(),
+            supervisor: matches!(user.role, Role::Head | Role::Admin),
+        })
+    }
+
     pub fn admin(&self) -> Result<&User, ApiError> {
         match self {
             Principal::Staff(user) if user.role == Role::Admin => Ok(user),

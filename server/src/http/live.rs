@@ -25,10 +25,23 @@ pub const MAX_REPLAY: u32 = 1000;
 const SOCKET_BUFFER: usize = 4 * 1024;
 /// Largest message a client may send on the live socket.
 const MAX_CLIENT_MESSAGE: usize = 16 * 1024;
-/// Pings keep idle connections alive through proxies and reveal dead peers.
-const PING_EVERY: Duration = Duration::from_secs(20);
+/// Pings keep idle connections alive through proxies, and give the apps traffic to
+/// see even in a quiet office (they give a link up after 10 s of silence).
+const PING_EVERY: Duration = if cfg!(test) {
+    Duration::from_millis(100)
+} else {
+    Duration::from_secs(5)
+};
+/// A client heard from neither by message nor by pong for this long is dropped: its
+/// socket may look open while nobody is there (a half-open connection).
+const SILENCE_LIMIT: Duration = if cfg!(test) {
+    Duration::from_millis(600)
+} else {
+    Duration::from_secs(30)
+};
 
 #[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
+#[serde(deny_unknown_fields)]
 pub struct LiveQuery {
     /// The last seq the client has; it gets the events after it (or a snapshot).
     pub since: Option<u64>,
@@ -81,41 +94,34 @@ async fn serve(
     let mut shutdown = state.shutdown.clone();
     let mut ping = tokio::time::interval(PING_EVERY);
     ping.reset();
+    let mut heard = tokio::time::Instant::now();
     loop {
+        // Writes count against the same limit: a peer that is gone stops reading, and a
+        // full socket must not hold this task until TCP itself gives up.
+        let silent_at = heard + SILENCE_LIMIT;
         tokio::select! {
             received = events.recv() => {
-                // Write what is queued already, then flush once: with thousands of
-                // sockets one flush per burst instead of per event saves most syscalls.
-                let mut next = Some(received);
-                let mut wrote = false;
-                while let Some(received) = next.take() {
-                    match received {
-                        Ok(LiveEvent { seq, .. }) if seq <= last => {}
-                        Ok(LiveEvent { seq, json }) if seq == last + 1 => {
-                            sender.feed(Message::Text(json)).await?;
-                            last = seq;
-                            wrote = true;
-                        }
-                        Ok(_) | Err(RecvError::Lagged(_)) => {
-                            last = send_snapshot(&state, &queue, &mut sender).await?;
-                        }
-                        Err(RecvError::Closed) => return Ok(()),
-                    }
-                    next = match events.try_recv() {
-                        Ok(event) => Some(Ok(event)),
-                        Err(TryRecvError::Lagged(n)) => Some(Err(RecvError::Lagged(n))),
-                        Err(TryRecvError::Empty | TryRecvError::Closed) => None,
-                    };
-                }
-                if wrote {
-                    sender.flush().await?;
+                let write = forward(received, &mut events, &mut last, &state, &queue, &mut sender);
+                match tokio::time::timeout_at(silent_at, write).await {
+                    Ok(Ok(Forwarded::More)) => {}
+                    Ok(Ok(Forwarded::Closed)) => return Ok(()),
+                    Ok(Err(e)) => return Err(e),
+                    Err(_) => return silent(),
                 }
             }
             incoming = receiver.next() => match incoming {
                 None | Some(Err(_)) | Some(Ok(Message::Close(_))) => break,
-                Some(Ok(_)) => {}
+                // Messages, pings and pongs alike: the client is there.
+                Some(Ok(_)) => heard = tokio::time::Instant::now(),
             },
-            _ = ping.tick() => sender.send(Message::Ping(Default::default())).await?,
+            _ = ping.tick() => {
+                let ping = sender.send(Message::Ping(Default::default()));
+                match tokio::time::timeout_at(silent_at, ping).await {
+                    Ok(sent) => sent?,
+                    Err(_) => return silent(),
+                }
+            }
+            _ = tokio::time::sleep_until(silent_at) => return silent(),
             _ = shutdown.changed() => {
                 let _ = sender.send(Message::Close(None)).await;
                 break;
@@ -126,6 +132,55 @@ async fn serve(
 }
 
 type Sender = futures_util::stream::SplitSink<WebSocket, Message>;
+
+/// The client was not heard from for [`SILENCE_LIMIT`]; the socket is dropped.
+fn silent() -> SocketResult<()> {
+    tracing::debug!("a live client stopped answering; dropping it");
+    Ok(())
+}
+
+enum Forwarded {
+    More,
+    /// The office's event stream ended (the server is stopping).
+    Closed,
+}
+
+/// Writes `received` and whatever else is queued already, then flushes once: with
+/// thousands of sockets one flush per burst instead of per event saves most syscalls.
+async fn forward(
+    received: Result<LiveEvent, RecvError>,
+    events: &mut tokio::sync::broadcast::Receiver<LiveEvent>,
+    last: &mut u64,
+    state: &AppState,
+    queue: &OfficeQueue,
+    sender: &mut Sender,
+) -> SocketResult<Forwarded> {
+    let mut next = Some(received);
+    let mut wrote = false;
+    while let Some(received) = next.take() {
+        match received {
+            Ok(LiveEvent { seq, .. }) if seq <= *last => {}
+            Ok(LiveEvent { seq, json }) if seq == *last + 1 => {
+                sender.feed(Message::Text(json)).await?;
+                *last = seq;
+                wrote = true;
+            }
+            Ok(_) | Err(RecvError::Lagged(_)) => {
+                *last = send_snapshot(state, queue, sender).await?;
+            }
+            Err(RecvError::Closed) => return Ok(Forwarded::Closed),
+        }
+        next = match events.try_recv() {
+            Ok(event) => Some(Ok(event)),
+            Err(TryRecvError::Lagged(n)) => Some(Err(RecvError::Lagged(n))),
+            Err(TryRecvError::Empty | TryRecvError::Closed) => None,
+        };
+    }
+    if wrote {
+        sender.flush().await?;
+    }
+    Ok(Forwarded::More)
+}
 
 /// Brings a new client up to date; returns the seq it now has.
 async fn start(
@@ -195,4 +250,73 @@ async fn send_snapshot(
 async fn send_json(sender: &mut Sender, message: &LiveMessage) -> SocketResult<()> {
     let json = serde_json::to_string(message).map_err(axum::Error::new)?;
     sender.send(Message::Text(json.into())).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::startup::{self, Settings};
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    use tokio::net::TcpStream;
+
+    /// A WebSocket ping from a client: final, opcode 9, masked, no payload.
+    const CLIENT_PING: [u8; 6] = [0x89, 0x80, 0, 0, 0, 0];
+
+    /// Opens the office's live socket by hand: no WebSocket library, so the client
+    /// answers nothing (not even the server's pings) unless the test writes it.
+    async fn open(addr: std::net::SocketAddr, office: OfficeId, token: &str) -> TcpStream {
+        let mut tcp = TcpStream::connect(addr).await.unwrap();
+        let request = format!(
+            "GET /api/v1/offices/{}/live HTTP/1.1\r\nHost: {addr}\r\nUpgrade: websocket\r\n\
+             Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\
+             Sec-WebSocket-Version: 13\r\nAuthorization: Bearer {token}\r\n\r\n",
+            office.0
+        );
+        tcp.write_all(request.as_bytes()).await.unwrap();
+        let mut head = Vec::new();
+        while !head.ends_with(b"\r\n\r\n") {
+            let mut byte = [0u8];
+            tcp.read_exact(&mut byte).await.unwrap();
+            head.push(byte[0]);
+        }
+        let head = String::from_utf8_lossy(&head);
+        assert!(head.starts_with("HTTP/1.1 101"), "{head}");
+        tcp
+    }
+
+    /// Reads until the server closes the socket: true if it does within `limit`.
+    async fn closed_within(tcp: &mut TcpStream, limit: Duration) -> bool {
+        let mut buffer = [0u8; 4096];
+        let until_closed = async { while let Ok(1..) = tcp.read(&mut buffer).await {} };
+        tokio::time::timeout(limit, until_closed).await.is_ok()
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_client_that_answers_nothing_is_dropped_and_one_that_pings_is_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("talon.sqlite3").display().to_string();
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let server = startup::start(listener, Settings::new(db)).await.unwrap();
+        let access = crate::demo::ensure(&server.queues).await.unwrap();
+        let token = access.display_token;
+        let mut silent = open(server.addr, access.office, &token).await;
+        let mut talking = open(server.addr, access.office, &token).await;
+
+        // The talking client sends a frame four times per limit, for three limits.
+        let start = tokio::time::Instant::now();
+        while start.elapsed() < SILENCE_LIMIT * 3 {
+            talking.write_all(&CLIENT_PING).await.unwrap();
+            tokio::time::sleep(SILENCE_LIMIT / 4).await;
+        }
+        assert!(
+            closed_within(&mut silent, SILENCE_LIMIT * 10).await,
+            "a client heard from neither by message nor by pong is dropped"
+        );
+        talking.write_all(&CLIENT_PING).await.unwrap();
+        assert!(
+            !closed_within(&mut talking, Duration::from_millis(100)).await,
+            "a client that pings is kept"
+        );
+        server.stop().await.unwrap();
+    }
 }

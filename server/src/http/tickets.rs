@@ -3,12 +3,12 @@
 use super::AppState;
 use super::error::ApiError;
 use super::extract::{ClientAddress, Json, Path, Principal};
-use crate::engine::{Actor, Command, TicketAction, TransferTarget};
+use crate::engine::{Command, TicketAction, TransferTarget};
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use talon_protocol::api::{
     CancelRequest, ErrorBody, FinishRequest, IssueTicketRequest, PostponeRequest,
-    PublicTicketStatus, Role, TicketReceipt, TransferRequest,
+    PublicTicketStatus, TicketReceipt, TransferRequest,
 };
 use talon_protocol::{OfficeId, Ticket, TicketId};
 
@@ -72,13 +72,8 @@ pub async fn get(
     let ticket = find(&state, id).await?;
     principal.require_see(ticket.office_id)?;
     let queue = state.queues.office(ticket.office_id)?;
-    let live = queue
-        .lock()
-        .await
-        .tickets
-        .get(&id)
-        .map(|t| Ticket::clone(t));
-    Ok(Json(live.unwrap_or(ticket)))
+    let ticket = queue.lock().await.live_or(ticket);
+    Ok(Json(ticket))
 }
 
 async fn find(state: &AppState, id: TicketId) -> Result<Ticket, ApiError> {
@@ -98,12 +93,7 @@ async fn act(
     action: TicketAction,
 ) -> Result<Json<Ticket>, ApiError> {
     let ticket = find(state, id).await?;
-    let user = principal.staff_of(ticket.office_id, &[Role::Agent, Role::Head, Role::Admin])?;
-    let actor = Actor {
-        staff_id: user.id,
-        name: user.name.clone(),
-        supervisor: matches!(user.role, Role::Head | Role::Admin),
-    };
+    let actor = principal.actor(ticket.office_id)?;
     let command = Command::Ticket {
         ticket_id: id,
         actor,

@@ -3,7 +3,7 @@
 use super::AppState;
 use super::error::ApiError;
 use super::extract::{Json, Path, Principal};
-use crate::engine::{Actor, Command, WindowAction};
+use crate::engine::{Command, WindowAction};
 use crate::queues::window_queue;
 use axum::extract::State;
 use talon_protocol::api::{ErrorBody, PauseRequest, Role};
@@ -16,15 +16,6 @@ fn office_of(state: &AppState, window: WindowId) -> Result<OfficeId, ApiError> {
         .ok_or_else(|| ApiError::not_found(format!("window {window} does not exist")))
 }
 
-fn actor(principal: &Principal, office: OfficeId) -> Result<Actor, ApiError> {
-    let user = principal.staff_of(office, &[Role::Agent, Role::Head, Role::Admin])?;
-    Ok(Actor {
-        staff_id: user.id,
-        name: user.name.clone(),
-        supervisor: matches!(user.role, Role::Head | Role::Admin),
-    })
-}
-
 async fn act(
     state: &AppState,
     principal: &Principal,
@@ -32,7 +23,7 @@ async fn act(
     action: WindowAction,
 ) -> Result<Json<Window>, ApiError> {
     let office = office_of(state, window_id)?;
-    let actor = actor(principal, office)?;
+    let actor = principal.actor(office)?;
     let command = Command::Window {
         window_id,
         actor,
@@ -110,7 +101,7 @@ pub async fn call_next(
     Path(id): Path<WindowId>,
 ) -> Result<Json<Ticket>, ApiError> {
     let office = office_of(&state, id)?;
-    let actor = actor(&principal, office)?;
+    let actor = principal.actor(office)?;
     let command = Command::Window {
         window_id: id,
         actor,

@@ -1,0 +1,496 @@
+### Тексты всех приложений Talon на русском — первый язык: если текста нет в другом
+### языке, показывается русский. Файл другого языка (en.ftl) содержит те же
+### идентификаторы в том же порядке.
+###
+### Как править: слева идентификатор (его знает код, не меняйте его), справа текст.
+### { $name } — значение, которое подставляет приложение (номер талона, число, время).
+### Числа выбирают форму слова:
+###     { $people ->
+###         [one] { $people } человек
+###         [few] { $people } человека
+###        *[many] { $people } человек
+###     }
+### one — 1, 21, 31…; few — 2–4, 22–24…; many — 0, 5–20, 25–30…; [0] — ровно ноль;
+### звёздочка отмечает форму по умолчанию.
+
+## Общее для всех приложений
+
+# Название языка на нём самом: его показывает кнопка, которая на него переключает.
+common-language-name = Русский
+common-online = На связи
+common-connecting = Подключение…
+common-offline = Нет связи с сервером
+# Длительность в целых минутах, сокращённо: «15 мин».
+common-minutes = { $minutes } мин
+# Объявление для окна на перерыве, дословно по стандарту (ЛНА-0009-4 §5.4.9.1).
+common-paused-notice = Уважаемые клиенты! Обслуживание временно прекращено. Приносим свои извинения за доставленные неудобства
+
+## Киоск: здесь посетители берут талоны. Тексты видны с метра, коротко и крупно.
+
+kiosk-window-title = Talon — киоск
+# Пока киоск не знает своего офиса, вместо его названия.
+kiosk-app-title = Талон — электронная очередь
+kiosk-choose-topic = Выберите тему обращения
+kiosk-no-topics = Сейчас нет тем для записи в очередь
+kiosk-people = { $people ->
+        [one] { $people } человек
+        [few] { $people } человека
+       *[many] { $people } человек
+    }
+# После «около» — родительный падеж: около 1 минуты, около 5 минут.
+kiosk-about-minutes = { $minutes ->
+        [one] около { $minutes } минуты
+       *[other] около { $minutes } минут
+    }
+# Строка на кнопке темы: «Ожидают: 3 человека · около 15 минут». Должна умещаться в
+# одну строку под названием темы.
+kiosk-topic-load = Ожидают: { kiosk-people } · { $minutes ->
+        [0] без ожидания
+       *[other] { kiosk-about-minutes }
+    }
+kiosk-out-of-turn-button = Вне очереди
+kiosk-out-of-turn-button-hint = для посетителей, которым это право дано законом
+kiosk-out-of-turn-title = Обслуживание вне очереди
+kiosk-out-of-turn-who = Право на обслуживание вне очереди имеют:
+kiosk-out-of-turn-proof = Покажите подтверждающий документ специалисту у окна.
+kiosk-out-of-turn-choose = Выберите тему обращения:
+kiosk-back = Назад
+kiosk-issuing = Выдаём талон…
+kiosk-issuing-wait = Пожалуйста, подождите
+
+## Киоск: талон на экране и на бумаге. Бумажный талон печатается в кодовой странице
+## PC866: кавычки «» и тире печатаются как " и -, прочие знаки вне кириллицы и ASCII — как ?.
+
+kiosk-your-ticket = Ваш талон
+kiosk-out-of-turn-mark = ВНЕ ОЧЕРЕДИ
+kiosk-issued-at = Выдан: { $time }
+kiosk-people-ahead = Перед вами: { kiosk-people }
+kiosk-estimated-wait = Ожидание: { $minutes ->
+        [0] меньше минуты
+       *[other] { kiosk-about-minutes }
+    }
+kiosk-watch-display = Следите за вызовом на табло
+kiosk-qr-caption = Статус талона — наведите камеру телефона
+# Для экранного диктора: что изображено.
+kiosk-qr-label = QR-код статуса талона
+kiosk-printing = Талон печатается…
+kiosk-printed = Возьмите талон из принтера
+kiosk-printer-failed = Принтер не работает. Запомните номер талона — он уже в очереди.
+kiosk-no-printer = Запомните номер талона или сфотографируйте экран
+kiosk-done = Готово
+kiosk-tap-to-return = Коснитесь экрана, чтобы вернуться
+
+## Киоск: почему талон не выдан
+
+kiosk-unavailable = Выдача талонов временно недоступна
+kiosk-unavailable-hint = Пожалуйста, обратитесь к администратору зала или попробуйте через несколько минут.
+kiosk-outside-hours = Выдача талонов сейчас не производится
+kiosk-next-opening = Выдача талонов начнётся
+kiosk-no-hours = Часы приёма не заданы. Обратитесь к администратору зала.
+# Под ним — сообщение сервера.
+kiosk-refused = Талон не выдан
+kiosk-opening-today = сегодня в { $time }
+kiosk-opening-tomorrow = завтра в { $time }
+# { $date } — «23.11.2026».
+kiosk-opening-date = { $date } в { $time }
+kiosk-not-authorized = Киоск не допущен к серверу: проверьте токен киоска
+
+## Табло в зале: вызовы крупно, очередь, окна на перерыве. Номера талонов, без имён.
+
+display-window-title = Talon — табло
+# «А015 → окно 3».
+display-call-to-window = { $ticket } → окно { $window }
+display-new-call = Новый вызов
+display-repeated-call = Повторный вызов
+display-current-call = Вызов
+display-no-calls-yet = Ожидайте вызова на этом табло
+display-recent-calls = Предыдущие вызовы
+display-queue = Очередь
+display-waiting = ждут: { $count }
+display-estimated-wait = ≈ { $minutes } мин
+display-no-wait = без ожидания
+display-no-window-open = окна закрыты
+display-paused-window = Окно { $window } — возобновит работу в { $time }
+# Окно на перерыве без времени возвращения.
+display-paused-window-untimed = Окно { $window }
+# За ним — категории посетителей через точку с запятой.
+display-out-of-turn = Вне очереди обслуживаются:
+display-stale = Данные могут быть устаревшими
+display-sound-unavailable = Звук недоступен — вызовы только на экране
+display-sound-off = Звук выключен
+display-connecting = Подключение к серверу…
+display-unreachable = Сервер недоступен. Повторная попытка через несколько секунд.
+display-refused = Сервер отказал: { $message }
+display-no-office = Этому табло не назначен офис: проверьте токен табло.
+# За двоеточием — подробность на английском, для администратора.
+display-bad-answer = Непонятный ответ сервера: { $detail }
+# «пятница, 20 ноября»: день недели, число, месяц (в родительном падеже).
+display-date = { $weekday }, { $day } { $month }
+display-weekday-monday = понедельник
+display-weekday-tuesday = вторник
+display-weekday-wednesday = среда
+display-weekday-thursday = четверг
+display-weekday-friday = пятница
+display-weekday-saturday = суббота
+display-weekday-sunday = воскресенье
+display-month-january = января
+display-month-february = февраля
+display-month-march = марта
+display-month-april = апреля
+display-month-may = мая
+display-month-june = июня
+display-month-july = июля
+display-month-august = августа
+display-month-september = сентября
+display-month-october = октября
+display-month-november = ноября
+display-month-december = декабря
+
+## ———— Рабочее место сотрудника и монитор начальника офиса ————
+
+## Рабочее место: окно приложения, вход
+
+desk-window-title = Talon — рабочее место
+desk-sign-in-not-kept = Вход не сохранён, после перезапуска войдите снова. { $path }: { $error }
+desk-session-ended = Сеанс завершён или отозван. Войдите снова.
+
+## Рабочее место: вход и восстановление входа
+
+desk-signin-title = Talon — рабочее место сотрудника
+desk-signin-subtitle = Вход для сотрудников окон и начальников офисов
+desk-signin-server = Сервер:
+desk-signin-login = Логин:
+desk-signin-password = Пароль:
+desk-signin-submit = Войти
+desk-signin-busy = Вход…
+desk-signin-restoring = Восстановление входа…
+desk-signin-retrying = Повторяю попытку…
+desk-signin-again = Войти заново
+
+## Рабочее место: верхняя панель, вкладки, связь
+
+desk-tab-board = Табло офиса
+desk-tab-charts = Графики
+desk-tab-norms = Нормативы
+desk-tab-reports = Отчёты
+desk-tab-offices = Офисы
+desk-tab-desk = Моё окно
+desk-offline-for = Нет связи с сервером { $seconds } с — данные могут быть устаревшими
+desk-sign-out = Выйти
+desk-role-agent = сотрудник
+desk-role-head = начальник офиса
+desk-role-admin = администратор
+desk-no-office = Вы не закреплены ни за одним офисом. Обратитесь к администратору.
+
+## Рабочее место: состояния окон, оповещения, ошибки
+
+desk-window-closed = закрыто
+desk-window-idle = свободно
+desk-window-calling = вызов
+desk-window-serving = обслуживание
+desk-window-paused = перерыв
+desk-window-name = Окно { $window }
+desk-alert-wait-breach = Талон { $ticket } ждёт дольше нормы ({ $topic })
+desk-alert-long-queue = Длинная очередь: { $topic } — ждут { $count }
+desk-alert-idle-window = Окно { $window } простаивает, а клиенты ждут
+desk-alert-service-breach = Обслуживание талона { $ticket } в окне { $window } дольше нормы
+desk-error-refused = Сервер отказал: { $message }
+desk-error-unreachable = Нет связи с сервером. Проверьте сеть и повторите.
+desk-error-protocol = Непонятный ответ сервера ({ $detail }). Обновите приложение.
+
+## Рабочее место: норма рядом с таймером
+
+desk-norm-ok = в норме
+desk-norm-warning = близко к норме
+desk-norm-breach = сверх нормы
+desk-norm-line = норма { $minutes } мин · { $verdict }
+
+## Рабочее место: ответ на действие
+
+desk-working = Выполняется…
+desk-dismiss = Понятно
+
+## Рабочее место специалиста: действия (клавиша F… добавляется сама) и подсказки
+
+desk-act-call-next = Вызвать следующего
+desk-act-recall = Повторный вызов
+desk-act-start = Начать обслуживание
+desk-act-finish = Завершить
+desk-act-no-show = Клиент не явился
+desk-act-transfer = Перенаправить
+desk-act-postpone = Отложить
+desk-act-pause = Перерыв
+desk-act-resume = Продолжить работу
+desk-act-close = Закрыть окно
+desk-act-call-next-waiting = { desk-act-call-next }  (ждут: { $count })
+desk-hint-call-next = Можно вызывать следующего клиента.
+desk-hint-queue-empty = Очередь к окну пуста. Новые талоны появятся здесь сами.
+desk-hint-calling = Клиент идёт к окну: начните обслуживание, вызовите повторно или отметьте неявку.
+desk-hint-serving = Идёт обслуживание. Завершите его или перенаправьте клиента.
+desk-hint-paused = Окно на перерыве: клиенты видят объявление на табло.
+desk-hint-closed = Окно закрыто.
+
+## Рабочее место специалиста: окно и клиент у окна
+
+desk-state-since = с { $time }
+desk-window-topics = Темы окна: { $topics }
+desk-transferred = перенаправлен { $count }
+desk-recalls = повторных вызовов: { $count }
+desk-called-walking = Вызван, идёт к окну: { $time }
+desk-break-reason = Перерыв: { $reason }
+desk-expected-back = Ожидаемое возвращение: { $time }
+desk-visitors-see = Клиенты видят: «{ common-paused-notice }»
+desk-card-nobody = У окна нет клиента
+desk-card-closed = Окно закрыто
+desk-card-loading = Загрузка талона…
+desk-badge-out-of-turn = ВНЕ ОЧЕРЕДИ
+desk-timer-waited = Ожидание
+desk-timer-service = Обслуживание
+
+## Рабочее место специалиста: выбор окна
+
+desk-open-window = Открыть окно { $window }
+desk-loading-office = Загрузка данных офиса…
+desk-picker-title = Выберите окно и откройте его
+desk-picker-hint = Открытое окно закреплено за вами до закрытия.
+
+## Рабочее место: очередь
+
+desk-window-queue = Очередь к окну: { $count }
+desk-queue-empty = Никто не ждёт.
+desk-mark-out-of-turn = вне очереди
+desk-mark-sent-here = направлен в это окно
+desk-mark-front = в начало очереди
+
+## Рабочее место специалиста: показатели за день
+
+desk-today-title = Мои показатели за сегодня
+desk-loading = Загрузка…
+desk-today-none = Сегодня вы ещё никого не обслужили.
+desk-served = Обслужено
+desk-no-shows = Не явились
+desk-today-average-wait = Среднее ожидание
+desk-today-average-service = Среднее обслуживание
+desk-today-within-wait-norm = В норме ожидания
+desk-today-within-service-norm = В норме обслуживания
+
+## Рабочее место: формы
+
+desk-form-cancel = Отмена  [Esc]
+
+## Форма «Завершение обслуживания»
+
+desk-outcome-resolved = Вопрос решён
+desk-outcome-deferred = Отложено со сроком
+desk-outcome-refused = Отказ с причиной
+desk-outcome-other = Другое
+desk-overrun-force-majeure = форс-мажор
+desk-overrun-technical-failure = технический сбой
+desk-overrun-visitor-case = особый случай клиента
+desk-finish-title = Завершение обслуживания
+desk-finish-outcome = Результат:
+desk-finish-deadline = Срок ответа клиенту:
+desk-finish-deadline-hint = ГГГГ-ММ-ДД или ДД.ММ.ГГГГ
+desk-finish-refusal-reasons = Причина отказа:
+desk-finish-note = Примечание:
+desk-finish-topics-count = Сколько тем обращения:
+desk-finish-more-than-three = больше 3
+desk-finish-overrun = Превышение нормы:
+desk-overrun-none = нет причины
+desk-finish-confirm = Завершить
+desk-finish-bad-deadline = Укажите срок датой: ГГГГ-ММ-ДД или ДД.ММ.ГГГГ.
+
+## Форма «Перерыв»
+
+desk-pause-reason-break = Перерыв
+desk-pause-reason-lunch = Обед
+desk-pause-reason-paperwork = Работа с документами
+desk-pause-reason-failure = Технический сбой
+desk-pause-display-shows = Табло покажет время возврата: { $time }
+desk-pause-title = Перерыв в работе окна
+desk-pause-reason = Причина:
+desk-field-required = обязательно
+desk-pause-back-in = Вернусь через, мин:
+desk-field-optional = необязательно
+desk-pause-confirm = Начать перерыв
+desk-pause-bad-minutes = Время возврата — число минут (или оставьте пустым).
+
+## Форма «Отложить талон»
+
+desk-postpone-title = Отложить талон
+desk-postpone-hint = Клиент вернётся в очередь на своё место через указанное время.
+desk-postpone-minutes = Минут:
+desk-postpone-confirm = Отложить
+desk-postpone-bad-minutes = Введите число минут.
+
+## Форма «Перенаправить»
+
+desk-transfer-ticket = Перенаправить талон { $ticket }
+desk-to-window = к окну { $window }
+desk-transfer-to = Куда:
+desk-transfer-to-topic = в тему
+desk-transfer-to-a-window = в окно
+desk-transfer-no-window = Других открытых окон нет.
+desk-transfer-place = Место в очереди:
+desk-transfer-front = в начало
+desk-transfer-back = в конец
+desk-transfer-confirm = Перенаправить
+
+## Начальник офиса: оповещения
+
+desk-new-alert = Новое оповещение: { $alert }
+desk-alerts-count = Оповещения: { $count }
+desk-alert-acknowledge = Принято
+desk-alerts-none = Оповещений нет
+
+## Начальник офиса: табло офиса
+
+desk-window-topics-form = Окно { $window }: темы обслуживания
+desk-office-waiting = Ожидают: { $count }
+desk-board-windows = Окна
+desk-board-column-window = Окно
+desk-board-column-agent = Сотрудник
+desk-board-column-state = Состояние
+desk-board-column-ticket = Талон
+desk-board-column-for = Сколько
+desk-topics = Темы
+desk-board-select-window = Выберите окно, чтобы изменить его темы, объявить перерыв или закрыть его.
+desk-board-change-topics = Изменить темы
+desk-board-pause = Объявить перерыв
+desk-board-resume = Снять перерыв
+desk-board-close = Закрыть окно
+desk-board-topics-hint = Когда очередь растёт, разделите темы между окнами: каждая группа — своим специалистам.
+desk-board-save-topics = Сохранить темы
+desk-board-topics-saved = Темы окна сохранены.
+desk-mark-sent-to-window = направлен в окно
+
+## Начальник офиса: графики
+
+desk-chart-waiting-title = Ждут по темам в течение дня
+desk-chart-waiting-hint = Записывается, пока приложение открыто; ось X — часы по времени офиса.
+desk-chart-office-time = время офиса
+desk-chart-waiting-axis = ждут
+desk-chart-norm-title = Ожидание сегодня против нормы
+desk-chart-loading = Загрузка статистики…
+desk-chart-minutes-axis = минуты
+desk-chart-average = Среднее
+desk-median = Медиана
+desk-chart-p90 = 90-й процентиль
+desk-chart-wait-norm = Норма ожидания
+
+## Начальник офиса: нормативы
+
+desk-norm-average = в среднем { $minutes } мин
+desk-norm-hard-max = не более { $minutes } мин
+desk-topic-norms = Нормативы темы { $topic }
+desk-norm-edit-wait = Норма ожидания, мин:
+desk-norm-edit-service = Норма обслуживания, мин:
+desk-norm-edit-total = Норма времени в офисе, мин:
+desk-norms-bad-minutes = Нормы — целое число минут.
+desk-norms-title = Темы и нормативы
+desk-norms-standard = Стандарт: ожидание не более 15 мин, приём 20 мин, всего в офисе 35 мин; норма приёма действует для визитов не более чем по 3 темам.
+desk-norms-column-topic = Тема (выберите, чтобы изменить)
+desk-norms-column-wait = Ожидание
+desk-norms-column-total = Всего в офисе
+desk-norms-column-active = Активна
+desk-yes = да
+desk-no = нет
+desk-norm-kind-hard-max = не более (каждый визит)
+desk-norm-kind-average = в среднем
+desk-norms-save = Сохранить нормативы
+desk-norms-saved = Нормативы сохранены.
+
+## Начальник офиса: офисы
+
+desk-office-is-open = Открыт
+desk-open-office = Открыть «{ $office }»
+desk-offices-title = Офисы
+desk-offices-refresh = Обновить
+desk-offices-loading = Загрузка списка офисов…
+desk-offices-column-office = Офис
+desk-column-waiting = Ждут
+desk-offices-column-windows-open = Окна открыты
+desk-offices-column-alerts = Оповещения
+desk-offices-column-longest-wait = Дольше всех ждёт
+
+## Начальник офиса: отчёты
+
+desk-date-hint = ГГГГ-ММ-ДД
+desk-report-from = С:
+desk-report-to = По:
+desk-report-period = Период: { $from } — { $to }
+desk-report-saved = Отчёт сохранён: { $path }
+desk-report-not-saved = Не удалось сохранить { $path }: { $error }
+desk-month-no-calls = Среднее ожидание за месяц { $month }: вызванных талонов нет
+desk-month-within-limit = в пределах нормы
+desk-month-over-limit = сверх нормы
+desk-month-wait = Среднее ожидание за месяц { $month }: { $average } { $verdict } (предел { $limit }), вызвано: { $called }
+desk-report-title = Отчёт за период
+desk-report-today = Сегодня
+desk-report-this-month = Этот месяц
+desk-report-last-month = Прошлый месяц
+desk-report-show = Показать
+desk-report-choose = Выберите период и нажмите «Показать».
+desk-report-by-topic = По темам
+desk-report-total = Всего
+desk-report-by-agent = По сотрудникам
+desk-report-no-visits = Нет обслуженных визитов.
+desk-report-bad-dates = Даты периода — в виде ГГГГ-ММ-ДД или ДД.ММ.ГГГГ.
+desk-report-csv-file = Файл CSV:
+desk-report-export = Экспорт в CSV
+desk-report-column-issued = Выдано
+desk-report-column-transfers = Перенапр.
+desk-report-column-wait-average = Ожид. ср.
+desk-report-column-wait-p90 = 90%
+desk-report-column-wait-in-norm = В норме ожид.
+desk-report-column-service-average = Обсл. ср.
+desk-report-column-service-in-norm = В норме обсл.
+
+## Начальник офиса: таблица тем
+
+desk-topics-column-topic = Тема
+desk-topics-column-norm = Норма
+desk-topics-column-longest = Дольше всех
+desk-topics-column-average-today = Среднее сегодня
+desk-topics-column-within-norm = В норме
+desk-topics-column-estimate = Прогноз
+desk-topics-column-windows = Окон
+desk-topics-no-window = нет окон
+
+## Отчёт в CSV: заголовки столбцов
+
+desk-csv-period-from = Период с
+desk-csv-period-to = Период по
+desk-csv-total = Итого
+desk-csv-topic = Тема
+desk-csv-agent = Сотрудник
+desk-csv-month = Месяц
+desk-csv-called = Вызвано
+desk-csv-average-wait = Среднее ожидание (мин)
+desk-csv-limit = Предел (мин)
+desk-csv-within-limit = В пределах
+desk-csv-yes = да
+desk-csv-no = нет
+desk-csv-section = Раздел
+desk-csv-code = Код
+desk-csv-name = Название
+desk-csv-issued = Выдано
+desk-csv-finished = Обслужено
+desk-csv-resolved = Решено
+desk-csv-deferred = Отложено
+desk-csv-refused = Отказано
+desk-csv-other = Другое
+desk-csv-no-shows = Не явились
+desk-csv-cancelled = Отменено
+desk-csv-unfinished = Не завершено
+desk-csv-transfers = Перенаправлений
+desk-csv-wait-average = Ожидание: среднее (мин)
+desk-csv-wait-median = Ожидание: медиана (мин)
+desk-csv-wait-p90 = Ожидание: 90% (мин)
+desk-csv-within-wait-norm = В норме ожидания (%)
+desk-csv-service-average = Обслуживание: среднее (мин)
+desk-csv-service-median = Обслуживание: медиана (мин)
+desk-csv-service-p90 = Обслуживание: 90% (мин)
+desk-csv-within-service-norm = В норме обслуживания (%)
+desk-csv-total-average = В офисе: среднее (мин)
+desk-csv-within-total-norm = В норме общего времени (%)
