@@ -90,10 +90,7 @@ impl WaitingHistory {
 }
 
 fn local_hour(office: &Snapshot, at: DateTime<Utc>) -> f64 {
-    let time = match office.office.time_zone.parse::<chrono_tz::Tz>() {
-        Ok(zone) => at.with_timezone(&zone).time(),
-        Err(_) => at.time(),
-    };
+    let time = at.with_timezone(&office.office.time_zone.tz()).time();
     f64::from(time.hour()) + f64::from(time.minute()) / 60.0 + f64::from(time.second()) / 3600.0
 }
 

@@ -29,7 +29,7 @@ pub fn office_with_topics() -> Snapshot {
         office: Office {
             id: OfficeId(1),
             name: "Офис".into(),
-            time_zone: "Europe/Moscow".into(),
+            time_zone: chrono_tz::Europe::Moscow.into(),
             schedule: WeekSchedule::default(),
             settings: OfficeSettings::default(),
         },

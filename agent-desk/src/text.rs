@@ -105,10 +105,9 @@ pub fn share(value: Option<f64>) -> String {
 
 /// Local wall time "14:05" of an instant in the office's zone.
 pub fn local_time(office: &Snapshot, at: DateTime<Utc>) -> String {
-    match office.office.time_zone.parse::<chrono_tz::Tz>() {
-        Ok(zone) => at.with_timezone(&zone).format("%H:%M").to_string(),
-        Err(_) => at.format("%H:%M UTC").to_string(),
-    }
+    at.with_timezone(&office.office.time_zone.tz())
+        .format("%H:%M")
+        .to_string()
 }
 
 /// What went wrong with a request, for the person at the desk. A refusal is the

@@ -37,7 +37,7 @@ pub async fn seed(
         let office = store
             .create_office(OfficeInput {
                 name: format!("Офис {n}"),
-                time_zone: "Europe/Moscow".into(),
+                time_zone: chrono_tz::Europe::Moscow.into(),
                 schedule: WeekSchedule::every_day(DayHours::new((0, 0), (23, 59))),
                 settings: OfficeSettings {
                     issuing_stops_before_close_min: 0,

@@ -123,7 +123,7 @@ mod tests {
             office: Office {
                 id: OfficeId(1),
                 name: "Офис".into(),
-                time_zone: "Europe/Moscow".into(),
+                time_zone: chrono_tz::Europe::Moscow.into(),
                 schedule: WeekSchedule::default(),
                 settings: OfficeSettings::default(),
             },

@@ -40,7 +40,7 @@ pub fn mirror() -> Mirror {
         office: Office {
             id: OfficeId(1),
             name: "Офис".into(),
-            time_zone: "Europe/Moscow".into(),
+            time_zone: chrono_tz::Europe::Moscow.into(),
             schedule: WeekSchedule::default(),
             settings: OfficeSettings {
                 info_line: "Приём ежедневно".into(),

@@ -76,7 +76,7 @@ pub struct Now<'a> {
 pub fn hall_view(mirror: &Mirror, settings: &ViewSettings, now: Now<'_>) -> HallView {
     let lang = settings.lang;
     let office = &mirror.office.office;
-    let zone: Tz = office.time_zone.parse().unwrap_or(Tz::UTC);
+    let zone: Tz = office.time_zone.tz();
     let local = |at: DateTime<Utc>| at.with_timezone(&zone).format("%H:%M").to_string();
 
     // The newest call of each ticket: a recall or a call at another window replaces the

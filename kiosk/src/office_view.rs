@@ -68,7 +68,7 @@ impl OfficeView {
             .collect();
         OfficeView {
             name: office.name.clone(),
-            time_zone: time_zone(&office.time_zone),
+            time_zone: office.time_zone.tz(),
             out_of_turn_categories: office.settings.out_of_turn_categories.clone(),
             topics,
         }
@@ -77,12 +77,6 @@ impl OfficeView {
     pub fn topic(&self, id: TopicId) -> Option<&TopicView> {
         self.topics.iter().find(|t| t.id == id)
     }
-}
-
-/// The office's zone; an unknown name (the server validates it) falls back to Moscow,
-/// where most offices are, rather than to the kiosk's own zone.
-pub fn time_zone(name: &str) -> Tz {
-    name.parse().unwrap_or(chrono_tz::Europe::Moscow)
 }
 
 /// "10:05" in the office's zone.
@@ -171,11 +165,5 @@ mod tests {
         let problems = talon_client::texts::check_sources(&sources);
         assert!(problems.is_empty(), "{problems:#?}");
         assert!(!talon_client::texts::ids_used_in(&sources).is_empty());
-    }
-
-    #[test]
-    fn an_unknown_zone_falls_back_to_moscow() {
-        assert_eq!(time_zone("Mars/Olympus"), chrono_tz::Europe::Moscow);
-        assert_eq!(time_zone("Asia/Barnaul"), chrono_tz::Asia::Barnaul);
     }
 }

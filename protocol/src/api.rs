@@ -213,7 +213,8 @@ pub struct PublicTicketStatus {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct OfficeInput {
     pub name: String,
-    pub time_zone: String,
+    #[cfg_attr(feature = "openapi", schema(value_type = String, example = "Europe/Moscow"))]
+    pub time_zone: crate::TimeZone,
     pub schedule: WeekSchedule,
     #[serde(default)]
     pub settings: OfficeSettings,

@@ -17,6 +17,7 @@ pub mod stats;
 pub mod ticket;
 pub mod topic;
 pub mod window;
+pub mod zone;
 
 pub use alert::{Alert, AlertKind};
 pub use event::{Event, EventKind, EventType};
@@ -27,3 +28,4 @@ pub use snapshot::{CallRecord, Snapshot, TopicLoad};
 pub use ticket::{NewTicket, Outcome, OverrunReason, Ticket, TicketStatus};
 pub use topic::{Norm, NormKind, Norms, Topic};
 pub use window::{Pause, Window, WindowState};
+pub use zone::TimeZone;

@@ -15,8 +15,6 @@ use crate::{OfficeSettings, Outcome};
 pub const NAME: usize = 200;
 /// A window's label ("3", "Касса 2").
 pub const WINDOW_LABEL: usize = 40;
-/// An IANA time zone name ("America/Argentina/ComodRivadavia" is the longest, 32).
-pub const TIME_ZONE: usize = 64;
 /// The information line under the hall display.
 pub const INFO_LINE: usize = 500;
 /// One out-of-turn category, and how many an office lists.
@@ -155,7 +153,6 @@ impl Bounded for CancelRequest {
 impl Bounded for OfficeInput {
     fn check_bounds(&self) -> Result<(), LimitError> {
         text("name", &self.name, NAME)?;
-        text("time_zone", &self.time_zone, TIME_ZONE)?;
         settings_bounds("settings", &self.settings)
     }
 }

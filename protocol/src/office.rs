@@ -11,7 +11,8 @@ pub struct Office {
     pub name: String,
     /// IANA time zone name, e.g. "Europe/Kaliningrad" or "Asia/Barnaul". The service day
     /// and the opening hours are in this zone.
-    pub time_zone: String,
+    #[cfg_attr(feature = "openapi", schema(value_type = String, example = "Europe/Moscow"))]
+    pub time_zone: crate::TimeZone,
     pub schedule: WeekSchedule,
     pub settings: OfficeSettings,
 }

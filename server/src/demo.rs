@@ -66,7 +66,7 @@ async fn seed(queues: &Queues) -> anyhow::Result<OfficeId> {
     let office = store
         .create_office(OfficeInput {
             name: "Клиентский офис «Центральный»".into(),
-            time_zone: "Europe/Moscow".into(),
+            time_zone: chrono_tz::Europe::Moscow.into(),
             schedule: WeekSchedule::every_day(DayHours::new((0, 0), (23, 59))),
             settings: OfficeSettings {
                 issuing_stops_before_close_min: 5,

@@ -9,7 +9,7 @@ pub const DEFAULT: &str = include_str!("../scenarios/energy-office.toml");
 #[derive(Debug, Clone, Deserialize)]
 pub struct Scenario {
     pub name: String,
-    pub time_zone: String,
+    pub time_zone: talon_protocol::TimeZone,
     pub open: NaiveTime,
     pub close: NaiveTime,
     #[serde(default)]

@@ -51,10 +51,7 @@ impl World {
     /// Starts a server in a temporary directory with the scenario's office, on a virtual
     /// clock set to an hour before opening on `day`.
     pub async fn in_process(scenario: &Scenario, day: NaiveDate) -> anyhow::Result<World> {
-        let tz: Tz = scenario
-            .time_zone
-            .parse()
-            .map_err(|_| anyhow::anyhow!("unknown time zone {}", scenario.time_zone))?;
+        let tz: Tz = scenario.time_zone.tz();
         let dir = tempfile::tempdir()?;
         let clock = Arc::new(ManualClock::new(
             local(tz, day, scenario.open) - Duration::hours(1),
@@ -78,7 +75,7 @@ impl World {
         let office = store
             .create_office(OfficeInput {
                 name: scenario.name.clone(),
-                time_zone: scenario.time_zone.clone(),
+                time_zone: scenario.time_zone,
                 schedule: WeekSchedule::every_day(hours),
                 settings: OfficeSettings::default(),
             })
@@ -183,10 +180,7 @@ impl World {
         let office = offices
             .first()
             .ok_or_else(|| anyhow::anyhow!("the kiosk token sees no office"))?;
-        let tz: Tz = office
-            .time_zone
-            .parse()
-            .map_err(|_| anyhow::anyhow!("unknown time zone"))?;
+        let tz: Tz = office.time_zone.tz();
         let snapshot = kiosk.snapshot(office.id).await?;
         let topics = scenario
             .topics

@@ -128,7 +128,7 @@ async fn observable_state(app: &TestApp) -> Value {
 fn office_input(name: &str) -> Value {
     serde_json::to_value(OfficeInput {
         name: name.into(),
-        time_zone: "Europe/Moscow".into(),
+        time_zone: chrono_tz::Europe::Moscow.into(),
         schedule: WeekSchedule::every_day(DayHours::new((0, 0), (23, 59))),
         settings: OfficeSettings {
             issuing_stops_before_close_min: 0,

@@ -88,7 +88,7 @@ pub async fn spawn_app_with(configure: impl FnOnce(&mut Settings)) -> TestApp {
     let office = store
         .create_office(OfficeInput {
             name: "Тестовый офис".into(),
-            time_zone: "Europe/Moscow".into(),
+            time_zone: chrono_tz::Europe::Moscow.into(),
             schedule: WeekSchedule::every_day(DayHours::new((0, 0), (23, 59))),
             settings: OfficeSettings {
                 issuing_stops_before_close_min: 0,

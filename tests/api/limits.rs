@@ -386,3 +386,51 @@ async fn bodies_too_large_too_deep_or_with_unknown_fields_are_refused_and_change
     assert_eq!(app.snapshot().await["seq"], before, "nothing changed");
     app.stop().await;
 }
+
+#[tokio::test]
+async fn a_statistics_period_beyond_the_calendar_is_a_clear_400_not_a_dropped_connection() {
+    let app = spawn_app().await;
+    let path =
+        |from: &str, to: &str| format!("/api/v1/offices/{}/stats?from={from}&to={to}", app.office);
+    // Days chrono can parse but the month arithmetic could not step past.
+    let (status, body) = app
+        .get(
+            &path("%2B262142-12-01", "%2B262142-12-31"),
+            Some(&app.head.token),
+        )
+        .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+    assert!(
+        body["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("9999-12-31"),
+        "{body}"
+    );
+    let (status, _) = app
+        .get(&path("9999-12-01", "9999-12-31"), Some(&app.head.token))
+        .await;
+    assert_eq!(status, StatusCode::OK, "the last month of the range works");
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn an_unknown_time_zone_is_refused_where_it_arrives() {
+    let app = spawn_app().await;
+    let body = office_body(
+        json!("Офис на Марсе"),
+        json!("Mars/Olympus"),
+        json!(""),
+        json!([]),
+    );
+    let (status, body) = app
+        .post("/api/v1/offices", Some(&app.admin.token), body)
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    let message = body["error"]["message"].as_str().unwrap();
+    assert!(
+        message.contains("time_zone") && message.contains("Mars/Olympus"),
+        "{message}"
+    );
+    app.stop().await;
+}

@@ -225,7 +225,7 @@ fn a_head_of_several_offices_sees_a_row_per_office_and_opens_one() {
                 "/api/v1/offices",
                 &OfficeInput {
                     name: "Офис «Северный»".into(),
-                    time_zone: "Asia/Barnaul".into(),
+                    time_zone: chrono_tz::Asia::Barnaul.into(),
                     schedule: WeekSchedule::every_day(DayHours::new((0, 0), (23, 59))),
                     settings: Default::default(),
                 },

@@ -6,18 +6,14 @@ use chrono::{
 use chrono_tz::Tz;
 use talon_protocol::{DayHours, Office};
 
-/// Parses an IANA zone name ("Europe/Moscow").
-pub fn parse_zone(name: &str) -> Option<Tz> {
-    name.parse().ok()
-}
-
 /// The office-local date of `now`: ticket numbering restarts when it changes.
 pub fn service_day(tz: Tz, now: DateTime<Utc>) -> NaiveDate {
     now.with_timezone(&tz).date_naive()
 }
 
 /// Whether a kiosk may issue a ticket now; if not, when it may again.
-pub fn issuing_check(office: &Office, tz: Tz, now: DateTime<Utc>) -> Result<(), Closed> {
+pub fn issuing_check(office: &Office, now: DateTime<Utc>) -> Result<(), Closed> {
+    let tz = office.time_zone.tz();
     let local = now.with_timezone(&tz).naive_local();
     let stop = office.settings.issuing_stops_before_close_min;
     if let Some(hours) = hours_on(office, local.date())
@@ -93,7 +89,7 @@ mod tests {
         Office {
             id: OfficeId(1),
             name: "ЦОК".into(),
-            time_zone: "Asia/Barnaul".into(), // UTC+7
+            time_zone: chrono_tz::Asia::Barnaul.into(), // UTC+7
             schedule: WeekSchedule::weekdays(
                 DayHours::new((8, 0), (17, 0)).with_lunch((12, 0), (12, 45)),
             ),
@@ -107,7 +103,7 @@ mod tests {
 
     #[test]
     fn service_day_follows_the_office_zone() {
-        let tz = parse_zone("Asia/Barnaul").unwrap();
+        let tz = chrono_tz::Asia::Barnaul;
         // 16:59 UTC on the 20th is 23:59 in Barnaul; 17:00 UTC is already the 21st.
         assert_eq!(
             service_day(tz, utc("2026-11-20T16:59:00Z")).to_string(),
@@ -122,28 +118,26 @@ mod tests {
     #[test]
     fn issuing_hours_lunch_and_closing() {
         let o = office();
-        let tz = parse_zone(&o.time_zone).unwrap();
         // Friday 2026-11-20. 10:00 local = 03:00 UTC.
-        assert!(issuing_check(&o, tz, utc("2026-11-20T03:00:00Z")).is_ok());
+        assert!(issuing_check(&o, utc("2026-11-20T03:00:00Z")).is_ok());
         // 07:59 local: opens at 08:00.
-        let closed = issuing_check(&o, tz, utc("2026-11-20T00:59:00Z")).unwrap_err();
+        let closed = issuing_check(&o, utc("2026-11-20T00:59:00Z")).unwrap_err();
         assert_eq!(closed.next_opening, Some(utc("2026-11-20T01:00:00Z")));
         // Lunch 12:10 local: back at 12:45.
-        let closed = issuing_check(&o, tz, utc("2026-11-20T05:10:00Z")).unwrap_err();
+        let closed = issuing_check(&o, utc("2026-11-20T05:10:00Z")).unwrap_err();
         assert_eq!(closed.next_opening, Some(utc("2026-11-20T05:45:00Z")));
         // 16:50 local: issuing stopped 15 minutes before closing; next is Monday 08:00.
-        let closed = issuing_check(&o, tz, utc("2026-11-20T09:50:00Z")).unwrap_err();
+        let closed = issuing_check(&o, utc("2026-11-20T09:50:00Z")).unwrap_err();
         assert_eq!(closed.next_opening, Some(utc("2026-11-23T01:00:00Z")));
         // 16:44 local is still open.
-        assert!(issuing_check(&o, tz, utc("2026-11-20T09:44:00Z")).is_ok());
+        assert!(issuing_check(&o, utc("2026-11-20T09:44:00Z")).is_ok());
     }
 
     #[test]
     fn no_hours_at_all_has_no_next_opening() {
         let mut o = office();
         o.schedule = WeekSchedule::default();
-        let tz = parse_zone(&o.time_zone).unwrap();
-        let closed = issuing_check(&o, tz, utc("2026-11-20T03:00:00Z")).unwrap_err();
+        let closed = issuing_check(&o, utc("2026-11-20T03:00:00Z")).unwrap_err();
         assert_eq!(closed.next_opening, None);
     }
 }

@@ -147,10 +147,6 @@ pub fn apply(
             topics,
         } => windows::configure(state, window_id, label, topics, &mut out)?,
         Command::PutOffice { office } => {
-            let tz = hours::parse_zone(&office.time_zone).ok_or_else(|| {
-                EngineError::Invalid(format!("unknown time zone {}", office.time_zone))
-            })?;
-            state.tz = tz;
             state.office = (*office).clone();
             out.push(EventKind::OfficeChanged { office: *office });
         }

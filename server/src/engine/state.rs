@@ -1,7 +1,6 @@
 //! The live state of one office that the engine works on.
 
 use chrono::NaiveDate;
-use chrono_tz::Tz;
 use std::collections::{BTreeMap, HashMap, VecDeque};
 use std::sync::Arc;
 use talon_protocol::{
@@ -15,7 +14,6 @@ pub const RECENT_SERVICES: usize = 20;
 #[derive(Debug, Clone)]
 pub struct OfficeState {
     pub office: Office,
-    pub tz: Tz,
     pub topics: BTreeMap<TopicId, Topic>,
     pub windows: BTreeMap<WindowId, Window>,
     /// Active tickets only (waiting, postponed, called, serving). Shared, so that the

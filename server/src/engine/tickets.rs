@@ -38,10 +38,8 @@ pub(super) fn issue(
             ),
         ));
     }
-    hours::issuing_check(&state.office, state.tz, now).map_err(|closed| {
-        EngineError::OutsideHours {
-            next_opening: closed.next_opening,
-        }
+    hours::issuing_check(&state.office, now).map_err(|closed| EngineError::OutsideHours {
+        next_opening: closed.next_opening,
     })?;
     let prefix = topic.prefix.clone();
     let counter = state.counters.entry(prefix.clone()).or_insert(0);
@@ -446,7 +444,7 @@ pub(super) fn roll_service_day(
     now: DateTime<Utc>,
     out: &mut Vec<EventKind>,
 ) {
-    let today = hours::service_day(state.tz, now);
+    let today = hours::service_day(state.office.time_zone.tz(), now);
     if today <= state.service_day {
         return;
     }

@@ -3,7 +3,7 @@
 use super::AppState;
 use super::error::ApiError;
 use super::extract::{Json, Path, Principal, Query};
-use crate::engine::{Command, hours};
+use crate::engine::Command;
 use crate::stats::{StatsInput, compute, month_bounds};
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -32,12 +32,6 @@ pub async fn list(
 fn validate_office(input: &OfficeInput) -> Result<(), ApiError> {
     if input.name.trim().is_empty() {
         return Err(ApiError::invalid("an office needs a name"));
-    }
-    if hours::parse_zone(&input.time_zone).is_none() {
-        return Err(ApiError::invalid(format!(
-            "unknown time zone «{}»: use an IANA name such as Europe/Moscow",
-            input.time_zone
-        )));
     }
     if let Some(problem) = input.schedule.days().find_map(|d| d.problem()) {
         return Err(ApiError::invalid(problem));

@@ -20,9 +20,7 @@ impl Store {
         let Some(office) = self.office(office_id).await? else {
             return Ok(None);
         };
-        let tz = crate::engine::hours::parse_zone(&office.time_zone).ok_or_else(|| {
-            StoreError::Corrupt(format!("office {office_id} has an unknown time zone"))
-        })?;
+        let tz = office.time_zone.tz();
 
         let topics: BTreeMap<TopicId, Topic> = self
             .topics(office_id)
@@ -90,7 +88,6 @@ impl Store {
 
         Ok(Some(OfficeState {
             office,
-            tz,
             topics,
             windows,
             tickets,

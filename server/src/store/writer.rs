@@ -223,7 +223,7 @@ mod tests {
         for name in ["one", "two", "three"] {
             let input = OfficeInput {
                 name: name.into(),
-                time_zone: "Europe/Moscow".into(),
+                time_zone: chrono_tz::Europe::Moscow.into(),
                 schedule: default_schedule(),
                 settings: Default::default(),
             };
