@@ -96,6 +96,20 @@ pub fn check_sources(dir: &Path) -> Vec<String> {
     problems
 }
 
+/// For an app's unit test: the crate at `manifest_dir` (its `env!("CARGO_MANIFEST_DIR")`)
+/// uses text ids, and every one of them exists in every language.
+#[track_caller]
+pub fn assert_every_text_exists(manifest_dir: &str) {
+    let sources = Path::new(manifest_dir).join("src");
+    let problems = check_sources(&sources);
+    assert!(problems.is_empty(), "{problems:#?}");
+    assert!(
+        !ids_used_in(&sources).is_empty(),
+        "no text ids found under {}",
+        sources.display()
+    );
+}
+
 /// The text ids the Rust sources under `dir` use.
 pub fn ids_used_in(dir: &Path) -> BTreeSet<String> {
     rust_files(dir)
