@@ -17,7 +17,6 @@ use talon_protocol::api::{PublicTicketStatus, TicketReceipt};
 use talon_protocol::event::LiveMessage;
 use talon_protocol::{
     Event, OfficeId, Snapshot, Ticket, TicketId, TicketStatus, Topic, TopicId, Window, WindowId,
-    WindowState,
 };
 use tokio::sync::{Mutex, MutexGuard, OwnedMutexGuard, broadcast};
 
@@ -145,23 +144,20 @@ impl Queues {
         command: Command,
         extract: impl FnOnce(&OfficeState, &[Event]) -> R,
     ) -> Result<R, QueueError> {
-        self.execute_with(office_id, |_| Ok(()), command, None, extract)
-            .await
+        self.execute_with(office_id, command, None, extract).await
     }
 
-    /// `prepare` may change the copy of the state before the command runs (e.g. add a new
-    /// window); `idempotency` ties an issued ticket to the client's retry key.
+    /// `idempotency` ties an issued ticket to the client's retry key.
     async fn execute_with<R>(
         &self,
         office_id: OfficeId,
-        prepare: impl FnOnce(&mut OfficeState) -> Result<(), EngineError>,
         command: Command,
         idempotency: Option<(TicketId, String)>,
         extract: impl FnOnce(&OfficeState, &[Event]) -> R,
     ) -> Result<R, QueueError> {
         let queue = self.office(office_id)?;
         let state = queue.state.clone().lock_owned().await;
-        self.run_locked(&queue, state, prepare, command, idempotency, extract)
+        self.run_locked(&queue, state, command, idempotency, extract)
             .await
     }
 
@@ -174,7 +170,6 @@ impl Queues {
         &self,
         queue: &Arc<OfficeQueue>,
         state: OwnedMutexGuard<OfficeState>,
-        prepare: impl FnOnce(&mut OfficeState) -> Result<(), EngineError>,
         command: Command,
         idempotency: Option<(TicketId, String)>,
         extract: impl FnOnce(&OfficeState, &[Event]) -> R,
@@ -182,7 +177,6 @@ impl Queues {
         let started = std::time::Instant::now();
         let now = self.now();
         let mut next = state.clone();
-        prepare(&mut next)?;
         let events = engine::apply(&mut next, command, now)?;
         let kept = tokio::spawn(commit_and_keep(Commit {
             store: self.store.clone(),
@@ -231,7 +225,6 @@ impl Queues {
             .run_locked(
                 &queue,
                 state,
-                |_| Ok(()),
                 command,
                 idempotency_key.map(|key| (id, key.to_string())),
                 |state, _| receipt(state, Ticket::clone(&state.tickets[&id]), now),
@@ -264,36 +257,13 @@ impl Queues {
         topics: Vec<TopicId>,
     ) -> Result<Window, QueueError> {
         let id = self.store.next_window_id();
-        let now = self.now();
+        let command = Command::AddWindow {
+            window_id: id,
+            label,
+            topics,
+        };
         let window = self
-            .execute_with(
-                office_id,
-                |state| {
-                    state.windows.insert(
-                        id,
-                        Window {
-                            id,
-                            office_id,
-                            label: String::new(),
-                            topics: Vec::new(),
-                            state: WindowState::Closed,
-                            agent_id: None,
-                            agent_name: None,
-                            current_ticket: None,
-                            pause: None,
-                            state_since: now,
-                        },
-                    );
-                    Ok(())
-                },
-                Command::ConfigureWindow {
-                    window_id: id,
-                    label: Some(label),
-                    topics,
-                },
-                None,
-                |state, _| state.windows[&id].clone(),
-            )
+            .execute(office_id, command, |state, _| state.windows[&id].clone())
             .await?;
         self.window_offices
             .write()

@@ -59,6 +59,12 @@ pub enum Command {
     PutTopic {
         topic: Topic,
     },
+    /// A new window (closed until an agent opens it), with the id the store gave it.
+    AddWindow {
+        window_id: WindowId,
+        label: String,
+        topics: Vec<TopicId>,
+    },
     /// Change a window's label and the topics it serves.
     ConfigureWindow {
         window_id: WindowId,
@@ -146,6 +152,11 @@ pub fn apply(
             label,
             topics,
         } => windows::configure(state, window_id, label, topics, &mut out)?,
+        Command::AddWindow {
+            window_id,
+            label,
+            topics,
+        } => windows::add(state, now, window_id, label, topics, &mut out)?,
         Command::PutOffice { office } => {
             state.office = (*office).clone();
             out.push(EventKind::OfficeChanged { office: *office });

@@ -2113,3 +2113,43 @@ fn recent_calls_start_empty_each_service_day() {
     h.tick(at("2026-11-21T21:00:00Z"));
     assert!(h.st.recent_calls.is_empty());
 }
+
+#[test]
+fn a_new_window_is_added_closed_and_a_refused_one_leaves_nothing_behind() {
+    let mut h = Hall::new();
+    let id = WindowId(77);
+    let events = h.ok(
+        Command::AddWindow {
+            window_id: id,
+            label: " 7 ".into(),
+            topics: vec![A],
+        },
+        m(0),
+    );
+    assert_eq!(names(&events), ["window_changed"]);
+    assert_eq!(h.win(id).label, "7");
+    assert_eq!(h.win(id).state, WindowState::Closed);
+
+    // Refusals are checked on the engine's own state, not through the harness.
+    for (window_id, label, topics) in [
+        (WindowId(78), "8", vec![TopicId(99)]),
+        (WindowId(78), " ", vec![A]),
+        (id, "7 again", vec![A]),
+    ] {
+        let mut state = h.st.clone();
+        let command = Command::AddWindow {
+            window_id,
+            label: label.into(),
+            topics,
+        };
+        assert!(super::apply(&mut state, command, m(1)).is_err());
+        assert!(
+            !state.windows.contains_key(&WindowId(78)),
+            "nothing half-added"
+        );
+        assert_eq!(
+            state.windows[&id].label, "7",
+            "the existing window is untouched"
+        );
+    }
+}

@@ -4,7 +4,7 @@ use super::{Actor, EngineError, OfficeState, WindowAction, tickets};
 use chrono::{DateTime, Utc};
 use std::sync::Arc;
 use talon_protocol::label::parse_prefix;
-use talon_protocol::{EventKind, Pause, Topic, TopicId, WindowId, WindowState};
+use talon_protocol::{EventKind, Pause, Topic, TopicId, Window, WindowId, WindowState};
 
 pub(super) fn act(
     state: &mut OfficeState,
@@ -232,6 +232,45 @@ fn look_alike(prefix: &str) -> String {
 }
 
 /// Changes the topics a window serves (and optionally its label).
+/// Adds a closed window; refused when the id is taken or the label or topics are wrong,
+/// and then nothing is added.
+pub(super) fn add(
+    state: &mut OfficeState,
+    now: DateTime<Utc>,
+    window_id: WindowId,
+    label: String,
+    topics: Vec<TopicId>,
+    out: &mut Vec<EventKind>,
+) -> Result<(), EngineError> {
+    if state.windows.contains_key(&window_id) {
+        return Err(EngineError::Conflict {
+            code: "duplicate",
+            message: format!("window {window_id} exists already"),
+        });
+    }
+    let office_id = state.office.id;
+    state.windows.insert(
+        window_id,
+        Window {
+            id: window_id,
+            office_id,
+            label: String::new(),
+            topics: Vec::new(),
+            state: WindowState::Closed,
+            agent_id: None,
+            agent_name: None,
+            current_ticket: None,
+            pause: None,
+            state_since: now,
+        },
+    );
+    let configured = configure(state, window_id, Some(label), topics, out);
+    if configured.is_err() {
+        state.windows.remove(&window_id);
+    }
+    configured
+}
+
 pub(super) fn configure(
     state: &mut OfficeState,
     window_id: WindowId,
