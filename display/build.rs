@@ -6,7 +6,10 @@ use std::fmt::Write;
 use std::path::Path;
 
 fn main() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("voice");
+    // Read at run time, not baked in with env!: a build script compiled for one checkout
+    // may be reused by another that shares the target directory.
+    let manifest_dir = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let root = Path::new(&manifest_dir).join("voice");
     let mut table = String::from("&[\n");
     for (dir, voice) in [("ru", "Ru"), ("en", "En")] {
         let list = root.join(dir).join("clips.tsv");

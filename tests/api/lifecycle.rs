@@ -88,7 +88,15 @@ async fn a_visit_from_ticket_to_finish_is_seen_live_in_order() {
         );
         expected_seq += 1;
     }
-    let kinds: Vec<&str> = events.iter().map(|e| e.kind.name()).collect();
+    // The server's ticker may act between the clock's five-minute jump and the call (a
+    // loaded machine): window 1 then stood idle with a visitor waiting, which raises and
+    // clears the idle-window alert. Alerts have tests of their own; the visit's steps are
+    // what this list checks.
+    let kinds: Vec<&str> = events
+        .iter()
+        .map(|e| e.kind.name())
+        .filter(|kind| !kind.starts_with("alert_"))
+        .collect();
     assert_eq!(
         kinds,
         [
