@@ -4,7 +4,7 @@
 
 use crate::support::*;
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 use talon_client::test_proxy::TestProxy;
 use talon_client::{Lang, LiveOptions};
 use talon_display::clock::ManualClock;
@@ -13,24 +13,6 @@ use talon_display::{DisplayApp, Options, SoundSetup};
 
 /// Short for the test; the app's default is `talon_client::live::DEAD_AFTER`.
 const LIMIT: Duration = Duration::from_secs(2);
-
-/// Steps the app until `done` holds, for at most `limit` (generous: this checks that
-/// the display gets there, not how fast).
-#[track_caller]
-fn wait_within(hall: &mut Hall, limit: Duration, what: &str, done: impl Fn(&Hall) -> bool) {
-    let deadline = Instant::now() + limit;
-    loop {
-        hall.step();
-        if done(hall) {
-            return;
-        }
-        assert!(
-            Instant::now() < deadline,
-            "the display never showed: {what}"
-        );
-        std::thread::sleep(Duration::from_millis(20));
-    }
-}
 
 #[test]
 fn a_server_that_stops_answering_is_marked_and_the_display_comes_back() {

@@ -204,7 +204,14 @@ impl Player for Recorder {
 /// this waits (at most 20 s) instead of asserting at once.
 #[track_caller]
 pub fn wait_for(hall: &mut Hall, what: &str, done: impl Fn(&Hall) -> bool) {
-    let deadline = Instant::now() + Duration::from_secs(20);
+    wait_within(hall, Duration::from_secs(20), what, done);
+}
+
+/// The same, for at most `limit` (keep it generous: tests check that the display gets
+/// there, not how fast).
+#[track_caller]
+pub fn wait_within(hall: &mut Hall, limit: Duration, what: &str, done: impl Fn(&Hall) -> bool) {
+    let deadline = Instant::now() + limit;
     loop {
         hall.step();
         if done(hall) {
