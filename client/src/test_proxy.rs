@@ -49,6 +49,18 @@ impl TestProxy {
         })
     }
 
+    /// A proxy in front of the server at `base` ("http://127.0.0.1:port"), started on
+    /// `runtime`: what an app test gives the app instead of the server's own URL.
+    pub fn in_front_of(runtime: &tokio::runtime::Runtime, base: &str) -> TestProxy {
+        let target: SocketAddr = base
+            .trim_start_matches("http://")
+            .parse()
+            .expect("the server's address");
+        runtime
+            .block_on(TestProxy::start(target))
+            .expect("the proxy starts")
+    }
+
     pub fn addr(&self) -> SocketAddr {
         self.addr
     }

@@ -30,15 +30,7 @@ fn wait_within(desk: &mut Desk, limit: Duration, what: &str, done: impl Fn(&Desk
 #[test]
 fn a_server_that_stops_answering_is_shown_and_the_desk_comes_back() {
     let server = TestServer::start();
-    let target = server
-        .base
-        .trim_start_matches("http://")
-        .parse()
-        .expect("the server's address");
-    let proxy = server
-        .rt
-        .block_on(TestProxy::start(target))
-        .expect("the proxy starts");
+    let proxy = TestProxy::in_front_of(&server.rt, &server.base);
     let mut options = server.options(&server.session_file("dead.json"), Lang::Ru);
     options.server = proxy.url();
     options.runtime = Some(

@@ -17,15 +17,7 @@ const LIMIT: Duration = Duration::from_secs(2);
 #[test]
 fn a_server_that_stops_answering_is_marked_and_the_display_comes_back() {
     let server = TestServer::start();
-    let target = server
-        .base
-        .trim_start_matches("http://")
-        .parse()
-        .expect("the server's address");
-    let proxy = server
-        .rt
-        .block_on(TestProxy::start(target))
-        .expect("the proxy starts");
+    let proxy = TestProxy::in_front_of(&server.rt, &server.base);
     let clock = Arc::new(ManualClock::new(start_time()));
     let options = Options {
         server: proxy.url(),
