@@ -31,6 +31,10 @@ pub struct ErrorDetail {
 pub struct Health {
     pub status: String,
     pub version: String,
+    /// "sqlite" or "postgres".
+    pub backend: String,
+    /// The node that answered (several may serve one database).
+    pub node: String,
 }
 
 #[derive(

@@ -44,8 +44,9 @@ pub enum Top {
 
 #[derive(Debug, clap::Args)]
 pub struct DatabaseArg {
-    /// SQLite file or URL (sqlite://path).
-    #[arg(long, env = "TALON_DATABASE", default_value = DEFAULT_DATABASE)]
+    /// SQLite file or URL (sqlite://path), or a PostgreSQL URL
+    /// (postgres://user@host/db) that several server nodes may share.
+    #[arg(long, env = "TALON_DATABASE", default_value = DEFAULT_DATABASE, hide_env_values = true)]
     pub database: String,
 }
 
@@ -66,6 +67,10 @@ pub struct ServeArgs {
     /// reach), not on --listen.
     #[arg(long, env = "TALON_METRICS_LISTEN")]
     pub metrics_listen: Option<String>,
+    /// This node's name in /api/v1/health and the logs (default: host name and
+    /// process id), to tell apart nodes sharing one PostgreSQL database.
+    #[arg(long, env = "TALON_NODE")]
+    pub node: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -207,6 +212,9 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
         .await
         .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", args.listen))?;
     let mut settings = Settings::new(args.db.database.clone());
+    if let Some(node) = args.node {
+        settings.node_name = node;
+    }
     settings.metrics = match (args.metrics_listen, args.metrics_token) {
         (Some(addr), token) => {
             let listener = TcpListener::bind(&addr)

@@ -8,6 +8,7 @@ pub mod engine;
 pub mod guard;
 pub mod http;
 pub mod log_text;
+pub mod nodes;
 pub mod queues;
 pub mod startup;
 pub mod stats;

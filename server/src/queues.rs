@@ -5,6 +5,11 @@
 //! keeps the new state and broadcasts the events, still under the lock so that they
 //! leave in sequence order. Two windows pressing "call next" at once are serialized by
 //! the lock: no ticket can be handed out twice, by construction.
+//!
+//! Several nodes may share one PostgreSQL database. The store refuses a commit whose
+//! office changed meanwhile on another node (`Stale`); the office then catches up from
+//! the stored events and the command is decided again, so across nodes too an office's
+//! commands take effect one after the other, each on the state left by the one before.
 
 use crate::clock::Clock;
 use crate::engine::{self, Command, EngineError, OfficeState, dispatch, estimate};
@@ -23,6 +28,13 @@ use tokio::sync::{Mutex, MutexGuard, OwnedMutexGuard, broadcast};
 /// How many events a slow live client may fall behind before it gets a new snapshot.
 const LIVE_BUFFER: usize = 1024;
 
+/// How often a command is decided again after other nodes changed its office first.
+/// Each retry follows a commit of another node, so the office made progress meanwhile.
+const STALE_RETRIES: usize = 32;
+
+/// Events read at once when an office catches up with the store.
+const CATCH_UP_PAGE: u32 = 500;
+
 #[derive(Debug, thiserror::Error)]
 pub enum QueueError {
     #[error(transparent)]
@@ -31,6 +43,8 @@ pub enum QueueError {
     Store(#[from] StoreError),
     #[error("office {0} does not exist")]
     NoOffice(OfficeId),
+    #[error("office {0} is too busy on other nodes; try again")]
+    Contended(OfficeId),
 }
 
 /// An event ready for the live sockets: serialized once, sent to every subscriber.
@@ -142,7 +156,7 @@ impl Queues {
         &self,
         office_id: OfficeId,
         command: Command,
-        extract: impl FnOnce(&OfficeState, &[Event]) -> R,
+        extract: impl Fn(&OfficeState, &[Event]) -> R,
     ) -> Result<R, QueueError> {
         self.execute_with(office_id, command, None, extract).await
     }
@@ -153,12 +167,26 @@ impl Queues {
         office_id: OfficeId,
         command: Command,
         idempotency: Option<(TicketId, String)>,
-        extract: impl FnOnce(&OfficeState, &[Event]) -> R,
+        extract: impl Fn(&OfficeState, &[Event]) -> R,
     ) -> Result<R, QueueError> {
         let queue = self.office(office_id)?;
-        let state = queue.state.clone().lock_owned().await;
-        self.run_locked(&queue, state, command, idempotency, extract)
-            .await
+        for _ in 0..STALE_RETRIES {
+            let state = queue.state.clone().lock_owned().await;
+            match self
+                .run_locked(
+                    &queue,
+                    state,
+                    command.clone(),
+                    idempotency.clone(),
+                    &extract,
+                )
+                .await
+            {
+                Err(QueueError::Store(StoreError::Stale(_))) => continue,
+                other => return other,
+            }
+        }
+        Err(QueueError::Contended(office_id))
     }
 
     /// The body of every command, with the office's lock held by the caller. The engine
@@ -205,33 +233,43 @@ impl Queues {
         idempotency_key: Option<&str>,
     ) -> Result<(TicketReceipt, bool), QueueError> {
         let queue = self.office(office_id)?;
-        // One lock around the retry check and the issue, so a retry racing its original
-        // waits for it and then finds its ticket.
-        let state = queue.state.clone().lock_owned().await;
-        let now = self.now();
-        if let Some(key) = idempotency_key
-            && let Some(ticket) = self.store.ticket_by_idempotency_key(office_id, key).await?
-        {
-            return Ok((receipt(&state, ticket, now), false));
+        for _ in 0..STALE_RETRIES {
+            // One lock around the retry check and the issue, so a retry racing its
+            // original waits for it and then finds its ticket (on another node too: the
+            // original's commit makes this one stale, and the next round finds it).
+            let state = queue.state.clone().lock_owned().await;
+            let now = self.now();
+            if let Some(key) = idempotency_key
+                && let Some(ticket) = self.store.ticket_by_idempotency_key(office_id, key).await?
+            {
+                return Ok((receipt(&state, ticket, now), false));
+            }
+            let id = TicketId(uuid::Uuid::new_v4());
+            let command = Command::Issue {
+                id,
+                public_code: crate::credentials::new_public_code(),
+                topic_id,
+                out_of_turn,
+            };
+            let issued = self
+                .run_locked(
+                    &queue,
+                    state,
+                    command,
+                    idempotency_key.map(|key| (id, key.to_string())),
+                    |state, _| receipt(state, Ticket::clone(&state.tickets[&id]), now),
+                )
+                .await;
+            match issued {
+                Err(QueueError::Store(StoreError::Stale(_))) => continue,
+                Err(e) => return Err(e),
+                Ok(receipt) => {
+                    metrics::counter!("talon_tickets_issued_total").increment(1);
+                    return Ok((receipt, true));
+                }
+            }
         }
-        let id = TicketId(uuid::Uuid::new_v4());
-        let command = Command::Issue {
-            id,
-            public_code: crate::credentials::new_public_code(),
-            topic_id,
-            out_of_turn,
-        };
-        let receipt = self
-            .run_locked(
-                &queue,
-                state,
-                command,
-                idempotency_key.map(|key| (id, key.to_string())),
-                |state, _| receipt(state, Ticket::clone(&state.tickets[&id]), now),
-            )
-            .await?;
-        metrics::counter!("talon_tickets_issued_total").increment(1);
-        Ok((receipt, true))
+        Err(QueueError::Contended(office_id))
     }
 
     /// Adds a topic to an office.
@@ -240,7 +278,7 @@ impl Queues {
         office_id: OfficeId,
         mut topic: Topic,
     ) -> Result<Topic, QueueError> {
-        topic.id = self.store.next_topic_id();
+        topic.id = self.store.next_topic_id().await?;
         topic.office_id = office_id;
         let id = topic.id;
         self.execute(office_id, Command::PutTopic { topic }, |state, _| {
@@ -256,7 +294,7 @@ impl Queues {
         label: String,
         topics: Vec<TopicId>,
     ) -> Result<Window, QueueError> {
-        let id = self.store.next_window_id();
+        let id = self.store.next_window_id().await?;
         let command = Command::AddWindow {
             window_id: id,
             label,
@@ -270,6 +308,35 @@ impl Queues {
             .expect("lock")
             .insert(id, office_id);
         Ok(window)
+    }
+
+    /// Brings this node's copy of an office up to the stored events (another node
+    /// committed them) and sends them to this node's sockets. An office this node does
+    /// not serve yet is loaded.
+    pub async fn catch_up_office(&self, id: OfficeId) -> Result<usize, QueueError> {
+        let Ok(queue) = self.office(id) else {
+            self.add_office(id).await?;
+            return Ok(0);
+        };
+        let mut state = queue.state.lock().await;
+        let absorbed = catch_up(&self.store, &queue, &mut state).await?;
+        if absorbed > 0 {
+            let mut windows = self.window_offices.write().expect("lock");
+            for window in state.windows.keys() {
+                windows.insert(*window, id);
+            }
+        }
+        Ok(absorbed)
+    }
+
+    /// Catches up with everything other nodes did: offices created, events committed.
+    /// Run when notifications may have been missed (a listener that reconnected) and
+    /// now and then as a safety net.
+    pub async fn catch_up_all(&self) -> Result<(), QueueError> {
+        for id in self.store.office_ids().await? {
+            self.catch_up_office(id).await?;
+        }
+        Ok(())
     }
 
     /// Lets time act on every office: day rollover, postponed tickets, alerts.
@@ -353,25 +420,60 @@ async fn commit_and_keep(commit: Commit) -> Kept {
         now,
     } = commit;
     let key = idempotency.as_ref().map(|(id, key)| (*id, key.as_str()));
-    if let Err(e) = store.commit(&events, key).await {
-        match store.load_office(queue.id, now).await {
-            Ok(Some(stored)) if stored.seq != state.seq => {
-                tracing::error!(office = %queue.id, error = %e, stored_seq = stored.seq,
-                    "a failed commit left the store ahead of memory; the office was re-read");
-                *state = stored;
+    match store.commit(&events, key).await {
+        Ok(()) => {}
+        Err(StoreError::Stale(office)) => {
+            // Another node was first: learn what it decided; the caller decides again.
+            if let Err(e) = catch_up(&store, &queue, &mut state).await {
+                tracing::error!(office = %office, error = %e, "the office could not catch up");
             }
-            Ok(_) => {}
-            Err(reload) => {
-                tracing::error!(office = %queue.id, error = %reload, "the office could not be re-read");
-            }
+            return Err(StoreError::Stale(office).into());
         }
-        return Err(e.into());
+        Err(e) => {
+            match store.load_office(queue.id, now).await {
+                Ok(Some(stored)) if stored.seq != state.seq => {
+                    tracing::error!(office = %queue.id, error = %e, stored_seq = stored.seq,
+                        "a failed commit left the store ahead of memory; the office was re-read");
+                    *state = stored;
+                }
+                Ok(_) => {}
+                Err(reload) => {
+                    tracing::error!(office = %queue.id, error = %reload, "the office could not be re-read");
+                }
+            }
+            return Err(e.into());
+        }
     }
     *state = next;
     for event in &events {
         publish(&queue, event);
     }
     Ok((state, events))
+}
+
+/// Folds the office's stored events after `state.seq` into `state` and sends them to
+/// this node's live sockets, in order (the caller holds the office's lock). Returns
+/// how many events there were.
+async fn catch_up(
+    store: &Store,
+    queue: &OfficeQueue,
+    state: &mut OfficeState,
+) -> Result<usize, StoreError> {
+    let mut absorbed = 0;
+    loop {
+        let events = store
+            .events_since(queue.id, state.seq, CATCH_UP_PAGE)
+            .await?;
+        if events.is_empty() {
+            return Ok(absorbed);
+        }
+        for event in &events {
+            engine::absorb(state, event);
+            publish(queue, event);
+        }
+        absorbed += events.len();
+        metrics::counter!("talon_events_absorbed_total").increment(events.len() as u64);
+    }
 }
 
 fn publish(queue: &OfficeQueue, event: &Event) {

@@ -25,6 +25,8 @@ pub struct Settings {
     pub session_ttl: chrono::Duration,
     /// Who may read /metrics.
     pub metrics: MetricsAccess,
+    /// This node's name in /health and the logs, to tell nodes on one database apart.
+    pub node_name: String,
 }
 
 /// Where /metrics is served and to whom.
@@ -49,8 +51,19 @@ impl Settings {
             tick_interval: Duration::from_secs(1),
             session_ttl: chrono::Duration::days(30),
             metrics: MetricsAccess::Loopback,
+            node_name: default_node_name(),
         }
     }
+}
+
+/// The machine's host name and the process id: unique among nodes without configuring.
+fn default_node_name() -> String {
+    let host = std::fs::read_to_string("/etc/hostname")
+        .ok()
+        .map(|h| h.trim().to_string())
+        .filter(|h| !h.is_empty())
+        .unwrap_or_else(|| "talon".into());
+    format!("{host}-{}", std::process::id())
 }
 
 /// A running server.
@@ -63,6 +76,8 @@ pub struct Server {
     serve: JoinHandle<std::io::Result<()>>,
     serve_metrics: Option<JoinHandle<std::io::Result<()>>>,
     ticker: JoinHandle<()>,
+    /// Follows the other nodes' commits (PostgreSQL only).
+    follower: Option<JoinHandle<()>>,
 }
 
 impl Server {
@@ -74,6 +89,9 @@ impl Server {
             serve_metrics.await??;
         }
         let _ = self.ticker.await;
+        if let Some(follower) = self.follower {
+            let _ = follower.await;
+        }
         self.queues.store().close().await;
         Ok(())
     }
@@ -118,6 +136,7 @@ pub async fn start_with_store(
         shutdown: shutdown_rx.clone(),
         guard: Arc::new(Guard::new(settings.clock.clone())),
         metrics_gate,
+        node_name: Arc::new(settings.node_name.clone()),
     };
     let addr = listener.local_addr()?;
     let mut metrics_addr = None;
@@ -134,6 +153,7 @@ pub async fn start_with_store(
     };
     let serve = serve_on(listener, router.with_state(state), shutdown_rx.clone());
 
+    let follower = crate::nodes::follow(queues.clone(), shutdown_rx.clone());
     let ticker_queues = queues.clone();
     let mut stop_ticking = shutdown_rx;
     let interval = settings.tick_interval;
@@ -148,7 +168,8 @@ pub async fn start_with_store(
         }
     });
 
-    tracing::info!(%addr, "Talon server listening");
+    tracing::info!(%addr, node = %settings.node_name,
+        backend = queues.store().backend().name(), "Talon server listening");
     Ok(Server {
         addr,
         metrics_addr,
@@ -157,6 +178,7 @@ pub async fn start_with_store(
         serve,
         serve_metrics,
         ticker,
+        follower,
     })
 }
 

@@ -5,6 +5,7 @@
 //! sequence numbers. No IO and no clock reads: the caller passes `now`, persists the
 //! events together with the state they describe, and only then keeps the new state.
 
+mod absorb;
 pub mod alerts;
 pub mod dispatch;
 mod error;
@@ -17,6 +18,7 @@ mod windows;
 #[cfg(test)]
 mod tests;
 
+pub use absorb::absorb;
 pub use error::EngineError;
 pub use state::{OfficeState, RECENT_CALLS, RECENT_SERVICES};
 

@@ -141,6 +141,11 @@ impl From<QueueError> for ApiError {
             QueueError::Engine(e) => e.into(),
             QueueError::Store(e) => e.into(),
             QueueError::NoOffice(id) => ApiError::not_found(format!("office {id} does not exist")),
+            // Nothing was changed; the office is busy on other nodes right now.
+            e @ QueueError::Contended(_) => ApiError {
+                retry_after: Some(Duration::from_secs(1)),
+                ..ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "busy", e.to_string())
+            },
         }
     }
 }

@@ -44,6 +44,8 @@ pub struct AppState {
     pub guard: Arc<Guard>,
     /// Who may read /metrics on this router.
     pub metrics_gate: MetricsGate,
+    /// This node's name, for /health.
+    pub node_name: Arc<String>,
 }
 
 /// The API's routes and the OpenAPI document generated from the same handlers.

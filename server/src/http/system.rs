@@ -25,6 +25,8 @@ pub async fn health(State(state): State<AppState>) -> (StatusCode, Json<Health>)
         Json(Health {
             status: if ok { "ok" } else { "database unavailable" }.into(),
             version: env!("CARGO_PKG_VERSION").into(),
+            backend: state.queues.store().backend().name().into(),
+            node: state.node_name.to_string(),
         }),
     )
 }

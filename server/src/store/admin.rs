@@ -8,11 +8,11 @@ impl Store {
     /// Creates an office (it has no events until something happens in it).
     pub async fn create_office(&self, input: OfficeInput) -> StoreResult<Office> {
         let mut tx = self.pool.begin().await?;
-        let id = sqlx::query("INSERT INTO offices (name, data) VALUES (?, '{}')")
-            .bind(&input.name)
-            .execute(&mut *tx)
-            .await?
-            .last_insert_rowid();
+        let (id,): (i64,) =
+            sqlx::query_as("INSERT INTO offices (name, data) VALUES ($1, '{}') RETURNING id")
+                .bind(&input.name)
+                .fetch_one(&mut *tx)
+                .await?;
         let office = Office {
             id: OfficeId(id),
             name: input.name,
@@ -20,17 +20,25 @@ impl Store {
             schedule: input.schedule,
             settings: input.settings,
         };
-        sqlx::query("UPDATE offices SET data = ? WHERE id = ?")
+        sqlx::query("UPDATE offices SET data = $1 WHERE id = $2")
             .bind(serde_json::to_string(&office)?)
             .bind(id)
             .execute(&mut *tx)
             .await?;
+        if self.backend == super::Backend::Postgres {
+            // Other nodes start serving the office at once (seq 0: no events yet).
+            sqlx::query("SELECT pg_notify($1, $2)")
+                .bind(super::EVENTS_CHANNEL)
+                .bind(format!("{id}:0"))
+                .execute(&mut *tx)
+                .await?;
+        }
         tx.commit().await?;
         Ok(office)
     }
 
     pub async fn office(&self, id: OfficeId) -> StoreResult<Option<Office>> {
-        let row: Option<(String,)> = sqlx::query_as("SELECT data FROM offices WHERE id = ?")
+        let row: Option<(String,)> = sqlx::query_as("SELECT data FROM offices WHERE id = $1")
             .bind(id.0)
             .fetch_optional(&self.pool)
             .await?;
@@ -47,7 +55,7 @@ impl Store {
 
     pub async fn topics(&self, office_id: OfficeId) -> StoreResult<Vec<Topic>> {
         let rows: Vec<(String,)> =
-            sqlx::query_as("SELECT data FROM topics WHERE office_id = ? ORDER BY id")
+            sqlx::query_as("SELECT data FROM topics WHERE office_id = $1 ORDER BY id")
                 .bind(office_id.0)
                 .fetch_all(&self.pool)
                 .await?;
@@ -58,7 +66,7 @@ impl Store {
 
     pub async fn windows(&self, office_id: OfficeId) -> StoreResult<Vec<Window>> {
         let rows: Vec<(String,)> =
-            sqlx::query_as("SELECT data FROM windows WHERE office_id = ? ORDER BY id")
+            sqlx::query_as("SELECT data FROM windows WHERE office_id = $1 ORDER BY id")
                 .bind(office_id.0)
                 .fetch_all(&self.pool)
                 .await?;
@@ -80,7 +88,7 @@ impl Store {
 
     /// Which office a topic belongs to.
     pub async fn topic_office(&self, id: talon_protocol::TopicId) -> StoreResult<Option<OfficeId>> {
-        let row: Option<(i64,)> = sqlx::query_as("SELECT office_id FROM topics WHERE id = ?")
+        let row: Option<(i64,)> = sqlx::query_as("SELECT office_id FROM topics WHERE id = $1")
             .bind(id.0)
             .fetch_optional(&self.pool)
             .await?;

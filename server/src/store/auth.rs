@@ -28,24 +28,24 @@ impl Store {
         offices: &[OfficeId],
     ) -> StoreResult<User> {
         let mut tx = self.pool.begin().await?;
-        let id =
-            sqlx::query("INSERT INTO staff (login, name, role, password_hash) VALUES (?, ?, ?, ?)")
-                .bind(login)
-                .bind(name)
-                .bind(role.as_str())
-                .bind(password_hash)
-                .execute(&mut *tx)
-                .await
-                .map_err(|e| {
-                    if is_unique_violation(&e) {
-                        StoreError::Duplicate(format!("login «{login}» is taken"))
-                    } else {
-                        e.into()
-                    }
-                })?
-                .last_insert_rowid();
+        let (id,): (i64,) = sqlx::query_as(
+            "INSERT INTO staff (login, name, role, password_hash) VALUES ($1, $2, $3, $4) RETURNING id",
+        )
+        .bind(login)
+        .bind(name)
+        .bind(role.as_str())
+        .bind(password_hash)
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(|e| {
+            if is_unique_violation(&e) {
+                StoreError::Duplicate(format!("login «{login}» is taken"))
+            } else {
+                e.into()
+            }
+        })?;
         for office in offices {
-            sqlx::query("INSERT INTO staff_offices (staff_id, office_id) VALUES (?, ?)")
+            sqlx::query("INSERT INTO staff_offices (staff_id, office_id) VALUES ($1, $2)")
                 .bind(id)
                 .bind(office.0)
                 .execute(&mut *tx)
@@ -73,23 +73,23 @@ impl Store {
     ) -> StoreResult<()> {
         let mut tx = self.pool.begin().await?;
         sqlx::query(
-            "UPDATE staff SET name = COALESCE(?, name), role = COALESCE(?, role), \
-             password_hash = COALESCE(?, password_hash), active = COALESCE(?, active) WHERE id = ?",
+            "UPDATE staff SET name = COALESCE($1, name), role = COALESCE($2, role), \
+             password_hash = COALESCE($3, password_hash), active = COALESCE($4, active) WHERE id = $5",
         )
         .bind(name)
         .bind(role.map(Role::as_str))
         .bind(password_hash)
-        .bind(active)
+        .bind(active.map(i64::from))
         .bind(id.0)
         .execute(&mut *tx)
         .await?;
         if let Some(offices) = offices {
-            sqlx::query("DELETE FROM staff_offices WHERE staff_id = ?")
+            sqlx::query("DELETE FROM staff_offices WHERE staff_id = $1")
                 .bind(id.0)
                 .execute(&mut *tx)
                 .await?;
             for office in offices {
-                sqlx::query("INSERT INTO staff_offices (staff_id, office_id) VALUES (?, ?)")
+                sqlx::query("INSERT INTO staff_offices (staff_id, office_id) VALUES ($1, $2)")
                     .bind(id.0)
                     .bind(office.0)
                     .execute(&mut *tx)
@@ -98,7 +98,7 @@ impl Store {
         }
         // A deactivated employee or a changed password ends every open session.
         if active == Some(false) || password_hash.is_some() {
-            sqlx::query("UPDATE sessions SET revoked = 1 WHERE staff_id = ?")
+            sqlx::query("UPDATE sessions SET revoked = 1 WHERE staff_id = $1")
                 .bind(id.0)
                 .execute(&mut *tx)
                 .await?;
@@ -109,7 +109,7 @@ impl Store {
 
     pub async fn staff_by_login(&self, login: &str) -> StoreResult<Option<StaffRecord>> {
         let row: Option<StaffRow> = sqlx::query_as(
-            "SELECT id, login, name, role, password_hash, active FROM staff WHERE login = ?",
+            "SELECT id, login, name, role, password_hash, active FROM staff WHERE login = $1",
         )
         .bind(login)
         .fetch_optional(&self.pool)
@@ -122,7 +122,7 @@ impl Store {
 
     pub async fn staff_by_id(&self, id: StaffId) -> StoreResult<Option<StaffRecord>> {
         let row: Option<StaffRow> = sqlx::query_as(
-            "SELECT id, login, name, role, password_hash, active FROM staff WHERE id = ?",
+            "SELECT id, login, name, role, password_hash, active FROM staff WHERE id = $1",
         )
         .bind(id.0)
         .fetch_optional(&self.pool)
@@ -151,7 +151,7 @@ impl Store {
         (id, login, name, role, password_hash, active): StaffRow,
     ) -> StoreResult<StaffRecord> {
         let offices: Vec<(i64,)> = sqlx::query_as(
-            "SELECT office_id FROM staff_offices WHERE staff_id = ? ORDER BY office_id",
+            "SELECT office_id FROM staff_offices WHERE staff_id = $1 ORDER BY office_id",
         )
         .bind(id)
         .fetch_all(&self.pool)
@@ -178,7 +178,7 @@ impl Store {
         created_ms: i64,
         expires_ms: i64,
     ) -> StoreResult<()> {
-        sqlx::query("INSERT INTO sessions (token_hash, staff_id, created_ms, expires_ms) VALUES (?, ?, ?, ?)")
+        sqlx::query("INSERT INTO sessions (token_hash, staff_id, created_ms, expires_ms) VALUES ($1, $2, $3, $4)")
             .bind(token_hash)
             .bind(staff.0)
             .bind(created_ms)
@@ -196,7 +196,7 @@ impl Store {
     ) -> StoreResult<Option<StaffRecord>> {
         let row: Option<(i64,)> = sqlx::query_as(
             "SELECT s.staff_id FROM sessions s JOIN staff st ON st.id = s.staff_id \
-             WHERE s.token_hash = ? AND s.revoked = 0 AND s.expires_ms > ? AND st.active = 1",
+             WHERE s.token_hash = $1 AND s.revoked = 0 AND s.expires_ms > $2 AND st.active = 1",
         )
         .bind(token_hash)
         .bind(now_ms)
@@ -209,7 +209,7 @@ impl Store {
     }
 
     pub async fn revoke_session(&self, token_hash: &str) -> StoreResult<()> {
-        sqlx::query("UPDATE sessions SET revoked = 1 WHERE token_hash = ?")
+        sqlx::query("UPDATE sessions SET revoked = 1 WHERE token_hash = $1")
             .bind(token_hash)
             .execute(&self.pool)
             .await?;
@@ -224,15 +224,17 @@ impl Store {
         token_hash: &str,
         now_ms: i64,
     ) -> StoreResult<Device> {
-        let id = sqlx::query("INSERT INTO devices (office_id, kind, name, token_hash, created_ms) VALUES (?, ?, ?, ?, ?)")
-            .bind(office.0)
-            .bind(kind.as_str())
-            .bind(name)
-            .bind(token_hash)
-            .bind(now_ms)
-            .execute(&self.pool)
-            .await?
-            .last_insert_rowid();
+        let (id,): (i64,) = sqlx::query_as(
+            "INSERT INTO devices (office_id, kind, name, token_hash, created_ms) \
+             VALUES ($1, $2, $3, $4, $5) RETURNING id",
+        )
+        .bind(office.0)
+        .bind(kind.as_str())
+        .bind(name)
+        .bind(token_hash)
+        .bind(now_ms)
+        .fetch_one(&self.pool)
+        .await?;
         Ok(Device {
             id: DeviceId(id),
             office_id: office,
@@ -244,7 +246,7 @@ impl Store {
 
     pub async fn device_by_token(&self, token_hash: &str) -> StoreResult<Option<DeviceRecord>> {
         let row: Option<(i64, i64, String, String, i64)> = sqlx::query_as(
-            "SELECT id, office_id, kind, name, revoked FROM devices WHERE token_hash = ? AND revoked = 0",
+            "SELECT id, office_id, kind, name, revoked FROM devices WHERE token_hash = $1 AND revoked = 0",
         )
         .bind(token_hash)
         .fetch_optional(&self.pool)
@@ -256,7 +258,7 @@ impl Store {
 
     pub async fn devices(&self, office: OfficeId) -> StoreResult<Vec<Device>> {
         let rows: Vec<(i64, i64, String, String, i64)> =
-            sqlx::query_as("SELECT id, office_id, kind, name, revoked FROM devices WHERE office_id = ? ORDER BY id")
+            sqlx::query_as("SELECT id, office_id, kind, name, revoked FROM devices WHERE office_id = $1 ORDER BY id")
                 .bind(office.0)
                 .fetch_all(&self.pool)
                 .await?;
@@ -266,7 +268,7 @@ impl Store {
     /// Revokes a device; returns its office, or None when there is no such device.
     pub async fn revoke_device(&self, id: DeviceId) -> StoreResult<Option<OfficeId>> {
         let row: Option<(i64,)> =
-            sqlx::query_as("UPDATE devices SET revoked = 1 WHERE id = ? RETURNING office_id")
+            sqlx::query_as("UPDATE devices SET revoked = 1 WHERE id = $1 RETURNING office_id")
                 .bind(id.0)
                 .fetch_optional(&self.pool)
                 .await?;
@@ -275,7 +277,7 @@ impl Store {
 
     pub async fn device(&self, id: DeviceId) -> StoreResult<Option<Device>> {
         let row: Option<(i64, i64, String, String, i64)> =
-            sqlx::query_as("SELECT id, office_id, kind, name, revoked FROM devices WHERE id = ?")
+            sqlx::query_as("SELECT id, office_id, kind, name, revoked FROM devices WHERE id = $1")
                 .bind(id.0)
                 .fetch_optional(&self.pool)
                 .await?;

@@ -1,8 +1,11 @@
 //! Storage: the one boundary between Talon and its database.
 //!
 //! Everything outside this module speaks domain types (`Ticket`, `Event`, …); SQL and
-//! sqlx stay inside. SQLite is the embedded backend; a PostgreSQL backend goes beside
-//! `sqlite` behind the same methods without touching the engine or the handlers.
+//! sqlx stay inside. Two backends sit behind the same methods: SQLite, the embedded
+//! default, and PostgreSQL, for a company whose offices share several server nodes.
+//! The queries are written once, in the SQL both understand (`$1` placeholders,
+//! `ON CONFLICT`, `RETURNING`), and run through sqlx's `Any` driver; what only one
+//! backend has (PostgreSQL's advisory locks and notifications) is asked of `Backend`.
 
 mod admin;
 mod auth;
@@ -11,11 +14,8 @@ mod writer;
 
 pub use auth::{DeviceRecord, StaffRecord};
 
-use sqlx::SqlitePool;
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
-use std::str::FromStr;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicI64, Ordering};
+use sqlx::any::{AnyPoolOptions, install_default_drivers};
+use sqlx::{AnyPool, Executor};
 use std::time::Duration;
 
 #[derive(Debug, thiserror::Error)]
@@ -29,6 +29,12 @@ pub enum StoreError {
     /// A unique constraint refused the write (e.g. a login that exists).
     #[error("{0}")]
     Duplicate(String),
+    /// Another node committed events of this office first: this node's copy of the
+    /// office is behind and the command must be decided again on the stored state.
+    #[error("office {0} changed on another node")]
+    Stale(talon_protocol::OfficeId),
+    #[error("{0}")]
+    BadUrl(String),
 }
 
 impl From<serde_json::Error> for StoreError {
@@ -39,67 +45,125 @@ impl From<serde_json::Error> for StoreError {
 
 pub type StoreResult<T> = Result<T, StoreError>;
 
-/// Ids for new rows, handed out before the transaction that writes the row together with
-/// its event. Seeded from the table at start; one server process owns an SQLite file.
-#[derive(Debug)]
-struct IdAllocator {
-    topics: AtomicI64,
-    windows: AtomicI64,
+/// Which database runs underneath.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backend {
+    /// One file, one server process.
+    Sqlite,
+    /// One database, any number of server nodes.
+    Postgres,
 }
+
+impl Backend {
+    pub fn name(self) -> &'static str {
+        match self {
+            Backend::Sqlite => "sqlite",
+            Backend::Postgres => "postgres",
+        }
+    }
+
+    /// The backend a database URL names: `postgres://…` or `postgresql://…` is
+    /// PostgreSQL; `sqlite:…` or a bare file path is SQLite.
+    pub fn of_url(url: &str) -> Backend {
+        if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Backend::Postgres
+        } else {
+            Backend::Sqlite
+        }
+    }
+}
+
+/// The channel on which a PostgreSQL commit tells every node "office:seq".
+pub const EVENTS_CHANNEL: &str = "talon_events";
 
 #[derive(Clone, Debug)]
 pub struct Store {
-    pool: SqlitePool,
-    ids: Arc<IdAllocator>,
+    pool: AnyPool,
+    backend: Backend,
+    url: String,
     writer: writer::Writer,
 }
 
 impl Store {
-    /// Opens (creating if needed) the database at `url` and applies the migrations.
-    /// Accepts "sqlite://path", "sqlite:path" or a bare file path.
+    /// Opens the database at `url` and applies the migrations. SQLite: "sqlite://path",
+    /// "sqlite:path" or a bare file path, created if missing. PostgreSQL:
+    /// "postgres://user@host/db"; several nodes may start at once (the migrator holds
+    /// an advisory lock while it works).
     pub async fn open(url: &str) -> StoreResult<Store> {
-        let url = if url.starts_with("sqlite:") {
-            url.to_string()
-        } else {
-            format!("sqlite://{url}")
+        install_default_drivers();
+        let backend = Backend::of_url(url);
+        let url = match backend {
+            Backend::Postgres => url.to_string(),
+            Backend::Sqlite => sqlite_url(url),
         };
-        let options = SqliteConnectOptions::from_str(&url)?
-            .create_if_missing(true)
-            .journal_mode(SqliteJournalMode::Wal)
-            // FULL: a commit is on disk before we answer, so a ticket the kiosk showed
-            // survives a power cut, not only a crash of the process.
-            .synchronous(SqliteSynchronous::Full)
-            .foreign_keys(true)
-            .busy_timeout(Duration::from_secs(10));
-        let pool = SqlitePoolOptions::new()
-            .max_connections(8)
-            .connect_with(options)
-            .await?;
-        sqlx::migrate!("../migrations/sqlite").run(&pool).await?;
-        let max_id = |sql: &'static str| {
-            let pool = pool.clone();
-            async move {
-                let (max,): (i64,) = sqlx::query_as(sql).fetch_one(&pool).await?;
-                Ok::<_, StoreError>(max)
+        let pool = match backend {
+            Backend::Sqlite => {
+                AnyPoolOptions::new()
+                    .max_connections(8)
+                    .after_connect(|conn, _| {
+                        Box::pin(async move {
+                            // WAL: readers never wait for the writer. FULL: a commit is
+                            // on disk before we answer, so a ticket the kiosk showed
+                            // survives a power cut, not only a crash of the process.
+                            conn.execute(
+                                "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; \
+                                 PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;",
+                            )
+                            .await?;
+                            Ok(())
+                        })
+                    })
+                    .connect(&url)
+                    .await?
+            }
+            Backend::Postgres => {
+                AnyPoolOptions::new()
+                    .max_connections(16)
+                    .acquire_timeout(Duration::from_secs(10))
+                    .connect(&url)
+                    .await?
             }
         };
-        let ids = IdAllocator {
-            topics: AtomicI64::new(max_id("SELECT COALESCE(MAX(id), 0) FROM topics").await?),
-            windows: AtomicI64::new(max_id("SELECT COALESCE(MAX(id), 0) FROM windows").await?),
-        };
+        match backend {
+            Backend::Sqlite => sqlx::migrate!("../migrations/sqlite").run(&pool).await?,
+            Backend::Postgres => sqlx::migrate!("../migrations/postgres").run(&pool).await?,
+        }
         Ok(Store {
-            writer: writer::Writer::start(pool.clone()),
+            writer: writer::Writer::start(pool.clone(), backend),
             pool,
-            ids: Arc::new(ids),
+            backend,
+            url,
         })
     }
 
-    pub fn next_topic_id(&self) -> talon_protocol::TopicId {
-        talon_protocol::TopicId(self.ids.topics.fetch_add(1, Ordering::SeqCst) + 1)
+    pub fn backend(&self) -> Backend {
+        self.backend
     }
 
-    pub fn next_window_id(&self) -> talon_protocol::WindowId {
-        talon_protocol::WindowId(self.ids.windows.fetch_add(1, Ordering::SeqCst) + 1)
+    /// The URL the store was opened with (a PostgreSQL listener connects to it too).
+    pub fn url(&self) -> &str {
+        &self.url
+    }
+
+    /// A new topic id, from the database (so nodes sharing it never hand out one twice).
+    pub async fn next_topic_id(&self) -> StoreResult<talon_protocol::TopicId> {
+        Ok(talon_protocol::TopicId(self.next_id("topics").await?))
+    }
+
+    /// A new window id, from the database.
+    pub async fn next_window_id(&self) -> StoreResult<talon_protocol::WindowId> {
+        Ok(talon_protocol::WindowId(self.next_id("windows").await?))
+    }
+
+    /// Ids of rows written together with their event are taken before the transaction
+    /// that writes them; a refused command leaves a gap, never a repeat.
+    async fn next_id(&self, table: &str) -> StoreResult<i64> {
+        let (id,): (i64,) =
+            sqlx::query_as("UPDATE id_counters SET last = last + 1 WHERE name = $1 RETURNING last")
+                .bind(table)
+                .fetch_one(&self.pool)
+                .await?;
+        Ok(id)
     }
 
     /// Whether the database can answer (for the health check).
@@ -109,6 +173,20 @@ impl Store {
 
     pub async fn close(&self) {
         self.pool.close().await;
+    }
+}
+
+fn sqlite_url(url: &str) -> String {
+    // `mode=rwc` creates the file when it is missing.
+    let url = if url.starts_with("sqlite:") {
+        url.to_string()
+    } else {
+        format!("sqlite://{url}")
+    };
+    if url.contains('?') {
+        url
+    } else {
+        format!("{url}?mode=rwc")
     }
 }
 

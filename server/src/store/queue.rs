@@ -10,6 +10,19 @@ use talon_protocol::{
     Topic, TopicId, Window, WindowId,
 };
 
+/// The active tickets of an office. The status names are the program's own constants,
+/// written into the SQL once, so that both backends read the same list.
+static ACTIVE_TICKETS_SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+    let statuses: Vec<String> = TicketStatus::ACTIVE
+        .iter()
+        .map(|s| format!("'{}'", s.as_str()))
+        .collect();
+    format!(
+        "SELECT data FROM tickets WHERE office_id = $1 AND status IN ({})",
+        statuses.join(", ")
+    )
+});
+
 impl Store {
     /// Everything the engine needs about an office, as the database has it.
     pub async fn load_office(
@@ -35,21 +48,17 @@ impl Store {
             .map(|w| (w.id, w))
             .collect();
 
-        let active: Vec<&str> = TicketStatus::ACTIVE.map(TicketStatus::as_str).to_vec();
-        let rows: Vec<(String,)> = sqlx::query_as(
-            "SELECT data FROM tickets WHERE office_id = ? AND status IN (SELECT value FROM json_each(?))",
-        )
-        .bind(office_id.0)
-        .bind(serde_json::to_string(&active)?)
-        .fetch_all(&self.pool)
-        .await?;
+        let rows: Vec<(String,)> = sqlx::query_as(ACTIVE_TICKETS_SQL.as_str())
+            .bind(office_id.0)
+            .fetch_all(&self.pool)
+            .await?;
         let tickets: BTreeMap<TicketId, Arc<Ticket>> = rows
             .into_iter()
             .map(|(data,)| serde_json::from_str::<Ticket>(&data).map(|t| (t.id, Arc::new(t))))
             .collect::<Result<_, _>>()?;
 
         let (last_day,): (Option<String>,) =
-            sqlx::query_as("SELECT MAX(service_day) FROM tickets WHERE office_id = ?")
+            sqlx::query_as("SELECT MAX(service_day) FROM tickets WHERE office_id = $1")
                 .bind(office_id.0)
                 .fetch_one(&self.pool)
                 .await?;
@@ -59,7 +68,7 @@ impl Store {
             None => crate::engine::hours::service_day(tz, now),
         };
         let counter_rows: Vec<(String, i64)> = sqlx::query_as(
-            "SELECT prefix, MAX(number) FROM tickets WHERE office_id = ? AND service_day = ? GROUP BY prefix",
+            "SELECT prefix, MAX(number) FROM tickets WHERE office_id = $1 AND service_day = $2 GROUP BY prefix",
         )
         .bind(office_id.0)
         .bind(service_day.to_string())
@@ -71,13 +80,13 @@ impl Store {
             .collect();
 
         let (seq,): (i64,) =
-            sqlx::query_as("SELECT COALESCE(MAX(seq), 0) FROM events WHERE office_id = ?")
+            sqlx::query_as("SELECT COALESCE(MAX(seq), 0) FROM events WHERE office_id = $1")
                 .bind(office_id.0)
                 .fetch_one(&self.pool)
                 .await?;
 
         let alert_rows: Vec<(String,)> =
-            sqlx::query_as("SELECT data FROM alerts WHERE office_id = ?")
+            sqlx::query_as("SELECT data FROM alerts WHERE office_id = $1")
                 .bind(office_id.0)
                 .fetch_all(&self.pool)
                 .await?;
@@ -107,7 +116,7 @@ impl Store {
         service_day: NaiveDate,
     ) -> StoreResult<Vec<CallRecord>> {
         let rows: Vec<(String,)> = sqlx::query_as(
-            "SELECT data FROM events WHERE office_id = ? AND kind = ? ORDER BY seq DESC LIMIT ?",
+            "SELECT data FROM events WHERE office_id = $1 AND kind = $2 ORDER BY seq DESC LIMIT $3",
         )
         .bind(office_id.0)
         .bind(EventType::TicketCalled.name())
@@ -144,7 +153,7 @@ impl Store {
     ) -> StoreResult<HashMap<TopicId, VecDeque<i64>>> {
         // Enough finished visits to fill every topic's window in the common case.
         let rows: Vec<(String,)> = sqlx::query_as(
-            "SELECT data FROM tickets WHERE office_id = ? AND status = ? ORDER BY finished_ms DESC LIMIT 1000",
+            "SELECT data FROM tickets WHERE office_id = $1 AND status = $2 ORDER BY finished_ms DESC LIMIT 1000",
         )
         .bind(office_id.0)
         .bind(TicketStatus::Done.as_str())
@@ -187,7 +196,7 @@ impl Store {
         limit: u32,
     ) -> StoreResult<Vec<Event>> {
         let rows: Vec<(String,)> = sqlx::query_as(
-            "SELECT data FROM events WHERE office_id = ? AND seq > ? ORDER BY seq LIMIT ?",
+            "SELECT data FROM events WHERE office_id = $1 AND seq > $2 ORDER BY seq LIMIT $3",
         )
         .bind(office_id.0)
         .bind(i64::try_from(since).unwrap_or(i64::MAX))
@@ -205,18 +214,19 @@ impl Store {
         office_id: OfficeId,
         key: &str,
     ) -> StoreResult<Option<Ticket>> {
-        let row: Option<(String,)> =
-            sqlx::query_as("SELECT data FROM tickets WHERE office_id = ? AND idempotency_key = ?")
-                .bind(office_id.0)
-                .bind(key)
-                .fetch_optional(&self.pool)
-                .await?;
+        let row: Option<(String,)> = sqlx::query_as(
+            "SELECT data FROM tickets WHERE office_id = $1 AND idempotency_key = $2",
+        )
+        .bind(office_id.0)
+        .bind(key)
+        .fetch_optional(&self.pool)
+        .await?;
         row.map(|(data,)| serde_json::from_str(&data).map_err(StoreError::from))
             .transpose()
     }
 
     pub async fn ticket(&self, id: TicketId) -> StoreResult<Option<Ticket>> {
-        let row: Option<(String,)> = sqlx::query_as("SELECT data FROM tickets WHERE id = ?")
+        let row: Option<(String,)> = sqlx::query_as("SELECT data FROM tickets WHERE id = $1")
             .bind(id.0.to_string())
             .fetch_optional(&self.pool)
             .await?;
@@ -226,7 +236,7 @@ impl Store {
 
     pub async fn ticket_by_public_code(&self, code: &str) -> StoreResult<Option<Ticket>> {
         let row: Option<(String,)> =
-            sqlx::query_as("SELECT data FROM tickets WHERE public_code = ?")
+            sqlx::query_as("SELECT data FROM tickets WHERE public_code = $1")
                 .bind(code)
                 .fetch_optional(&self.pool)
                 .await?;
@@ -242,7 +252,7 @@ impl Store {
         to: NaiveDate,
     ) -> StoreResult<Vec<Ticket>> {
         let rows: Vec<(String,)> = sqlx::query_as(
-            "SELECT data FROM tickets WHERE office_id = ? AND service_day BETWEEN ? AND ? ORDER BY issued_ms",
+            "SELECT data FROM tickets WHERE office_id = $1 AND service_day BETWEEN $2 AND $3 ORDER BY issued_ms",
         )
         .bind(office_id.0)
         .bind(from.to_string())

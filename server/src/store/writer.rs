@@ -6,10 +6,16 @@
 //! serves many offices, and writers never fight over SQLite's lock or sleep in its busy
 //! handler. If a batch fails, each commit of it is retried alone, so only the faulty one
 //! is refused.
+//!
+//! Every commit checks, inside its transaction, that the office's stored seq is the one
+//! its command was decided on; otherwise it is refused as `Stale` and the caller decides
+//! again on the newer state. On PostgreSQL the check runs under a transaction-scoped
+//! advisory lock per office, so that nodes sharing the database commit an office's
+//! events one at a time, and the commit notifies every node of the office's new seq.
 
-use super::{StoreError, StoreResult, to_ms};
-use sqlx::{Sqlite, SqlitePool, Transaction};
-use talon_protocol::{Event, EventKind, TicketId};
+use super::{Backend, EVENTS_CHANNEL, StoreError, StoreResult, is_unique_violation, to_ms};
+use sqlx::{Any, AnyPool, Transaction};
+use talon_protocol::{Event, EventKind, OfficeId, TicketId};
 use tokio::sync::{mpsc, oneshot};
 
 /// Most commits written in one transaction.
@@ -27,9 +33,9 @@ pub(super) struct Writer {
 }
 
 impl Writer {
-    pub(super) fn start(pool: SqlitePool) -> Writer {
+    pub(super) fn start(pool: AnyPool, backend: Backend) -> Writer {
         let (jobs, queue) = mpsc::channel(4 * MAX_BATCH);
-        tokio::spawn(run(pool, queue));
+        tokio::spawn(run(pool, backend, queue));
         Writer { jobs }
     }
 
@@ -53,7 +59,7 @@ impl Writer {
     }
 }
 
-async fn run(pool: SqlitePool, mut queue: mpsc::Receiver<Job>) {
+async fn run(pool: AnyPool, backend: Backend, mut queue: mpsc::Receiver<Job>) {
     while let Some(first) = queue.recv().await {
         let mut batch = vec![first];
         while batch.len() < MAX_BATCH {
@@ -63,7 +69,10 @@ async fn run(pool: SqlitePool, mut queue: mpsc::Receiver<Job>) {
             }
         }
         metrics::histogram!("talon_commit_batch_size").record(batch.len() as f64);
-        match write(&pool, &batch).await {
+        // Advisory locks taken in one order by every node: two batches can never wait
+        // for each other.
+        batch.sort_by_key(|job| job.events.first().map(|e| e.office_id));
+        match write(&pool, backend, &batch).await {
             Ok(()) => {
                 for job in batch {
                     let _ = job.done.send(Ok(()));
@@ -75,7 +84,7 @@ async fn run(pool: SqlitePool, mut queue: mpsc::Receiver<Job>) {
             }
             Err(_) => {
                 for job in batch {
-                    let result = write(&pool, std::slice::from_ref(&job)).await;
+                    let result = write(&pool, backend, std::slice::from_ref(&job)).await;
                     let _ = job.done.send(result);
                 }
             }
@@ -83,36 +92,81 @@ async fn run(pool: SqlitePool, mut queue: mpsc::Receiver<Job>) {
     }
 }
 
-async fn write(pool: &SqlitePool, jobs: &[Job]) -> StoreResult<()> {
+async fn write(pool: &AnyPool, backend: Backend, jobs: &[Job]) -> StoreResult<()> {
     let mut tx = pool.begin().await?;
     for job in jobs {
+        let Some(first) = job.events.first() else {
+            continue;
+        };
+        let office = first.office_id;
+        if backend == Backend::Postgres {
+            sqlx::query("SELECT pg_advisory_xact_lock($1)")
+                .bind(office.0)
+                .execute(&mut *tx)
+                .await?;
+        }
+        check_seq(&mut tx, office, first.seq).await?;
         let idempotency = job
             .idempotency
             .as_ref()
             .map(|(id, key)| (*id, key.as_str()));
         for event in &job.events {
-            project(&mut tx, event, idempotency).await?;
+            project(&mut tx, event, idempotency)
+                .await
+                .map_err(|e| match e {
+                    StoreError::Database(db) if is_unique_violation(&db) => {
+                        StoreError::Stale(office)
+                    }
+                    other => other,
+                })?;
+        }
+        if backend == Backend::Postgres {
+            let last = job.events.last().map_or(first.seq, |e| e.seq);
+            sqlx::query("SELECT pg_notify($1, $2)")
+                .bind(EVENTS_CHANNEL)
+                .bind(format!("{}:{last}", office.0))
+                .execute(&mut *tx)
+                .await?;
         }
     }
     tx.commit().await?;
     Ok(())
 }
 
+/// Refuses a commit whose first event does not follow the office's stored seq.
+async fn check_seq(
+    tx: &mut Transaction<'static, Any>,
+    office: OfficeId,
+    first_seq: u64,
+) -> StoreResult<()> {
+    let (stored,): (i64,) =
+        sqlx::query_as("SELECT COALESCE(MAX(seq), 0) FROM events WHERE office_id = $1")
+            .bind(office.0)
+            .fetch_one(&mut **tx)
+            .await?;
+    if u64::try_from(stored).ok().map(|s| s + 1) != Some(first_seq) {
+        return Err(StoreError::Stale(office));
+    }
+    Ok(())
+}
+
 /// Appends one event and writes the state it describes.
 async fn project(
-    tx: &mut Transaction<'static, Sqlite>,
+    tx: &mut Transaction<'static, Any>,
     event: &Event,
     idempotency: Option<(TicketId, &str)>,
 ) -> StoreResult<()> {
     let office = event.office_id.0;
-    sqlx::query("INSERT INTO events (office_id, seq, at_ms, kind, data) VALUES (?, ?, ?, ?, ?)")
-        .bind(office)
-        .bind(i64::try_from(event.seq).unwrap_or(i64::MAX))
-        .bind(to_ms(event.at))
-        .bind(event.kind.name())
-        .bind(serde_json::to_string(event)?)
-        .execute(&mut **tx)
-        .await?;
+    sqlx::query(
+        "INSERT INTO events (office_id, seq, at_ms, kind, data) VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(office)
+    .bind(i64::try_from(event.seq).unwrap_or(i64::MAX))
+    .bind(to_ms(event.at))
+    .bind(event.kind.name())
+    .bind(serde_json::to_string(event)?)
+    .execute(&mut **tx)
+    .await?;
     if let Some(ticket) = event.kind.ticket() {
         let key = idempotency
             .filter(|(id, _)| {
@@ -123,7 +177,7 @@ async fn project(
         sqlx::query(
             "INSERT INTO tickets (id, office_id, service_day, prefix, number, label, status, \
              public_code, idempotency_key, issued_ms, finished_ms, data) \
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) \
              ON CONFLICT (id) DO UPDATE SET status = excluded.status, \
              finished_ms = excluded.finished_ms, data = excluded.data",
         )
@@ -146,7 +200,7 @@ async fn project(
     match &event.kind {
         EventKind::WindowChanged { window } => {
             sqlx::query(
-                "INSERT INTO windows (id, office_id, data) VALUES (?, ?, ?) \
+                "INSERT INTO windows (id, office_id, data) VALUES ($1, $2, $3) \
                  ON CONFLICT (id) DO UPDATE SET data = excluded.data",
             )
             .bind(window.id.0)
@@ -157,7 +211,7 @@ async fn project(
         }
         EventKind::TopicChanged { topic } => {
             sqlx::query(
-                "INSERT INTO topics (id, office_id, prefix, data) VALUES (?, ?, ?, ?) \
+                "INSERT INTO topics (id, office_id, prefix, data) VALUES ($1, $2, $3, $4) \
                  ON CONFLICT (id) DO UPDATE SET prefix = excluded.prefix, data = excluded.data",
             )
             .bind(topic.id.0)
@@ -168,7 +222,7 @@ async fn project(
             .await?;
         }
         EventKind::OfficeChanged { office: changed } => {
-            sqlx::query("UPDATE offices SET name = ?, data = ? WHERE id = ?")
+            sqlx::query("UPDATE offices SET name = $1, data = $2 WHERE id = $3")
                 .bind(&changed.name)
                 .bind(serde_json::to_string(changed)?)
                 .bind(office)
@@ -176,15 +230,18 @@ async fn project(
                 .await?;
         }
         EventKind::AlertRaised { alert } => {
-            sqlx::query("INSERT OR REPLACE INTO alerts (office_id, id, data) VALUES (?, ?, ?)")
-                .bind(office)
-                .bind(&alert.id)
-                .bind(serde_json::to_string(alert)?)
-                .execute(&mut **tx)
-                .await?;
+            sqlx::query(
+                "INSERT INTO alerts (office_id, id, data) VALUES ($1, $2, $3) \
+                 ON CONFLICT (office_id, id) DO UPDATE SET data = excluded.data",
+            )
+            .bind(office)
+            .bind(&alert.id)
+            .bind(serde_json::to_string(alert)?)
+            .execute(&mut **tx)
+            .await?;
         }
         EventKind::AlertCleared { alert } => {
-            sqlx::query("DELETE FROM alerts WHERE office_id = ? AND id = ?")
+            sqlx::query("DELETE FROM alerts WHERE office_id = $1 AND id = $2")
                 .bind(office)
                 .bind(&alert.id)
                 .execute(&mut **tx)

@@ -1,0 +1,109 @@
+//! Several server nodes on one PostgreSQL database: how each node learns what the others
+//! committed.
+//!
+//! Every commit on PostgreSQL sends `NOTIFY talon_events, 'office:seq'`. Each node
+//! listens; on a notification it reads the office's new events by seq, folds them into
+//! its copy of the office and sends them to its sockets, in order. Notifications sent
+//! while the listener was reconnecting are lost, so after a reconnect, and every few
+//! seconds as a safety net, the node catches up with every office. Nothing depends on a
+//! notification arriving: a node whose copy is behind finds out at its next commit
+//! (the store refuses it as stale) and catches up then.
+
+use crate::queues::Queues;
+use crate::store::{Backend, EVENTS_CHANNEL};
+use sqlx::postgres::PgListener;
+use std::sync::Arc;
+use std::time::Duration;
+use talon_protocol::OfficeId;
+use tokio::sync::watch;
+use tokio::task::JoinHandle;
+
+/// How often a node catches up with every office even without notifications.
+const SAFETY_NET: Duration = Duration::from_secs(5);
+/// Pause before listening again after the database refused the listener.
+const RETRY_AFTER: Duration = Duration::from_secs(1);
+
+/// Starts following the other nodes, when the store is shared (PostgreSQL).
+pub fn follow(queues: Arc<Queues>, shutdown: watch::Receiver<bool>) -> Option<JoinHandle<()>> {
+    (queues.store().backend() == Backend::Postgres).then(|| tokio::spawn(run(queues, shutdown)))
+}
+
+async fn run(queues: Arc<Queues>, mut shutdown: watch::Receiver<bool>) {
+    loop {
+        let listener = tokio::select! {
+            listener = listen(queues.store().url()) => listener,
+            _ = shutdown.changed() => return,
+        };
+        let mut listener = match listener {
+            Ok(listener) => listener,
+            Err(e) => {
+                tracing::warn!(error = %e, "cannot listen for other nodes' events; retrying");
+                tokio::select! {
+                    _ = tokio::time::sleep(RETRY_AFTER) => continue,
+                    _ = shutdown.changed() => return,
+                }
+            }
+        };
+        // Whatever happened before we listened is read from the store.
+        catch_up_all(&queues).await;
+        let mut safety_net = tokio::time::interval(SAFETY_NET);
+        safety_net.tick().await;
+        loop {
+            tokio::select! {
+                note = listener.try_recv() => match note {
+                    Ok(Some(note)) => match office_of(note.payload()) {
+                        Some(office) => catch_up(&queues, office).await,
+                        None => tracing::warn!(payload = note.payload(), "unreadable notification"),
+                    },
+                    // The connection was lost and is being re-made: notifications were
+                    // missed.
+                    Ok(None) => catch_up_all(&queues).await,
+                    Err(e) => {
+                        tracing::warn!(error = %e, "the events listener failed; listening again");
+                        break;
+                    }
+                },
+                _ = safety_net.tick() => catch_up_all(&queues).await,
+                _ = shutdown.changed() => return,
+            }
+        }
+    }
+}
+
+async fn listen(url: &str) -> Result<PgListener, sqlx::Error> {
+    let mut listener = PgListener::connect(url).await?;
+    listener.listen(EVENTS_CHANNEL).await?;
+    Ok(listener)
+}
+
+/// "office:seq" → office.
+fn office_of(payload: &str) -> Option<OfficeId> {
+    let (office, _seq) = payload.split_once(':')?;
+    office.parse().ok().map(OfficeId)
+}
+
+async fn catch_up(queues: &Queues, office: OfficeId) {
+    if let Err(e) = queues.catch_up_office(office).await {
+        tracing::warn!(office = %office, error = %e, "could not catch up with an office");
+    }
+}
+
+async fn catch_up_all(queues: &Queues) {
+    if let Err(e) = queues.catch_up_all().await {
+        tracing::warn!(error = %e, "could not catch up with the other nodes");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::office_of;
+    use talon_protocol::OfficeId;
+
+    #[test]
+    fn a_notification_names_the_office() {
+        assert_eq!(office_of("12:345"), Some(OfficeId(12)));
+        assert_eq!(office_of("12:0"), Some(OfficeId(12)));
+        assert_eq!(office_of("twelve:1"), None);
+        assert_eq!(office_of("12"), None);
+    }
+}
