@@ -76,7 +76,7 @@ impl DeskApp {
         let mut notice = None;
         if save {
             let saved = SavedSession {
-                server: api.base().to_string(),
+                server: api.servers(),
                 token: api.token().unwrap_or_default().to_string(),
             };
             if let Err(e) = session_file::save(&self.session_file, &saved) {
@@ -144,7 +144,7 @@ impl eframe::App for DeskApp {
                 match exit {
                     None => {}
                     Some(Exit::SignOut) => {
-                        let server = api.base().to_string();
+                        let server = api.servers();
                         // Revoke the token on the server; the local copy goes at once, so
                         // the app is signed out even if the server cannot be reached now.
                         self.runtime.handle().spawn(async move {
@@ -155,7 +155,7 @@ impl eframe::App for DeskApp {
                         self.sign_in_again(&server, None);
                     }
                     Some(Exit::SessionEnded) => {
-                        let server = api.base().to_string();
+                        let server = api.servers();
                         self.sign_in_again(
                             &server,
                             Some(&talon_client::text(lang, "desk-session-ended")),

@@ -9,7 +9,8 @@ use talon_client::Lang;
 #[derive(Debug, Parser)]
 #[command(name = "talon-desk", version, about)]
 pub struct Args {
-    /// The Talon server the sign-in form suggests.
+    /// The Talon server the sign-in form suggests: a URL, or several nodes' URLs
+    /// separated by commas (the desk moves to the next when one stops answering).
     #[arg(long, env = "TALON_SERVER", default_value = "http://127.0.0.1:8080")]
     pub server: String,
     /// Where the sign-in is kept between runs (default: the user's config folder,

@@ -4,6 +4,8 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 use talon_protocol::api::{
     CancelRequest, ErrorBody, FinishRequest, IssueTicketRequest, LoginRequest, LoginResponse,
@@ -50,31 +52,83 @@ impl ClientError {
     }
 }
 
-/// The API of one server, with one bearer token.
+/// The server nodes a client may use, in the order given: every node serves every office
+/// of the company (they share one database). The client stays with one node until it
+/// stops answering, then moves on to the next, round the list.
+#[derive(Debug)]
+struct Nodes {
+    bases: Vec<String>,
+    current: AtomicUsize,
+}
+
+impl Nodes {
+    /// "http://a:8080" or "http://a:8080,http://b:8080,…".
+    fn parse(list: &str) -> Nodes {
+        let mut bases: Vec<String> = list
+            .split(',')
+            .map(|base| base.trim().trim_end_matches('/').to_string())
+            .filter(|base| !base.is_empty())
+            .collect();
+        if bases.is_empty() {
+            bases.push(String::new());
+        }
+        Nodes {
+            bases,
+            current: AtomicUsize::new(0),
+        }
+    }
+
+    fn index(&self) -> usize {
+        self.current.load(Ordering::Relaxed) % self.bases.len()
+    }
+
+    /// Moves on from node `from`, unless another part of the app already did.
+    fn fail_over(&self, from: usize) {
+        let next = (from + 1) % self.bases.len();
+        let _ = self
+            .current
+            .compare_exchange(from, next, Ordering::Relaxed, Ordering::Relaxed);
+    }
+}
+
+/// The API of the company's server nodes, with one bearer token.
 #[derive(Clone, Debug)]
 pub struct Api {
-    base: String,
+    nodes: Arc<Nodes>,
     token: Option<String>,
     http: reqwest::Client,
 }
 
 impl Api {
-    /// `base` is the server's URL, e.g. "http://127.0.0.1:8080".
-    pub fn new(base: &str, token: Option<String>) -> Api {
+    /// `servers` is the server's URL, e.g. "http://127.0.0.1:8080", or several nodes'
+    /// URLs separated by commas.
+    pub fn new(servers: &str, token: Option<String>) -> Api {
         let http = reqwest::Client::builder()
             .timeout(REQUEST_TIMEOUT)
             .connect_timeout(Duration::from_secs(3))
             .build()
             .expect("HTTP client without TLS builds");
         Api {
-            base: base.trim_end_matches('/').to_string(),
+            nodes: Arc::new(Nodes::parse(servers)),
             token,
             http,
         }
     }
 
+    /// The node in use now.
     pub fn base(&self) -> &str {
-        &self.base
+        &self.nodes.bases[self.nodes.index()]
+    }
+
+    /// Every node, as given (what to remember to come back to the same company).
+    pub fn servers(&self) -> String {
+        self.nodes.bases.join(",")
+    }
+
+    /// The node in use stopped answering: use the next one from now on. Parts of the
+    /// app sharing this `Api` (clones) move together.
+    pub fn fail_over(&self) {
+        self.nodes.fail_over(self.nodes.index());
     }
 
     pub fn token(&self) -> Option<&str> {
@@ -88,10 +142,10 @@ impl Api {
         }
     }
 
-    /// The WebSocket URL of an office's live events.
+    /// The WebSocket URL of an office's live events, on the node in use.
     pub fn live_url(&self, office: OfficeId, since: Option<u64>) -> String {
         let base = self
-            .base
+            .base()
             .replacen("https://", "wss://", 1)
             .replacen("http://", "ws://", 1);
         match since {
@@ -100,18 +154,36 @@ impl Api {
         }
     }
 
+    /// Sends the request `build` makes for a node's URL. A node that cannot be
+    /// connected to has not seen the request, so the next node is tried at once; a node
+    /// that fails later (no answer in time) may have acted on it, so the error goes to
+    /// the caller (who may retry, e.g. a kiosk with its idempotency key) and the next
+    /// request goes to the next node.
     async fn send<T: DeserializeOwned>(
         &self,
-        request: reqwest::RequestBuilder,
+        build: impl Fn(&str) -> reqwest::RequestBuilder,
     ) -> Result<T, ClientError> {
-        let request = match &self.token {
-            Some(token) => request.bearer_auth(token),
-            None => request,
+        let mut tries = self.nodes.bases.len();
+        let response = loop {
+            let index = self.nodes.index();
+            let request = build(&self.nodes.bases[index]);
+            let request = match &self.token {
+                Some(token) => request.bearer_auth(token),
+                None => request,
+            };
+            match request.send().await {
+                Ok(response) => break response,
+                Err(e) => {
+                    tries -= 1;
+                    if e.is_connect() || e.is_timeout() {
+                        self.nodes.fail_over(index);
+                    }
+                    if !e.is_connect() || tries == 0 {
+                        return Err(ClientError::Unreachable(e.to_string()));
+                    }
+                }
+            }
         };
-        let response = request
-            .send()
-            .await
-            .map_err(|e| ClientError::Unreachable(e.to_string()))?;
         let status = response.status();
         let bytes = response
             .bytes()
@@ -133,7 +205,7 @@ impl Api {
     }
 
     pub async fn get<T: DeserializeOwned>(&self, path: &str) -> Result<T, ClientError> {
-        self.send(self.http.get(format!("{}{path}", self.base)))
+        self.send(|base| self.http.get(format!("{base}{path}")))
             .await
     }
 
@@ -142,7 +214,7 @@ impl Api {
         path: &str,
         body: &impl Serialize,
     ) -> Result<T, ClientError> {
-        self.send(self.http.post(format!("{}{path}", self.base)).json(body))
+        self.send(|base| self.http.post(format!("{base}{path}")).json(body))
             .await
     }
 
@@ -151,7 +223,7 @@ impl Api {
         path: &str,
         body: &impl Serialize,
     ) -> Result<T, ClientError> {
-        self.send(self.http.put(format!("{}{path}", self.base)).json(body))
+        self.send(|base| self.http.put(format!("{base}{path}")).json(body))
             .await
     }
 
@@ -198,15 +270,17 @@ impl Api {
         out_of_turn: bool,
         idempotency_key: &str,
     ) -> Result<TicketReceipt, ClientError> {
-        let request = self
-            .http
-            .post(format!("{}/api/v1/offices/{office}/tickets", self.base))
-            .header("Idempotency-Key", idempotency_key)
-            .json(&IssueTicketRequest {
-                topic_id,
-                out_of_turn,
-            });
-        self.send(request).await
+        let body = IssueTicketRequest {
+            topic_id,
+            out_of_turn,
+        };
+        self.send(|base| {
+            self.http
+                .post(format!("{base}/api/v1/offices/{office}/tickets"))
+                .header("Idempotency-Key", idempotency_key)
+                .json(&body)
+        })
+        .await
     }
 
     /// `action`: open, close, resume, call-next (pause has its own call).
@@ -337,5 +411,27 @@ impl Api {
             "/api/v1/offices/{office}/stats?from={from}&to={to}"
         ))
         .await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Api;
+
+    #[test]
+    fn several_nodes_are_tried_in_turn_and_the_list_is_kept() {
+        let api = Api::new(" http://a:1/, http://b:2 ,,http://c:3", None);
+        assert_eq!(api.base(), "http://a:1");
+        assert_eq!(api.servers(), "http://a:1,http://b:2,http://c:3");
+        let clone = api.clone();
+        clone.fail_over();
+        assert_eq!(api.base(), "http://b:2", "clones move together");
+        api.fail_over();
+        api.fail_over();
+        assert_eq!(api.base(), "http://a:1", "round the list");
+        assert_eq!(
+            api.live_url(talon_protocol::OfficeId(4), Some(9)),
+            "ws://a:1/api/v1/offices/4/live?since=9"
+        );
     }
 }

@@ -250,6 +250,12 @@ async fn run(
         if matches!(outcome, Ended::WasOnline | Ended::Silent) {
             retry.reset();
         }
+        // The node went away (or never answered): the next try goes to the next node
+        // the app was given, resuming from the same seq (every node numbers an office's
+        // events the same way).
+        if !matches!(outcome, Ended::Gap) {
+            api.fail_over();
+        }
         let reason = match outcome {
             Ended::Failed(reason) => reason,
             Ended::Gap => "events were missed; fetching the current state".into(),

@@ -11,7 +11,8 @@ use talon_client::Lang;
     about = "Talon hall display: shows and announces calls"
 )]
 pub struct Args {
-    /// The Talon server's URL.
+    /// The Talon server's URL, or several nodes' URLs separated by commas (the display
+    /// moves to the next when one stops answering).
     #[arg(long, env = "TALON_SERVER", default_value = "http://127.0.0.1:8080")]
     pub server: String,
     /// The display's device token (`talon-server device add --kind display`).

@@ -22,7 +22,8 @@ use talon_client::Lang;
     about = "Talon kiosk: visitors take queue tickets"
 )]
 pub struct Args {
-    /// The Talon server's URL, e.g. http://127.0.0.1:8080
+    /// The Talon server's URL, e.g. http://127.0.0.1:8080, or several nodes' URLs
+    /// separated by commas (the kiosk moves to the next when one stops answering)
     #[arg(long, env = "TALON_SERVER")]
     pub server: Option<String>,
     /// The kiosk's device token (`talon-server device add --kind kiosk --office N`)
@@ -81,9 +82,17 @@ impl KioskConfig {
             .or(file.server)
             .filter(|s| !s.trim().is_empty())
             .ok_or("the server's URL is missing: --server, TALON_SERVER or `server` in the file")?;
-        if !(server.starts_with("http://") || server.starts_with("https://")) {
+        let nodes: Vec<&str> = server
+            .split(',')
+            .map(|node| node.trim().trim_end_matches('/'))
+            .filter(|node| !node.is_empty())
+            .collect();
+        if let Some(bad) = nodes
+            .iter()
+            .find(|node| !(node.starts_with("http://") || node.starts_with("https://")))
+        {
             return Err(format!(
-                "the server's URL must start with http:// or https://, not {server:?}"
+                "the server's URL must start with http:// or https://, not {bad:?}"
             ));
         }
         let token = args
@@ -98,13 +107,18 @@ impl KioskConfig {
             (None, Some(raw)) => raw.parse()?,
             (None, None) => PrinterTarget::None,
         };
-        let server = server.trim().trim_end_matches('/').to_string();
+        // Visitors' phones open the first node unless told otherwise.
+        let first_node = nodes
+            .first()
+            .map(|node| node.to_string())
+            .unwrap_or_default();
+        let server = nodes.join(",");
         let public_url = args
             .public_url
             .or(file.public_url)
             .filter(|s| !s.trim().is_empty())
             .map_or_else(
-                || server.clone(),
+                || first_node.clone(),
                 |url| url.trim().trim_end_matches('/').to_string(),
             );
         Ok(KioskConfig {
@@ -190,12 +204,29 @@ mod tests {
     }
 
     #[test]
+    fn several_nodes_are_kept_and_phones_open_the_first() {
+        let config = KioskConfig::resolve(args(&[
+            "--server",
+            "http://a:8080/, http://b:8080",
+            "--token",
+            "t",
+        ]))
+        .unwrap();
+        assert_eq!(config.server, "http://a:8080,http://b:8080");
+        assert_eq!(config.public_url, "http://a:8080");
+    }
+
+    #[test]
     fn missing_or_wrong_settings_are_named() {
         let error = KioskConfig::resolve(args(&["--server", "http://x"])).unwrap_err();
         assert!(error.contains("token"), "{error}");
         let error = KioskConfig::resolve(args(&["--server", "127.0.0.1:8080", "--token", "t"]))
             .unwrap_err();
         assert!(error.contains("http://"), "{error}");
+        let error =
+            KioskConfig::resolve(args(&["--server", "http://a:8080,b:8080", "--token", "t"]))
+                .unwrap_err();
+        assert!(error.contains("\"b:8080\""), "{error}");
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("kiosk.toml");
         std::fs::write(&path, "sever = \"http://typo\"\n").unwrap();

@@ -27,6 +27,7 @@ enum Mode {
     },
     /// Live against a running server, e.g. `talon-server serve --demo`.
     Live {
+        /// The server's URL, or several nodes' URLs separated by commas.
         #[arg(long, env = "TALON_SERVER", default_value = "http://127.0.0.1:8080")]
         server: String,
         #[arg(long, env = "TALON_KIOSK_TOKEN")]
