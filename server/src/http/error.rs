@@ -4,6 +4,7 @@
 
 use crate::engine::EngineError;
 use crate::queues::QueueError;
+use crate::stats::{PeriodError, StatsError};
 use crate::store::StoreError;
 use axum::extract::rejection::{PathRejection, QueryRejection};
 use axum::http::{HeaderValue, StatusCode, header};
@@ -141,6 +142,24 @@ impl From<QueueError> for ApiError {
             QueueError::Engine(e) => e.into(),
             QueueError::Store(e) => e.into(),
             QueueError::NoOffice(id) => ApiError::not_found(format!("office {id} does not exist")),
+        }
+    }
+}
+
+impl From<PeriodError> for ApiError {
+    fn from(e: PeriodError) -> Self {
+        match e {
+            PeriodError::OutOfRange => ApiError::bad_request(e.to_string()),
+            PeriodError::Reversed | PeriodError::TooLong => ApiError::invalid(e.to_string()),
+        }
+    }
+}
+
+impl From<StatsError> for ApiError {
+    fn from(e: StatsError) -> Self {
+        match e {
+            StatsError::Period(e) => e.into(),
+            StatsError::Queue(e) => e.into(),
         }
     }
 }
