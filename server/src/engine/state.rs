@@ -11,7 +11,7 @@ pub use talon_protocol::snapshot::RECENT_CALLS;
 /// How many recent service times per topic feed the estimated wait.
 pub const RECENT_SERVICES: usize = 20;
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct OfficeState {
     pub office: Office,
     pub topics: BTreeMap<TopicId, Topic>,
