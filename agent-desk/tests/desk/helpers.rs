@@ -140,7 +140,7 @@ impl TestServer {
             server: self.base.clone(),
             session_file: session_file.to_path_buf(),
             lang,
-            clock: Arc::new(move || {
+            clock: talon_client::clock::following(move || {
                 use talon_server::clock::Clock;
                 clock.now()
             }),

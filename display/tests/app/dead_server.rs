@@ -5,9 +5,9 @@
 use crate::support::*;
 use std::sync::Arc;
 use std::time::Duration;
+use talon_client::clock::ManualClock;
 use talon_client::test_proxy::TestProxy;
 use talon_client::{Lang, LiveOptions};
-use talon_display::clock::ManualClock;
 use talon_display::view::ViewSettings;
 use talon_display::{DisplayApp, Options, SoundSetup};
 

@@ -7,7 +7,7 @@ use crate::support::*;
 use std::sync::Arc;
 use std::time::Duration;
 use talon_client::Lang;
-use talon_display::clock::ManualClock;
+use talon_client::clock::ManualClock;
 use talon_protocol::window::{PAUSED_NOTICE_EN, PAUSED_NOTICE_RU};
 
 /// The screen's words in the language under test.

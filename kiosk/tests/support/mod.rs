@@ -99,7 +99,7 @@ impl TestServer {
             printer,
             lang,
             runtime: Runtime::from_handle(self.rt.handle().clone()),
-            clock: Arc::new(move || clock.now()),
+            clock: talon_client::clock::following(move || clock.now()),
         };
         Harness::builder()
             .with_size(talon_kiosk::app::DESIGN_SIZE)
