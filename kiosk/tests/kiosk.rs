@@ -36,10 +36,10 @@ fn a_tap_on_a_topic_issues_a_ticket_the_server_has_in_both_languages() {
 
     // The QR code on screen opens this ticket's public status page.
     let status_path = format!("/api/v1/public/tickets/{}", tickets[0].public_code);
-    assert_eq!(qr, format!("{}{status_path}", server.base()));
+    assert_eq!(qr, format!("{}{status_path}", server.base));
     let status: PublicTicketStatus = server
         .rt
-        .block_on(Api::new(&server.base(), None).get(&status_path))
+        .block_on(Api::new(&server.base, None).get(&status_path))
         .unwrap();
     assert_eq!(status.label, "П001");
 
@@ -276,8 +276,7 @@ fn the_ticket_is_printed_and_a_broken_printer_is_reported_on_screen() {
         estimated_wait_ms: 0,
         status_url: format!(
             "{}/api/v1/public/tickets/{}",
-            server.base(),
-            ticket.public_code
+            server.base, ticket.public_code
         ),
     })
     .expect("the ticket encodes");

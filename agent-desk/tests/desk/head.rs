@@ -192,7 +192,7 @@ fn reports_show_the_servers_statistics_and_export_them_as_csv() {
         "Среднее ожидание за месяц 2026-11: 6.5 мин в пределах нормы",
     );
 
-    let path = server.dir.path().join("report.csv");
+    let path = server.files().join("report.csv");
     type_into(&mut desk, "Файл CSV:", &path.display().to_string());
     click(&mut desk, "Экспорт в CSV");
     wait_for_label(&mut desk, &format!("Отчёт сохранён: {}", path.display()));

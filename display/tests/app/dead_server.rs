@@ -21,7 +21,7 @@ fn a_server_that_stops_answering_is_marked_and_the_display_comes_back() {
     let clock = Arc::new(ManualClock::new(start_time()));
     let options = Options {
         server: proxy.url(),
-        token: server.display_token.clone(),
+        token: server.display_token().to_string(),
         view: ViewSettings {
             lang: Lang::Ru,
             recent: 6,
