@@ -1,12 +1,11 @@
 //! The app: sign in (or resume the saved sign-in), then work until signing out.
 
-use crate::clock::Clock;
 use crate::session_file::{self, SavedSession};
 use crate::signin::{Resumed, Resuming, SignIn};
 use crate::workspace::{Exit, Frame, Workspace};
 use std::path::PathBuf;
 use std::time::Duration;
-use talon_client::{Api, Lang, Runtime};
+use talon_client::{Api, Lang, Runtime, SharedClock};
 use talon_protocol::api::User;
 
 /// How the app is set up (from the command line, or by a test).
@@ -17,7 +16,7 @@ pub struct DeskOptions {
     pub session_file: PathBuf,
     pub lang: Lang,
     /// "Now" for live timers and norm colours (tests pass the server's manual clock).
-    pub clock: Clock,
+    pub clock: SharedClock,
     /// A runtime to use (tests share theirs); `None` starts the app's own.
     pub runtime: Option<Runtime>,
     /// Chime when a new alert appears on the head board.
@@ -36,7 +35,7 @@ enum Screen {
 pub struct DeskApp {
     session_file: PathBuf,
     lang: Lang,
-    clock: Clock,
+    clock: SharedClock,
     runtime: Runtime,
     sound: bool,
     screen: Screen,
@@ -104,7 +103,7 @@ impl DeskApp {
 
 impl eframe::App for DeskApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        let now = (self.clock)();
+        let now = self.clock.now();
         let lang = self.lang;
         match &mut self.screen {
             Screen::SignIn(form) => {

@@ -46,7 +46,7 @@ impl Args {
                 .session_file
                 .unwrap_or_else(crate::session_file::default_path),
             lang: self.lang,
-            clock: crate::clock::system(),
+            clock: talon_client::clock::system(),
             runtime: None,
             sound: !self.mute,
             sign_in: self.login.zip(self.password),

@@ -10,7 +10,6 @@ pub mod agent;
 pub mod alert_cue;
 pub mod app;
 pub mod chime;
-pub mod clock;
 pub mod config;
 mod cx;
 pub mod day_stats;

@@ -3,19 +3,16 @@
 
 use crate::audio::{Announcer, Player, SoundStatus};
 use crate::calls::CallTracker;
-use crate::clock::Clock;
 use crate::flash::Flash;
 use crate::link::freshness;
 use crate::screen::{self, SoundNotice};
 use crate::speech::Voice;
 use crate::texts;
 use crate::view::{Now, ViewSettings, hall_view};
-use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 use talon_client::look;
-use talon_client::{Api, ClientError, LiveLink, Runtime, Task};
+use talon_client::{Api, ClientError, FindError, LinkState, OfficeLink, Runtime, SharedClock};
 use talon_client::{text, text_with};
-use talon_protocol::Office;
 
 /// How long to wait before asking the server again after it could not be reached.
 const RETRY_AFTER: Duration = Duration::from_secs(5);
@@ -40,7 +37,7 @@ pub struct Options {
     /// Announce in English too, after Russian.
     pub english: bool,
     pub sound: SoundSetup,
-    pub clock: Arc<dyn Clock>,
+    pub clock: SharedClock,
     /// Where the live link runs (tests share the server's runtime).
     pub runtime: Runtime,
     /// Hide the mouse pointer (full-screen on a hall screen).
@@ -50,29 +47,14 @@ pub struct Options {
 pub struct DisplayApp {
     settings: ViewSettings,
     server: String,
-    api: Api,
-    runtime: Runtime,
-    clock: Arc<dyn Clock>,
-    repaint: egui::Context,
+    clock: SharedClock,
     hide_cursor: bool,
-    phase: Phase,
+    /// The office this display's token belongs to, found and followed live.
+    link: OfficeLink,
     flash: Option<Flash>,
     calls: CallTracker,
     /// `None` when sound is off.
     announcer: Option<Announcer>,
-}
-
-type OfficesTask = Task<Result<Vec<Office>, ClientError>>;
-
-enum Phase {
-    /// Asking the server which office this display belongs to.
-    Finding {
-        task: Option<OfficesTask>,
-        problem: Option<String>,
-        retry_at: Instant,
-    },
-    /// Following the office live.
-    Live { link: LiveLink },
 }
 
 impl DisplayApp {
@@ -94,18 +76,15 @@ impl DisplayApp {
             }
         };
         let api = Api::new(&options.server, Some(options.token));
+        let repaint = ctx.clone();
+        let link = OfficeLink::start(&options.runtime, api, RETRY_AFTER, move || {
+            repaint.request_repaint()
+        });
         DisplayApp {
             settings: options.view,
             server: options.server,
-            api,
-            runtime: options.runtime,
-            phase: Phase::Finding {
-                task: None,
-                problem: None,
-                retry_at: options.clock.instant(),
-            },
+            link,
             clock: options.clock,
-            repaint: ctx,
             hide_cursor: options.hide_cursor,
             flash: None,
             calls: CallTracker::default(),
@@ -113,69 +92,27 @@ impl DisplayApp {
         }
     }
 
-    /// Moves the connection along: asks for the office, starts the live link.
-    fn connect(&mut self) {
-        let now = self.clock.instant();
-        let Phase::Finding {
-            task,
-            problem,
-            retry_at,
-        } = &mut self.phase
-        else {
-            return;
-        };
-        let Some(pending) = task else {
-            if now >= *retry_at {
-                let api = self.api.clone();
-                let ctx = self.repaint.clone();
-                *task = Some(
-                    self.runtime
-                        .spawn(async move { api.offices().await }, move || {
-                            ctx.request_repaint()
-                        }),
-                );
-            }
-            return;
-        };
-        let Some(answer) = pending.take() else {
-            return;
-        };
-        *task = None;
-        *retry_at = now + RETRY_AFTER;
+    /// What the screen says while the office is not known: why the last attempt
+    /// failed (the next one is on its way).
+    fn problem(&self, failure: &FindError) -> String {
         let lang = self.settings.lang;
-        match answer {
-            // A display token belongs to exactly one office.
-            Ok(offices) => match offices.first() {
-                Some(office) => {
-                    let ctx = self.repaint.clone();
-                    let link =
-                        LiveLink::start(&self.runtime, self.api.clone(), office.id, move || {
-                            ctx.request_repaint()
-                        });
-                    self.phase = Phase::Live { link };
-                }
-                None => *problem = Some(text(lang, "display-no-office")),
-            },
-            Err(ClientError::Unreachable(why)) => {
-                tracing::info!(%why, "the server cannot be reached yet");
-                *problem = Some(text(lang, "display-unreachable"));
+        match failure {
+            FindError::NoOffice => text(lang, "display-no-office"),
+            FindError::Client(ClientError::Unreachable(_)) => text(lang, "display-unreachable"),
+            FindError::Client(ClientError::Refused { message, .. }) => {
+                texts::refused(lang, message)
             }
-            Err(ClientError::Refused { message, .. }) => {
-                *problem = Some(texts::refused(lang, &message));
-            }
-            Err(ClientError::Protocol(why)) => {
-                *problem = Some(text_with(
-                    lang,
-                    "display-bad-answer",
-                    &[("detail", why.as_str().into())],
-                ))
-            }
+            FindError::Client(ClientError::Protocol(why)) => text_with(
+                lang,
+                "display-bad-answer",
+                &[("detail", why.as_str().into())],
+            ),
         }
     }
 
     /// Flashes and announces the calls that arrived since the last frame.
     fn take_calls(&mut self) {
-        let Phase::Live { link } = &self.phase else {
+        let Some((_, link)) = self.link.live() else {
             return;
         };
         let events = link.take_events();
@@ -204,7 +141,7 @@ impl DisplayApp {
 
 impl eframe::App for DisplayApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        self.connect();
+        self.link.advance(self.clock.instant());
         self.take_calls();
         let lang = self.settings.lang;
         let sound = self.sound_notice();
@@ -212,16 +149,23 @@ impl eframe::App for DisplayApp {
         if self.hide_cursor {
             ui.ctx().set_cursor_icon(egui::CursorIcon::None);
         }
-        match &self.phase {
-            Phase::Finding { problem, .. } => {
-                screen::connecting(ui, lang, &self.server, problem.as_deref(), sound);
+        match self.link.state() {
+            LinkState::Asking { last_failure: None } => {
+                screen::connecting(ui, lang, &self.server, None, sound);
             }
-            Phase::Live { link } => {
+            LinkState::Asking {
+                last_failure: Some(failure),
+            }
+            | LinkState::Failed { failure } => {
+                let problem = self.problem(failure);
+                screen::connecting(ui, lang, &self.server, Some(&problem), sound);
+            }
+            LinkState::Live { link, .. } => {
                 let state = link.state();
                 let view = link.with(|shared| {
                     shared.mirror.as_ref().map(|mirror| {
                         let at = Now {
-                            utc: self.clock.utc(),
+                            utc: self.clock.now(),
                             instant: now,
                             flash: self.flash.as_ref(),
                             freshness: freshness(&state, now),

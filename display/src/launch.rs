@@ -1,10 +1,8 @@
 //! Opening the display window: shared by `talon-display` and the one-command demo.
 
 use crate::audio::{Player, SystemPlayer};
-use crate::clock::SystemClock;
 pub use crate::config::Args;
 use crate::{DisplayApp, Options, SoundSetup};
-use std::sync::Arc;
 
 /// Runs the hall display until its window closes.
 pub fn run(args: Args) -> anyhow::Result<()> {
@@ -26,7 +24,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         view: args.view(),
         english: args.english,
         sound,
-        clock: Arc::new(SystemClock),
+        clock: talon_client::clock::system(),
         runtime: talon_client::Runtime::new()?,
         hide_cursor: !args.windowed,
     };

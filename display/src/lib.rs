@@ -12,7 +12,6 @@
 pub mod app;
 pub mod audio;
 pub mod calls;
-pub mod clock;
 pub mod config;
 pub mod flash;
 pub mod launch;

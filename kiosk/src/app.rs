@@ -1,7 +1,6 @@
 //! The kiosk app: finds its office, keeps it live, and walks a visitor from the topic
 //! buttons to a ticket on screen and on paper.
 
-use crate::clock::Clock;
 use crate::config::KioskConfig;
 use crate::issuing::{self, Tap};
 use crate::office_view::{self, OfficeView};
@@ -11,10 +10,13 @@ use crate::screen::{
 };
 use crate::ui::{self, Action, Connection};
 use chrono::{DateTime, Utc};
-use std::time::{Duration, Instant};
-use talon_client::{Api, ClientError, ConnectionState, Lang, LiveLink, Runtime, Task, look};
+use std::time::Duration;
+use talon_client::{
+    Api, ClientError, ConnectionState, FindError, Lang, LinkState, OfficeLink, Runtime,
+    SharedClock, look,
+};
+use talon_protocol::TopicId;
 use talon_protocol::api::TicketReceipt;
-use talon_protocol::{Office, OfficeId, TopicId};
 
 /// How long to wait before asking again which office this kiosk serves.
 const FIND_OFFICE_RETRY: Duration = Duration::from_secs(3);
@@ -29,7 +31,7 @@ pub struct KioskSettings {
     /// The language the kiosk starts in and returns to.
     pub lang: Lang,
     pub runtime: Runtime,
-    pub clock: Clock,
+    pub clock: SharedClock,
 }
 
 impl KioskSettings {
@@ -41,29 +43,17 @@ impl KioskSettings {
             printer: config.printer.clone(),
             lang: config.lang,
             runtime,
-            clock: crate::clock::system(),
+            clock: talon_client::clock::system(),
         }
     }
-}
-
-/// The link to the office this kiosk's token is bound to.
-enum Link {
-    Finding(Task<Result<Vec<Office>, ClientError>>),
-    Failed {
-        error: ClientError,
-        retry_at: Instant,
-    },
-    Live {
-        office: OfficeId,
-        live: LiveLink,
-    },
 }
 
 pub struct KioskApp {
     settings: KioskSettings,
     api: Api,
     ctx: egui::Context,
-    link: Link,
+    /// The office this kiosk's token is bound to, found and followed live.
+    link: OfficeLink,
     screen: Screen,
     lang: Lang,
     last_touch: DateTime<Utc>,
@@ -75,8 +65,14 @@ impl KioskApp {
         look::apply_theme(&cc.egui_ctx);
         let api = Api::new(&settings.server, Some(settings.token.clone()));
         let ctx = cc.egui_ctx.clone();
-        let link = Link::Finding(find_office(&settings.runtime, &api, &ctx));
-        let now = (settings.clock)();
+        let repaint = ctx.clone();
+        let link = OfficeLink::start(
+            &settings.runtime,
+            api.clone(),
+            FIND_OFFICE_RETRY,
+            move || repaint.request_repaint(),
+        );
+        let now = settings.clock.now();
         KioskApp {
             lang: settings.lang,
             settings,
@@ -99,24 +95,22 @@ impl KioskApp {
 
     /// The office as last seen live, once the link has received it.
     pub fn office_view(&self) -> Option<OfficeView> {
-        match &self.link {
-            Link::Live { live, .. } => {
-                live.with(|s| s.mirror.as_ref().map(OfficeView::from_mirror))
-            }
-            _ => None,
-        }
+        let (_, live) = self.link.live()?;
+        live.with(|s| s.mirror.as_ref().map(OfficeView::from_mirror))
     }
 
     fn connection(&self) -> Connection {
-        match &self.link {
-            Link::Finding(_) => Connection::Connecting,
-            Link::Failed { error, .. } => match error {
-                ClientError::Refused { status, .. } if *status == 401 || *status == 403 => {
+        match self.link.state() {
+            LinkState::Asking { .. } => Connection::Connecting,
+            LinkState::Failed { failure } => match failure {
+                FindError::Client(ClientError::Refused { status, .. })
+                    if *status == 401 || *status == 403 =>
+                {
                     Connection::NotAuthorized
                 }
                 _ => Connection::Offline,
             },
-            Link::Live { live, .. } => match live.state() {
+            LinkState::Live { link, .. } => match link.state() {
                 ConnectionState::Online => Connection::Online,
                 ConnectionState::Connecting => Connection::Connecting,
                 ConnectionState::Offline { .. } => Connection::Offline,
@@ -127,7 +121,7 @@ impl KioskApp {
     /// Moves everything time or the network changed: the office link, a ticket being
     /// issued or printed, screens that time out. Called at the start of every frame.
     pub fn advance(&mut self, now: DateTime<Utc>) {
-        self.advance_link();
+        self.link.advance(self.settings.clock.instant());
         let mut go_home = false;
         let mut issued = None;
         match &mut self.screen {
@@ -196,18 +190,18 @@ impl KioskApp {
         if !on_buttons {
             return;
         }
-        let Link::Live { office, .. } = &self.link else {
+        let Some((office, _)) = self.link.live() else {
             // The office is not known yet: nothing could be issued.
             self.screen = Screen::Notice(NoticeScreen {
                 notice: Notice::Unavailable,
-                shown_at: (self.settings.clock)(),
+                shown_at: self.settings.clock.now(),
             });
             return;
         };
         let tap = Tap::new(topic, out_of_turn);
         let ctx = self.ctx.clone();
         let task = self.settings.runtime.spawn(
-            issuing::issue(self.api.clone(), *office, tap.clone()),
+            issuing::issue(self.api.clone(), office, tap.clone()),
             move || ctx.request_repaint(),
         );
         self.screen = Screen::Issuing(Issuing { tap, task });
@@ -297,44 +291,6 @@ impl KioskApp {
         self.lang = self.settings.lang;
     }
 
-    fn advance_link(&mut self) {
-        match &self.link {
-            Link::Finding(task) => {
-                let Some(result) = task.take() else { return };
-                self.link = match result.and_then(the_office) {
-                    Ok(office) => {
-                        tracing::info!(office = %office.id, name = %office.name, "kiosk office found");
-                        let ctx = self.ctx.clone();
-                        let live = LiveLink::start(
-                            &self.settings.runtime,
-                            self.api.clone(),
-                            office.id,
-                            move || ctx.request_repaint(),
-                        );
-                        Link::Live {
-                            office: office.id,
-                            live,
-                        }
-                    }
-                    Err(error) => {
-                        tracing::warn!(%error, "cannot learn this kiosk's office");
-                        Link::Failed {
-                            error,
-                            retry_at: Instant::now() + FIND_OFFICE_RETRY,
-                        }
-                    }
-                };
-            }
-            Link::Failed { retry_at, .. } => {
-                if Instant::now() >= *retry_at {
-                    self.link =
-                        Link::Finding(find_office(&self.settings.runtime, &self.api, &self.ctx));
-                }
-            }
-            Link::Live { .. } => {}
-        }
-    }
-
     fn show(&mut self, ui: &mut egui::Ui, now: DateTime<Utc>) -> Vec<Action> {
         let office = self.office_view();
         let frame = ui::Frame {
@@ -350,7 +306,7 @@ impl KioskApp {
 impl eframe::App for KioskApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         fit_to_design(ui.ctx());
-        let now = (self.settings.clock)();
+        let now = self.settings.clock.now();
         self.advance(now);
         if ui.input(|i| i.pointer.any_pressed()) {
             self.last_touch = now;
@@ -376,25 +332,6 @@ fn fit_to_design(ctx: &egui::Context) {
     if (factor - 1.0).abs() > 0.01 {
         ctx.set_zoom_factor(ctx.zoom_factor() * factor);
     }
-}
-
-fn find_office(
-    runtime: &Runtime,
-    api: &Api,
-    ctx: &egui::Context,
-) -> Task<Result<Vec<Office>, ClientError>> {
-    let api = api.clone();
-    let ctx = ctx.clone();
-    runtime.spawn(async move { api.offices().await }, move || {
-        ctx.request_repaint()
-    })
-}
-
-/// A kiosk token is bound to one office, so the server lists exactly that one.
-fn the_office(offices: Vec<Office>) -> Result<Office, ClientError> {
-    offices.into_iter().next().ok_or_else(|| {
-        ClientError::Protocol("the server lists no office for this kiosk's token".into())
-    })
 }
 
 /// The ticket exists and is on screen; only the paper failed. The failure goes to the

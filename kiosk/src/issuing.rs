@@ -54,6 +54,8 @@ pub async fn issue(api: Api, office: OfficeId, tap: Tap) -> Result<TicketReceipt
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::sync::{Arc, Mutex};
+    use tokio::io::AsyncReadExt;
 
     #[test]
     fn every_tap_has_its_own_key() {
@@ -63,21 +65,56 @@ mod tests {
         assert_eq!(first.key.len(), 36);
     }
 
+    /// A server that reads each request and hangs up without answering (to the kiosk,
+    /// a network failure), and keeps the Idempotency-Key of every ticket request.
+    async fn hanging_up_server() -> (String, Arc<Mutex<Vec<String>>>) {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let base = format!("http://{}", listener.local_addr().unwrap());
+        let keys = Arc::new(Mutex::new(Vec::new()));
+        let seen = keys.clone();
+        tokio::spawn(async move {
+            while let Ok((mut socket, _)) = listener.accept().await {
+                let seen = seen.clone();
+                tokio::spawn(async move {
+                    let mut request = Vec::new();
+                    let mut buffer = [0u8; 4096];
+                    // The head is enough: it names the request and carries the key.
+                    while !request.windows(4).any(|w| w == b"\r\n\r\n") {
+                        match socket.read(&mut buffer).await {
+                            Ok(0) | Err(_) => return,
+                            Ok(n) => request.extend_from_slice(&buffer[..n]),
+                        }
+                    }
+                    let head = String::from_utf8_lossy(&request).to_string();
+                    if head.starts_with("POST ") && head.contains("/tickets ") {
+                        let key = head
+                            .lines()
+                            .find_map(|line| {
+                                let (name, value) = line.split_once(':')?;
+                                name.eq_ignore_ascii_case("idempotency-key")
+                                    .then(|| value.trim().to_string())
+                            })
+                            .unwrap_or_default();
+                        seen.lock().unwrap().push(key);
+                    }
+                    // Dropping the socket hangs up without an answer.
+                });
+            }
+        });
+        (base, keys)
+    }
+
     #[tokio::test]
-    async fn an_unreachable_server_is_tried_three_times_then_reported() {
-        // Nothing listens on this port once the listener is dropped.
-        let port = std::net::TcpListener::bind("127.0.0.1:0")
-            .unwrap()
-            .local_addr()
-            .unwrap()
-            .port();
-        let api = Api::new(&format!("http://127.0.0.1:{port}"), Some("t".into()));
+    async fn an_unreachable_server_is_tried_three_times_with_one_key_then_reported() {
+        let (base, keys) = hanging_up_server().await;
+        let api = Api::new(&base, Some("t".into()));
+        let tap = Tap::new(TopicId(1), false);
         let started = std::time::Instant::now();
-        let error = issue(api, OfficeId(1), Tap::new(TopicId(1), false))
-            .await
-            .unwrap_err();
-        assert!(error.is_unreachable());
-        // Both pauses were taken: it did retry.
+        let error = issue(api, OfficeId(1), tap.clone()).await.unwrap_err();
+        assert!(error.is_unreachable(), "{error}");
+        // The server received the ticket request three times, each with the tap's key.
+        assert_eq!(*keys.lock().unwrap(), vec![tap.key.clone(); 3]);
+        // With both pauses between them.
         assert!(started.elapsed() >= Duration::from_millis(1600));
     }
 }

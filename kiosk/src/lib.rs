@@ -8,7 +8,6 @@
 //! * [`ui`]: the screens, large and high-contrast for a touch screen read from a metre away.
 
 pub mod app;
-pub mod clock;
 pub mod config;
 pub mod issuing;
 pub mod launch;
@@ -18,6 +17,5 @@ pub mod screen;
 pub mod ui;
 
 pub use app::{KioskApp, KioskSettings};
-pub use clock::Clock;
 pub use config::KioskConfig;
 pub use print::PrinterTarget;

@@ -8,6 +8,8 @@ use support::{TestServer, button, read_qr, snapshot, wait_for, wait_for_home, wa
 use talon_client::{Api, Lang};
 use talon_kiosk::PrinterTarget;
 use talon_kiosk::print::{self, PrintedTicket};
+use talon_kiosk::ui::Action;
+use talon_protocol::TopicId;
 use talon_protocol::api::PublicTicketStatus;
 
 #[test]
@@ -36,10 +38,10 @@ fn a_tap_on_a_topic_issues_a_ticket_the_server_has_in_both_languages() {
 
     // The QR code on screen opens this ticket's public status page.
     let status_path = format!("/api/v1/public/tickets/{}", tickets[0].public_code);
-    assert_eq!(qr, format!("{}{status_path}", server.base()));
+    assert_eq!(qr, format!("{}{status_path}", server.base));
     let status: PublicTicketStatus = server
         .rt
-        .block_on(Api::new(&server.base(), None).get(&status_path))
+        .block_on(Api::new(&server.base, None).get(&status_path))
         .unwrap();
     assert_eq!(status.label, "П001");
 
@@ -76,34 +78,68 @@ fn a_tap_on_a_topic_issues_a_ticket_the_server_has_in_both_languages() {
 #[test]
 fn a_double_tap_makes_one_ticket() {
     let server = TestServer::start();
-    let mut kiosk = server.kiosk(Lang::Ru, PrinterTarget::None);
+    let proxy = server
+        .rt
+        .block_on(support::proxy::CuttingProxy::start(server.addr));
+    let mut kiosk = server.kiosk_via(&proxy.url(), Lang::Ru, PrinterTarget::None);
     wait_for_home(&mut kiosk, Lang::Ru);
-    let topic = button(&kiosk, "Оплата и задолженность");
-    topic.click();
-    topic.click();
+    let topic_at = button(&kiosk, "Оплата и задолженность").rect().center();
+
+    // The first tap's request is held on its way: provably in flight, not yet issued.
+    proxy.hold(true);
+    button(&kiosk, "Оплата и задолженность").click();
+    wait_for(&mut kiosk, "the first request on its way", |_| {
+        proxy.held() == 1
+    });
+    assert_eq!(kiosk.state().screen_name(), "issuing");
+    assert!(server.tickets().is_empty(), "nothing issued yet");
+
+    // The second tap lands while it is in flight: on the screen where the button was,
+    // and as the app's own action (what a second tap on the button would produce).
+    tap_at(&mut kiosk, topic_at);
+    let now = server.now();
+    kiosk.state_mut().act(
+        Action::TakeTicket {
+            topic: TopicId(3),
+            out_of_turn: false,
+        },
+        now,
+    );
+    kiosk.step();
+    assert_eq!(kiosk.state().screen_name(), "issuing");
+
+    // Released, the first request makes the ticket on screen (a second request would
+    // have replaced it, and the ticket shown would be the second one's).
+    proxy.hold(false);
     wait_for(&mut kiosk, "the ticket", |h| {
         h.state().screen_name() == "ticket"
     });
-    // The rest of the double tap lands on the ticket: it stays, no second ticket.
-    let somewhere = kiosk.get_by_label("О001").rect().center();
-    kiosk.event(egui::Event::PointerButton {
-        pos: somewhere,
-        button: egui::PointerButton::Primary,
-        pressed: true,
-        modifiers: egui::Modifiers::NONE,
-    });
-    kiosk.event(egui::Event::PointerButton {
-        pos: somewhere,
-        button: egui::PointerButton::Primary,
-        pressed: false,
-        modifiers: egui::Modifiers::NONE,
-    });
-    kiosk.step();
-    kiosk.step();
-    assert_eq!(kiosk.state().screen_name(), "ticket");
+    assert!(kiosk.query_by_label("О001").is_some());
+    assert_eq!(proxy.posts(), 1, "one ticket request reached the server");
     let tickets = server.tickets();
     assert_eq!(tickets.len(), 1, "{tickets:?}");
     assert_eq!(tickets[0].label, "О001");
+
+    // The rest of the double tap lands on the ticket: it stays, no second ticket.
+    let somewhere = kiosk.get_by_label("О001").rect().center();
+    tap_at(&mut kiosk, somewhere);
+    kiosk.step();
+    assert_eq!(kiosk.state().screen_name(), "ticket");
+    assert_eq!(proxy.posts(), 1);
+    assert_eq!(server.tickets().len(), 1);
+}
+
+/// A touch (press and release) at `pos`.
+fn tap_at(kiosk: &mut egui_kittest::Harness<'_, talon_kiosk::KioskApp>, pos: egui::Pos2) {
+    for pressed in [true, false] {
+        kiosk.event(egui::Event::PointerButton {
+            pos,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        });
+    }
+    kiosk.step();
 }
 
 #[test]
@@ -236,11 +272,7 @@ fn a_retry_after_a_lost_answer_gets_the_same_ticket() {
     let proxy = server
         .rt
         .block_on(support::proxy::CuttingProxy::start(server.addr));
-    let mut kiosk = server.kiosk_via(
-        &format!("http://{}", proxy.addr),
-        Lang::Ru,
-        PrinterTarget::None,
-    );
+    let mut kiosk = server.kiosk_via(&proxy.url(), Lang::Ru, PrinterTarget::None);
     wait_for_home(&mut kiosk, Lang::Ru);
     proxy.arm();
     button(&kiosk, "Передача показаний").click();
@@ -276,8 +308,7 @@ fn the_ticket_is_printed_and_a_broken_printer_is_reported_on_screen() {
         estimated_wait_ms: 0,
         status_url: format!(
             "{}/api/v1/public/tickets/{}",
-            server.base(),
-            ticket.public_code
+            server.base, ticket.public_code
         ),
     })
     .expect("the ticket encodes");

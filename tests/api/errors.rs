@@ -881,44 +881,77 @@ async fn invalid_transitions_and_values_are_refused() {
 #[tokio::test]
 async fn the_statistics_period_is_checked() {
     let app = spawn_app().await;
-    let before = queue_state(&app).await;
+    // One visit today: issued, called after 5 minutes, served for 10.
+    let (agent, window) = (&app.agents[1].token, app.windows[1]);
+    let ticket = ticket_id(&app.issue(app.topics[0]).await);
+    let (status, body) = app.window_action(window, "open", agent).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    app.advance_minutes(5);
+    let (status, body) = app.window_action(window, "call-next", agent).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    app.ticket_action(&ticket, "start", agent, json!({})).await;
+    app.advance_minutes(10);
+    let (status, body) = app
+        .ticket_action(
+            &ticket,
+            "finish",
+            agent,
+            json!({"outcome": {"kind": "resolved"}, "topics_count": 1}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+
     let stats = |query: &str| format!("/api/v1/offices/{}/stats?{query}", app.office);
-    for (what, query, status, code) in [
+    // Each refusal: its status and code, and a message that says what is wrong (naming
+    // the field where one field is wrong).
+    for (what, query, status, code, message) in [
         (
             "a period that ends before it starts",
             "from=2026-11-21&to=2026-11-20",
             StatusCode::UNPROCESSABLE_ENTITY,
             "invalid",
+            "the period ends before it starts",
         ),
         (
             "a period of 367 days",
             "from=2025-11-19&to=2026-11-20",
             StatusCode::UNPROCESSABLE_ENTITY,
             "invalid",
+            "ask for at most 366 days at once",
         ),
         (
             "a month 13",
             "from=2026-11-20&to=2026-13-01",
             StatusCode::BAD_REQUEST,
             "bad_request",
+            "to: input is out of range",
         ),
         (
             "a Russian-style date",
             "from=20.11.2026&to=2026-11-20",
             StatusCode::BAD_REQUEST,
             "bad_request",
+            "from: input contains invalid characters",
         ),
         (
             "no end of the period",
             "from=2026-11-20",
             StatusCode::BAD_REQUEST,
             "bad_request",
+            "missing field `to`",
         ),
     ] {
-        let response = app.get(&stats(query), Some(&app.head.token)).await;
-        refused(&app, &before, what, response, status, code).await;
+        let (got, body) = app.get(&stats(query), Some(&app.head.token)).await;
+        assert_eq!((got, error_code(&body)), (status, code), "{what}: {body}");
+        let said = body["error"]["message"].as_str().unwrap_or_default();
+        assert!(
+            said.contains(message),
+            "{what}: {said:?} should say {message:?}"
+        );
     }
-    // 366 days are allowed.
+
+    // 366 days are allowed, and their figures are those of the one visit; the months
+    // run from November 2025 to November 2026.
     let (status, body) = app
         .get(
             &stats("from=2025-11-20&to=2026-11-20"),
@@ -926,5 +959,25 @@ async fn the_statistics_period_is_checked() {
         )
         .await;
     assert_eq!(status, StatusCode::OK, "{body}");
+    let year: talon_protocol::stats::OfficeStats =
+        serde_json::from_value(body).expect("office statistics");
+    assert_eq!(
+        (year.from.to_string(), year.to.to_string()),
+        ("2025-11-20".to_string(), "2026-11-20".to_string())
+    );
+    assert_eq!(
+        (year.total.issued, year.total.finished, year.total.resolved),
+        (1, 1, 1)
+    );
+    assert_eq!(year.total.wait.average_ms, Some(5 * 60_000));
+    assert_eq!(year.total.service.average_ms, Some(10 * 60_000));
+    let months: Vec<(&str, u32)> = year
+        .monthly_wait
+        .iter()
+        .map(|m| (m.month.as_str(), m.called))
+        .collect();
+    assert_eq!(months.len(), 13, "{months:?}");
+    assert_eq!(months[0], ("2025-11", 0));
+    assert_eq!(months[12], ("2026-11", 1));
     app.stop().await;
 }

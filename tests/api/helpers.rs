@@ -1,10 +1,11 @@
-//! Starts the real server on port 0 with a fresh SQLite file and a clock the test moves.
+//! The real server (started by `talon-testkit`: port 0, a fresh database, a clock the test
+//! moves) with one office of three topics, three windows and its staff, and the calls
+//! the tests make.
 
 use chrono::{DateTime, Utc};
 use futures_util::{SinkExt, StreamExt};
 use reqwest::StatusCode;
 use serde_json::{Value, json};
-use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 use talon_protocol::api::{DeviceInput, DeviceKind, OfficeInput, Role};
@@ -15,29 +16,21 @@ use talon_protocol::{
 };
 use talon_server::clock::ManualClock;
 use talon_server::credentials;
-use talon_server::startup::{self, Server, Settings};
-use tokio::net::TcpListener;
+use talon_server::startup::{Server, Settings};
+use talon_testkit::{ServerOptions, TestServer};
 use tokio_tungstenite::tungstenite::Message;
 use tokio_tungstenite::tungstenite::client::IntoClientRequest;
 
 pub const PASSWORD: &str = "password-123";
-/// Friday 2026-11-20, 10:00 in Moscow (UTC+3).
-pub const START: &str = "2026-11-20T07:00:00Z";
 
+/// An RFC 3339 instant; the server's clock starts at `talon_testkit::START`.
 pub fn at(s: &str) -> DateTime<Utc> {
-    s.parse().expect("RFC 3339 instant")
+    talon_testkit::at(s)
 }
 
 fn password_hash() -> &'static str {
     static HASH: OnceLock<String> = OnceLock::new();
     HASH.get_or_init(|| credentials::hash_password(PASSWORD).expect("hash"))
-}
-
-fn init_logs() {
-    // TEST_LOG=1 shows the server's logs.
-    if std::env::var_os("TEST_LOG").is_some() {
-        talon_server::cli::init_logging();
-    }
 }
 
 pub struct Staff {
@@ -49,9 +42,7 @@ pub struct TestApp {
     pub base: String,
     pub http: reqwest::Client,
     pub clock: Arc<ManualClock>,
-    pub db_path: PathBuf,
-    _dir: Arc<tempfile::TempDir>,
-    server: Option<Server>,
+    server: TestServer,
     pub office: OfficeId,
     /// A: readings (15/20/35), B: contracts (10/15/30), C: legal entities (5/10/30).
     pub topics: Vec<TopicId>,
@@ -72,17 +63,8 @@ pub async fn spawn_app() -> TestApp {
 
 /// The same, with settings changed by `configure` (e.g. how /metrics is served).
 pub async fn spawn_app_with(configure: impl FnOnce(&mut Settings)) -> TestApp {
-    init_logs();
-    let dir = Arc::new(tempfile::tempdir().expect("temp dir"));
-    let db_path = dir.path().join("talon.sqlite3");
-    let clock = Arc::new(ManualClock::new(at(START)));
-    let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
-    let mut settings = test_settings(&db_path, clock.clone());
-    configure(&mut settings);
-    let server = startup::start(listener, settings)
-        .await
-        .expect("server starts");
-    let queues = server.queues.clone();
+    let server = TestServer::start_with(ServerOptions::default(), configure).await;
+    let queues = server.queues();
     let store = queues.store();
 
     let office = store
@@ -146,12 +128,10 @@ pub async fn spawn_app_with(configure: impl FnOnce(&mut Settings)) -> TestApp {
     }
 
     let mut app = TestApp {
-        base: format!("http://{}", server.addr),
+        base: server.base(),
         http: reqwest::Client::new(),
-        clock,
-        db_path,
-        _dir: dir,
-        server: Some(server),
+        clock: server.clock.clone(),
+        server,
         office: office.id,
         topics,
         windows,
@@ -176,20 +156,6 @@ pub async fn spawn_app_with(configure: impl FnOnce(&mut Settings)) -> TestApp {
     app.kiosk = app.add_device(DeviceKind::Kiosk).await;
     app.display = app.add_device(DeviceKind::Display).await;
     app
-}
-
-fn test_settings(db_path: &std::path::Path, clock: Arc<ManualClock>) -> Settings {
-    let mut settings = Settings::new(db_path.display().to_string());
-    settings.clock = clock;
-    settings.tick_interval = Duration::from_millis(20);
-    settings
-}
-
-async fn start_server_on(db_path: &std::path::Path, clock: Arc<ManualClock>, addr: &str) -> Server {
-    let listener = TcpListener::bind(addr).await.expect("bind");
-    startup::start(listener, test_settings(db_path, clock))
-        .await
-        .expect("server starts")
 }
 
 impl TestApp {
@@ -257,16 +223,15 @@ impl TestApp {
     }
 
     pub fn server(&self) -> &Server {
-        self.server.as_ref().expect("server running")
+        self.server.server()
     }
 
     pub fn queues(&self) -> &talon_server::queues::Queues {
-        &self.server.as_ref().expect("server running").queues
+        self.server.queues()
     }
 
     pub fn clock_now(&self) -> DateTime<Utc> {
-        use talon_server::clock::Clock;
-        self.clock.now()
+        self.server.now()
     }
 
     /// Moves the injected clock; the server's ticker acts on it within milliseconds.
@@ -277,18 +242,11 @@ impl TestApp {
     /// Stops the server and starts a new one on the same address, database file and
     /// clock, as an operator restarting the service would.
     pub async fn restart(&mut self) {
-        let server = self.server.take().expect("server running");
-        let addr = server.addr.to_string();
-        server.stop().await.expect("server stops");
-        let server = start_server_on(&self.db_path, self.clock.clone(), &addr).await;
-        self.base = format!("http://{}", server.addr);
-        self.server = Some(server);
+        self.server.restart().await;
     }
 
     pub async fn stop(mut self) {
-        if let Some(server) = self.server.take() {
-            server.stop().await.expect("server stops");
-        }
+        self.server.stop().await;
     }
 
     pub async fn request(

@@ -1,22 +1,16 @@
 //! The real server on port 0 with the demo office and a manual clock, and the real app
 //! driven headless by egui_kittest.
 
-use chrono::{DateTime, Utc};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
-use std::net::SocketAddr;
+use std::ops::{Deref, DerefMut};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 use talon_client::{Api, Lang, Runtime};
 use talon_desk::{DeskApp, DeskOptions};
-use talon_protocol::api::TicketReceipt;
 use talon_protocol::{OfficeId, Snapshot, Ticket, TopicId};
-use talon_server::clock::ManualClock;
-use talon_server::startup::{self, Server, Settings};
+use talon_testkit::DemoServer;
 
-/// Friday 2026-11-20, 10:00 in Moscow.
-pub const START: &str = "2026-11-20T07:00:00Z";
 pub const AGENT_PASSWORD: &str = talon_server::demo::AGENT_PASSWORD;
 
 /// Demo topics (ids 1..4) and windows (ids 1..4).
@@ -24,100 +18,48 @@ pub const READINGS: TopicId = TopicId(1);
 pub const CONTRACTS: TopicId = TopicId(2);
 pub const PAYMENTS: TopicId = TopicId(3);
 
+/// The demo server (`talon-testkit`: port 0, a fresh database, the demo office, a manual
+/// clock at Friday 2026-11-20, 10:00 in Moscow).
 pub struct TestServer {
-    pub rt: tokio::runtime::Runtime,
-    pub clock: Arc<ManualClock>,
-    pub base: String,
+    demo: DemoServer,
     pub office: OfficeId,
     pub kiosk: Api,
-    pub dir: tempfile::TempDir,
-    addr: SocketAddr,
-    server: Option<Server>,
 }
 
-fn settings(dir: &Path, clock: Arc<ManualClock>) -> Settings {
-    let mut settings = Settings::new(dir.join("talon.sqlite3").display().to_string());
-    settings.clock = clock;
-    settings.tick_interval = Duration::from_millis(20);
-    settings
+impl Deref for TestServer {
+    type Target = DemoServer;
+
+    fn deref(&self) -> &DemoServer {
+        &self.demo
+    }
+}
+
+impl DerefMut for TestServer {
+    fn deref_mut(&mut self) -> &mut DemoServer {
+        &mut self.demo
+    }
 }
 
 impl TestServer {
     pub fn start() -> TestServer {
-        if std::env::var_os("TEST_LOG").is_some() {
-            talon_server::cli::init_logging();
-        }
-        let rt = tokio::runtime::Runtime::new().expect("runtime");
-        let dir = tempfile::tempdir().expect("temp dir");
-        let clock = Arc::new(ManualClock::new(START.parse().expect("instant")));
-        let server = rt.block_on(async {
-            let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-            startup::start(listener, settings(dir.path(), clock.clone()))
-                .await
-                .expect("server starts")
-        });
-        let access = rt
-            .block_on(talon_server::demo::ensure(&server.queues))
-            .expect("demo data");
-        let base = format!("http://{}", server.addr);
+        let demo = DemoServer::start();
         TestServer {
-            kiosk: Api::new(&base, Some(access.kiosk_token)),
-            addr: server.addr,
-            server: Some(server),
-            rt,
-            clock,
-            base,
-            office: access.office,
-            dir,
+            office: demo.access.office,
+            kiosk: demo.kiosk_api(),
+            demo,
         }
-    }
-
-    /// Stops the server and starts it again on the same port and database file.
-    pub fn restart(&mut self) {
-        let server = self.server.take().expect("running");
-        self.rt.block_on(server.stop()).expect("server stops");
-        let server = self.rt.block_on(async {
-            let listener = tokio::net::TcpListener::bind(self.addr).await.unwrap();
-            startup::start(listener, settings(self.dir.path(), self.clock.clone()))
-                .await
-                .expect("server restarts")
-        });
-        self.server = Some(server);
-    }
-
-    pub fn now(&self) -> DateTime<Utc> {
-        use talon_server::clock::Clock;
-        self.clock.now()
     }
 
     pub fn advance_minutes(&self, minutes: i64) {
-        self.clock.advance(chrono::Duration::minutes(minutes));
+        self.advance(chrono::Duration::minutes(minutes));
     }
 
     /// A signed-in API for a demo login.
     pub fn api(&self, login: &str, password: &str) -> Api {
-        let api = Api::new(&self.base, None);
-        let response = self
-            .rt
-            .block_on(api.login(login, password))
-            .expect("demo login works");
-        api.with_token(response.token)
+        self.sign_in(login, password)
     }
 
-    pub fn head(&self) -> Api {
-        self.api(talon_server::demo::HEAD.0, talon_server::demo::HEAD.1)
-    }
-
-    /// Issues a ticket at the kiosk.
-    pub fn issue(&self, topic: TopicId, out_of_turn: bool) -> Ticket {
-        let key = uuid::Uuid::new_v4().to_string();
-        let receipt: TicketReceipt = self
-            .rt
-            .block_on(self.kiosk.issue(self.office, topic, out_of_turn, &key))
-            .expect("ticket issued");
-        receipt.ticket
-    }
-
+    /// The office as the head sees it.
     pub fn snapshot(&self) -> Snapshot {
         self.rt
             .block_on(self.head().snapshot(self.office))
@@ -135,15 +77,11 @@ impl TestServer {
 
     /// App options against this server, with the server's clock and the test's runtime.
     pub fn options(&self, session_file: &Path, lang: Lang) -> DeskOptions {
-        let clock = self.clock.clone();
         DeskOptions {
             server: self.base.clone(),
             session_file: session_file.to_path_buf(),
             lang,
-            clock: Arc::new(move || {
-                use talon_server::clock::Clock;
-                clock.now()
-            }),
+            clock: self.app_clock(),
             runtime: Some(Runtime::from_handle(self.rt.handle().clone())),
             sound: false,
             sign_in: None,
@@ -151,15 +89,7 @@ impl TestServer {
     }
 
     pub fn session_file(&self, name: &str) -> PathBuf {
-        self.dir.path().join("config").join(name)
-    }
-}
-
-impl Drop for TestServer {
-    fn drop(&mut self) {
-        if let Some(server) = self.server.take() {
-            let _ = self.rt.block_on(server.stop());
-        }
+        self.files().join("config").join(name)
     }
 }
 

@@ -5,9 +5,9 @@
 use crate::support::*;
 use std::sync::Arc;
 use std::time::Duration;
+use talon_client::clock::ManualClock;
 use talon_client::test_proxy::TestProxy;
 use talon_client::{Lang, LiveOptions};
-use talon_display::clock::ManualClock;
 use talon_display::view::ViewSettings;
 use talon_display::{DisplayApp, Options, SoundSetup};
 
@@ -21,7 +21,7 @@ fn a_server_that_stops_answering_is_marked_and_the_display_comes_back() {
     let clock = Arc::new(ManualClock::new(start_time()));
     let options = Options {
         server: proxy.url(),
-        token: server.display_token.clone(),
+        token: server.display_token().to_string(),
         view: ViewSettings {
             lang: Lang::Ru,
             recent: 6,

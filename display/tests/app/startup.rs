@@ -4,8 +4,8 @@
 use crate::support::*;
 use std::sync::Arc;
 use talon_client::Lang;
+use talon_client::clock::ManualClock;
 use talon_display::SoundSetup;
-use talon_display::clock::ManualClock;
 
 #[test]
 fn an_unreachable_server_and_missing_sound_are_said_on_screen() {

@@ -3,83 +3,46 @@
 //! hear.
 
 use egui_kittest::kittest::Queryable;
-use std::net::SocketAddr;
+use std::ops::{Deref, DerefMut};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
+use talon_client::clock::ManualClock;
 use talon_client::{Api, Lang};
 use talon_display::audio::{Player, Sound};
-use talon_display::clock::ManualClock;
 use talon_display::view::ViewSettings;
 use talon_display::{DisplayApp, Options, SoundSetup};
 use talon_protocol::{Ticket, TopicId, Window, WindowId};
-use talon_server::startup::{self, Server, Settings};
+use talon_testkit::DemoServer;
 
-/// Friday 2026-11-20, 10:00 in Moscow.
-pub const START: &str = "2026-11-20T07:00:00Z";
-
-pub fn start_time() -> chrono::DateTime<chrono::Utc> {
-    START.parse().expect("RFC 3339")
-}
+pub use talon_testkit::start_time;
 
 pub type Hall = egui_kittest::Harness<'static, DisplayApp>;
 
-/// The real server on a free port with a fresh database and the demo office.
-pub struct TestServer {
-    pub rt: tokio::runtime::Runtime,
-    pub clock: Arc<talon_server::clock::ManualClock>,
-    pub base: String,
-    pub display_token: String,
-    kiosk_token: String,
-    addr: SocketAddr,
-    db: String,
-    server: Option<Server>,
-    _dir: tempfile::TempDir,
+/// The demo server (`talon-testkit`: a free port, a fresh database, the demo office, a
+/// manual clock at Friday 2026-11-20, 10:00 in Moscow).
+pub struct TestServer(DemoServer);
+
+impl Deref for TestServer {
+    type Target = DemoServer;
+
+    fn deref(&self) -> &DemoServer {
+        &self.0
+    }
+}
+
+impl DerefMut for TestServer {
+    fn deref_mut(&mut self) -> &mut DemoServer {
+        &mut self.0
+    }
 }
 
 impl TestServer {
     pub fn start() -> TestServer {
-        let rt = tokio::runtime::Runtime::new().expect("tokio runtime");
-        let dir = tempfile::tempdir().expect("temporary directory");
-        let db = dir.path().join("talon.sqlite3").display().to_string();
-        let clock = Arc::new(talon_server::clock::ManualClock::new(start_time()));
-        let server = rt.block_on(async {
-            let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-            startup::start(listener, settings(&db, &clock))
-                .await
-                .unwrap()
-        });
-        let access = rt
-            .block_on(talon_server::demo::ensure(&server.queues))
-            .expect("demo office");
-        TestServer {
-            base: format!("http://{}", server.addr),
-            addr: server.addr,
-            display_token: access.display_token,
-            kiosk_token: access.kiosk_token,
-            clock,
-            db,
-            server: Some(server),
-            rt,
-            _dir: dir,
-        }
+        TestServer(DemoServer::start())
     }
 
-    pub fn stop(&mut self) {
-        if let Some(server) = self.server.take() {
-            self.rt.block_on(server.stop()).expect("server stops");
-        }
-    }
-
-    /// Starts the server again on the same port with the same database.
-    pub fn restart(&mut self) {
-        self.stop();
-        let server = self.rt.block_on(async {
-            let listener = tokio::net::TcpListener::bind(self.addr).await.unwrap();
-            startup::start(listener, settings(&self.db, &self.clock))
-                .await
-                .unwrap()
-        });
-        self.server = Some(server);
+    pub fn display_token(&self) -> &str {
+        &self.access.display_token
     }
 
     /// The app as `talon-display` starts it, with a test clock and a recording player.
@@ -88,7 +51,7 @@ impl TestServer {
         display(
             &self.rt,
             &self.base,
-            &self.display_token,
+            self.display_token(),
             lang,
             clock,
             sound,
@@ -98,23 +61,13 @@ impl TestServer {
     /// Issues a ticket at the kiosk, one minute after the previous one so the order of
     /// the queue is plain.
     pub fn issue(&self, topic: i64) -> Ticket {
-        self.clock.advance(chrono::Duration::minutes(1));
-        let kiosk = Api::new(&self.base, Some(self.kiosk_token.clone()));
-        let key = uuid::Uuid::new_v4().to_string();
-        self.rt
-            .block_on(kiosk.issue(talon_protocol::OfficeId(1), TopicId(topic), false, &key))
-            .expect("ticket issued")
-            .ticket
+        self.advance(chrono::Duration::minutes(1));
+        self.0.issue(TopicId(topic), false)
     }
 
     /// agentN, signed in, with window N open.
     pub fn agent_at_window(&self, n: i64) -> Agent {
-        let api = Api::new(&self.base, None);
-        let login = self
-            .rt
-            .block_on(api.login(&format!("agent{n}"), talon_server::demo::AGENT_PASSWORD))
-            .expect("agent signs in");
-        let api = api.with_token(login.token);
+        let api = self.sign_in(&format!("agent{n}"), talon_server::demo::AGENT_PASSWORD);
         self.rt
             .block_on(api.window_action::<Window>(WindowId(n), "open"))
             .expect("window opens");
@@ -128,12 +81,6 @@ impl TestServer {
         self.rt
             .block_on(agent.api.call_next(agent.window))
             .expect("a ticket is called")
-    }
-}
-
-impl Drop for TestServer {
-    fn drop(&mut self) {
-        self.stop();
     }
 }
 
@@ -163,13 +110,6 @@ pub fn display(
     egui_kittest::Harness::builder()
         .with_size(egui::vec2(1920.0, 1080.0))
         .build_eframe(move |cc| DisplayApp::new(cc, options))
-}
-
-fn settings(db: &str, clock: &Arc<talon_server::clock::ManualClock>) -> Settings {
-    let mut settings = Settings::new(db.to_string());
-    settings.clock = clock.clone();
-    settings.tick_interval = Duration::from_millis(20);
-    settings
 }
 
 pub struct Agent {

@@ -7,80 +7,42 @@ pub mod proxy;
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use std::net::SocketAddr;
-use std::sync::Arc;
+use std::ops::{Deref, DerefMut};
 use std::time::{Duration, Instant};
-use talon_client::{Api, Lang, Runtime};
+use talon_client::{Lang, Runtime};
 use talon_kiosk::{KioskApp, KioskSettings, PrinterTarget};
 use talon_protocol::Ticket;
-use talon_server::clock::{Clock as _, ManualClock};
-use talon_server::demo::DemoAccess;
-use talon_server::startup::{self, Server, Settings};
-
-/// Friday 20 November 2026, 10:00 in Moscow: the demo office issues tickets.
-pub const OPEN: &str = "2026-11-20T07:00:00Z";
+use talon_testkit::DemoServer;
 
 /// How long the app may take to show what the network brings.
 const PATIENCE: Duration = Duration::from_secs(15);
 
-pub struct TestServer {
-    pub rt: tokio::runtime::Runtime,
-    pub clock: Arc<ManualClock>,
-    pub access: DemoAccess,
-    pub addr: SocketAddr,
-    server: Option<Server>,
-    dir: tempfile::TempDir,
+/// The demo server (`talon-testkit`, Friday 20 November 2026, 10:00 in Moscow: the demo
+/// office issues tickets) and the kiosk app against it.
+pub struct TestServer(DemoServer);
+
+impl Deref for TestServer {
+    type Target = DemoServer;
+
+    fn deref(&self) -> &DemoServer {
+        &self.0
+    }
+}
+
+impl DerefMut for TestServer {
+    fn deref_mut(&mut self) -> &mut DemoServer {
+        &mut self.0
+    }
 }
 
 impl TestServer {
     pub fn start() -> TestServer {
-        let rt = tokio::runtime::Runtime::new().unwrap();
-        let dir = tempfile::tempdir().unwrap();
-        let clock = Arc::new(ManualClock::new(OPEN.parse().unwrap()));
-        let server = rt.block_on(serve(&dir, &clock, "127.0.0.1:0".parse().unwrap()));
-        let access = rt
-            .block_on(talon_server::demo::ensure(&server.queues))
-            .unwrap();
-        TestServer {
-            addr: server.addr,
-            rt,
-            clock,
-            access,
-            server: Some(server),
-            dir,
-        }
-    }
-
-    pub fn base(&self) -> String {
-        format!("http://{}", self.addr)
-    }
-
-    /// The server's Prometheus metrics text.
-    pub fn metrics(&self) -> String {
-        let url = format!("{}/metrics", self.base());
-        self.rt
-            .block_on(async move { reqwest::get(url).await.unwrap().text().await.unwrap() })
-    }
-
-    /// Stops the server; the kiosk loses its link.
-    pub fn stop(&mut self) {
-        if let Some(server) = self.server.take() {
-            self.rt.block_on(server.stop()).unwrap();
-        }
-    }
-
-    /// Starts the server again on the same port and database file.
-    pub fn restart(&mut self) {
-        assert!(self.server.is_none(), "stop it first");
-        let server = self.rt.block_on(serve(&self.dir, &self.clock, self.addr));
-        self.server = Some(server);
+        TestServer(DemoServer::start())
     }
 
     /// The office's live tickets, as the server has them.
     pub fn tickets(&self) -> Vec<Ticket> {
-        let api = Api::new(&self.base(), Some(self.access.kiosk_token.clone()));
-        let snapshot = self.rt.block_on(api.snapshot(self.access.office)).unwrap();
-        snapshot.tickets
+        self.snapshot().tickets
     }
 
     /// The real kiosk app on a portrait Full HD kiosk screen, against `server` (the
@@ -91,7 +53,6 @@ impl TestServer {
         lang: Lang,
         printer: PrinterTarget,
     ) -> Harness<'static, KioskApp> {
-        let clock = self.clock.clone();
         let settings = KioskSettings {
             server: server.to_string(),
             public_url: server.to_string(),
@@ -99,7 +60,7 @@ impl TestServer {
             printer,
             lang,
             runtime: Runtime::from_handle(self.rt.handle().clone()),
-            clock: Arc::new(move || clock.now()),
+            clock: self.app_clock(),
         };
         Harness::builder()
             .with_size(talon_kiosk::app::DESIGN_SIZE)
@@ -109,27 +70,13 @@ impl TestServer {
     }
 
     pub fn kiosk(&self, lang: Lang, printer: PrinterTarget) -> Harness<'static, KioskApp> {
-        self.kiosk_via(&self.base(), lang, printer)
+        self.kiosk_via(&self.base, lang, printer)
     }
 
     /// Moves the time of the server and the kiosk.
     pub fn advance(&self, seconds: i64) {
-        self.clock.advance(chrono::Duration::seconds(seconds));
+        self.0.advance(chrono::Duration::seconds(seconds));
     }
-}
-
-impl Drop for TestServer {
-    fn drop(&mut self) {
-        self.stop();
-    }
-}
-
-async fn serve(dir: &tempfile::TempDir, clock: &Arc<ManualClock>, addr: SocketAddr) -> Server {
-    let listener = tokio::net::TcpListener::bind(addr).await.unwrap();
-    let mut settings = Settings::new(dir.path().join("talon.sqlite3").display().to_string());
-    settings.clock = clock.clone();
-    settings.tick_interval = Duration::from_millis(20);
-    startup::start(listener, settings).await.unwrap()
 }
 
 /// Steps the app until `done` holds, failing with `what` after a generous while.

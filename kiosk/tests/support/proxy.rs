@@ -1,18 +1,26 @@
-//! A TCP proxy between the kiosk and the server that, when armed, lets the next POST reach
-//! the server and then drops the connection instead of passing the answer back: the
-//! kiosk sees a network error although the server has issued the ticket.
+//! A TCP proxy between the kiosk and the server that sees every request the kiosk sends.
+//! Armed, it lets the next POST reach the server and then drops the connection instead
+//! of passing the answer back: the kiosk sees a network error although the server has
+//! issued the ticket. Holding, it keeps every POST from the server until released: the
+//! kiosk's request is provably in flight meanwhile.
 
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
+use tokio::sync::watch;
 
 #[derive(Clone)]
 pub struct CuttingProxy {
     pub addr: SocketAddr,
     armed: Arc<AtomicBool>,
     cuts: Arc<AtomicUsize>,
+    /// Every POST the kiosk sent through the proxy.
+    posts: Arc<AtomicUsize>,
+    /// POSTs kept from the server right now.
+    held: Arc<AtomicUsize>,
+    hold: Arc<watch::Sender<bool>>,
 }
 
 impl CuttingProxy {
@@ -22,6 +30,9 @@ impl CuttingProxy {
             addr: listener.local_addr().unwrap(),
             armed: Arc::default(),
             cuts: Arc::default(),
+            posts: Arc::default(),
+            held: Arc::default(),
+            hold: Arc::new(watch::channel(false).0),
         };
         let shared = proxy.clone();
         tokio::spawn(async move {
@@ -30,6 +41,11 @@ impl CuttingProxy {
             }
         });
         proxy
+    }
+
+    /// `http://` and the proxy's address: what the kiosk is given as its server.
+    pub fn url(&self) -> String {
+        format!("http://{}", self.addr)
     }
 
     /// The next POST's answer will be lost.
@@ -42,6 +58,21 @@ impl CuttingProxy {
         self.cuts.load(Ordering::SeqCst)
     }
 
+    /// On: POSTs are kept from the server. Off: the kept ones go on, in order of arrival.
+    pub fn hold(&self, on: bool) {
+        self.hold.send_replace(on);
+    }
+
+    /// How many POSTs are kept from the server right now.
+    pub fn held(&self) -> usize {
+        self.held.load(Ordering::SeqCst)
+    }
+
+    /// How many POSTs the kiosk has sent through the proxy.
+    pub fn posts(&self) -> usize {
+        self.posts.load(Ordering::SeqCst)
+    }
+
     async fn relay(self, client: TcpStream, upstream: SocketAddr) {
         let Ok(server) = TcpStream::connect(upstream).await else {
             return;
@@ -52,6 +83,9 @@ impl CuttingProxy {
         let to_server = {
             let cutting = cutting.clone();
             let armed = self.armed.clone();
+            let posts = self.posts.clone();
+            let held = self.held.clone();
+            let mut hold = self.hold.subscribe();
             async move {
                 let mut buffer = vec![0u8; 16 * 1024];
                 loop {
@@ -60,8 +94,19 @@ impl CuttingProxy {
                         Ok(n) => n,
                     };
                     // Without pipelining, every HTTP request starts a read.
-                    if buffer[..n].starts_with(b"POST ") && armed.swap(false, Ordering::SeqCst) {
-                        cutting.store(true, Ordering::SeqCst);
+                    if buffer[..n].starts_with(b"POST ") {
+                        posts.fetch_add(1, Ordering::SeqCst);
+                        if *hold.borrow_and_update() {
+                            held.fetch_add(1, Ordering::SeqCst);
+                            let released = hold.wait_for(|on| !*on).await.is_ok();
+                            held.fetch_sub(1, Ordering::SeqCst);
+                            if !released {
+                                return;
+                            }
+                        }
+                        if armed.swap(false, Ordering::SeqCst) {
+                            cutting.store(true, Ordering::SeqCst);
+                        }
                     }
                     if server_write.write_all(&buffer[..n]).await.is_err() {
                         return;

@@ -122,7 +122,10 @@ pub enum TransferTarget {
 
 /// Applies `command` at `now`. On success `state` is the new state and the events are
 /// numbered `state.seq - n + 1 ..= state.seq`. On error the caller must discard `state`
-/// (it works on a copy), so a refused command changes nothing.
+/// (it works on a copy), so a refused command changes nothing. What an error leaves in
+/// `state` is only what time did before the command ran (the service-day roll, postponed
+/// tickets returned; no event numbered): every command checks before it changes
+/// anything, which the engine tests assert for each refusal.
 pub fn apply(
     state: &mut OfficeState,
     command: Command,

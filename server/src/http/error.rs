@@ -4,6 +4,7 @@
 
 use crate::engine::EngineError;
 use crate::queues::QueueError;
+use crate::stats::{PeriodError, StatsError};
 use crate::store::StoreError;
 use axum::extract::rejection::{PathRejection, QueryRejection};
 use axum::http::{HeaderValue, StatusCode, header};
@@ -146,6 +147,24 @@ impl From<QueueError> for ApiError {
                 retry_after: Some(Duration::from_secs(1)),
                 ..ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "busy", e.to_string())
             },
+        }
+    }
+}
+
+impl From<PeriodError> for ApiError {
+    fn from(e: PeriodError) -> Self {
+        match e {
+            PeriodError::OutOfRange => ApiError::bad_request(e.to_string()),
+            PeriodError::Reversed | PeriodError::TooLong => ApiError::invalid(e.to_string()),
+        }
+    }
+}
+
+impl From<StatsError> for ApiError {
+    fn from(e: StatsError) -> Self {
+        match e {
+            StatsError::Period(e) => e.into(),
+            StatsError::Queue(e) => e.into(),
         }
     }
 }

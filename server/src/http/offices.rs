@@ -4,7 +4,7 @@ use super::AppState;
 use super::error::ApiError;
 use super::extract::{Json, Path, Principal, Query};
 use crate::engine::Command;
-use crate::stats::{StatsInput, compute, month_bounds};
+use crate::stats::{self, AgentRows};
 use axum::extract::State;
 use axum::http::StatusCode;
 use chrono::NaiveDate;
@@ -194,9 +194,6 @@ pub struct Period {
     pub to: NaiveDate,
 }
 
-/// Longest period one statistics request may cover.
-const MAX_STATS_DAYS: i64 = 366;
-
 /// Statistics per topic and per agent over a period, with the calendar-month average
 /// wait against its limit (head or admin; an agent sees only their own row).
 #[utoipa::path(get, path = "/api/v1/offices/{office}/stats", tag = "offices", params(("office" = i64, Path), Period),
@@ -210,56 +207,10 @@ pub async fn stats(
 ) -> Result<Json<OfficeStats>, ApiError> {
     state.queues.office(office)?;
     let user = principal.staff_of(office, &[Role::Agent, Role::Head])?;
-    let earliest = NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or(NaiveDate::MIN);
-    let latest = NaiveDate::from_ymd_opt(9999, 12, 31).unwrap_or(NaiveDate::MAX);
-    if ![period.from, period.to]
-        .iter()
-        .all(|day| (earliest..=latest).contains(day))
-    {
-        return Err(ApiError::bad_request(
-            "the period's days must lie between 1970-01-01 and 9999-12-31",
-        ));
-    }
-    if period.to < period.from {
-        return Err(ApiError::invalid("the period ends before it starts"));
-    }
-    if (period.to - period.from).num_days() >= MAX_STATS_DAYS {
-        return Err(ApiError::invalid(format!(
-            "ask for at most {MAX_STATS_DAYS} days at once"
-        )));
-    }
-    let store = state.queues.store();
-    let tickets = store
-        .tickets_between(office, period.from, period.to)
-        .await?;
-    let (month_from, month_to) = month_bounds(period.from, period.to);
-    let month_tickets = store.tickets_between(office, month_from, month_to).await?;
-    let (topics, limit) = {
-        let queue = state.queues.office(office)?;
-        let guard = queue.lock().await;
-        (
-            guard.topics.values().cloned().collect::<Vec<_>>(),
-            guard.office.settings.monthly_wait_limit_min,
-        )
+    let rows = match user.role {
+        Role::Agent => AgentRows::Only(user.id),
+        _ => AgentRows::All,
     };
-    let staff_names: HashMap<_, _> = store
-        .all_staff()
-        .await?
-        .into_iter()
-        .map(|u| (u.id, u.name))
-        .collect();
-    let mut stats = compute(&StatsInput {
-        office_id: office,
-        from: period.from,
-        to: period.to,
-        tickets: &tickets,
-        month_tickets: &month_tickets,
-        topics: &topics,
-        staff_names: &staff_names,
-        monthly_wait_limit_min: limit,
-    });
-    if user.role == Role::Agent {
-        stats.by_agent.retain(|a| a.agent_id == user.id);
-    }
+    let stats = stats::office_stats(&state.queues, office, period.from, period.to, rows).await?;
     Ok(Json(stats))
 }

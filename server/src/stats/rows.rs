@@ -1,0 +1,92 @@
+//! The figures of one slice of tickets: counts by outcome, the time distributions and
+//! the shares within the norms (see the module docs for the rules).
+
+use super::MS_PER_MINUTE;
+use super::distribution::{count_u32, distribution};
+use talon_protocol::stats::StatsRow;
+use talon_protocol::topic::SERVICE_NORM_MAX_TOPICS;
+use talon_protocol::{Norms, Outcome, Ticket, TicketStatus, TopicId};
+
+/// Called at some point: the visit took place or the visitor did not come.
+pub(super) fn was_called(ticket: &Ticket) -> bool {
+    matches!(ticket.status, TicketStatus::Done | TicketStatus::NoShow)
+}
+
+fn total_ms(ticket: &Ticket) -> Option<i64> {
+    ticket
+        .finished_at
+        .map(|end| (end - ticket.issued_at).num_milliseconds().max(0))
+}
+
+fn norm_ms(minutes: u32) -> i64 {
+    i64::from(minutes) * MS_PER_MINUTE
+}
+
+/// A share of `within` out of `of`, `None` when `of` is 0.
+fn share(within: u32, of: u32) -> Option<f64> {
+    (of > 0).then(|| f64::from(within) / f64::from(of))
+}
+
+/// The statistics row of one slice of tickets.
+pub(super) fn row<'t, 'n>(
+    tickets: impl Iterator<Item = &'t Ticket>,
+    norms_of: &impl Fn(TopicId) -> &'n Norms,
+) -> StatsRow {
+    let mut r = StatsRow::default();
+    let mut waits = Vec::new();
+    let mut services = Vec::new();
+    let mut totals = Vec::new();
+    let (mut wait_within, mut service_within, mut service_scope, mut total_within) =
+        (0u32, 0u32, 0u32, 0u32);
+
+    for ticket in tickets {
+        r.issued += 1;
+        r.transfers += ticket.transfers;
+        let norms = norms_of(ticket.topic_id);
+        match ticket.status {
+            TicketStatus::Done => {
+                r.finished += 1;
+                match ticket.outcome {
+                    Some(Outcome::Resolved) => r.resolved += 1,
+                    Some(Outcome::Deferred { .. }) => r.deferred += 1,
+                    Some(Outcome::Refused { .. }) => r.refused += 1,
+                    Some(Outcome::Other { .. }) => r.other += 1,
+                    None => {}
+                }
+                services.push(ticket.service_ms);
+                if ticket.topics_count.unwrap_or(1) <= SERVICE_NORM_MAX_TOPICS {
+                    service_scope += 1;
+                    if ticket.service_ms <= norm_ms(norms.service.minutes) {
+                        service_within += 1;
+                    }
+                }
+                if let Some(total) = total_ms(ticket) {
+                    totals.push(total);
+                    if total <= norm_ms(norms.total.minutes) {
+                        total_within += 1;
+                    }
+                }
+            }
+            TicketStatus::NoShow => r.no_shows += 1,
+            TicketStatus::Cancelled => r.cancelled += 1,
+            TicketStatus::Waiting
+            | TicketStatus::Called
+            | TicketStatus::Serving
+            | TicketStatus::Postponed => r.unfinished += 1,
+        }
+        if was_called(ticket) {
+            waits.push(ticket.wait_ms);
+            if ticket.wait_ms <= norm_ms(norms.wait.minutes) {
+                wait_within += 1;
+            }
+        }
+    }
+
+    r.within_wait_norm = share(wait_within, count_u32(waits.len()));
+    r.within_service_norm = share(service_within, service_scope);
+    r.within_total_norm = share(total_within, count_u32(totals.len()));
+    r.wait = distribution(waits);
+    r.service = distribution(services);
+    r.total = distribution(totals);
+    r
+}
