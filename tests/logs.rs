@@ -2,6 +2,9 @@
 //! carries that request's id. A test binary of its own: it installs the process's global
 //! log subscriber and reads what the server wrote.
 
+/// The database the test server runs on.
+const BACKEND: talon_testkit::Backend = talon_testkit::Backend::Sqlite;
+
 #[path = "api/helpers.rs"]
 #[allow(dead_code)]
 mod helpers;

@@ -13,7 +13,7 @@
 
 use crate::clock::Clock;
 use crate::engine::{self, Command, EngineError, OfficeState, dispatch, estimate};
-use crate::store::{Store, StoreError};
+use crate::store::{Backend, Store, StoreError};
 use axum::extract::ws::Utf8Bytes;
 use chrono::{DateTime, Utc};
 use std::collections::HashMap;
@@ -104,8 +104,12 @@ impl Queues {
         self.clock.now()
     }
 
-    /// Starts serving an office that exists in the store.
+    /// Starts serving an office that exists in the store (an office already served is
+    /// kept as it is: this node's follower and a handler may both add a new office).
     pub async fn add_office(&self, id: OfficeId) -> Result<(), QueueError> {
+        if self.office(id).is_ok() {
+            return Ok(());
+        }
         let state = self
             .store
             .load_office(id, self.now())
@@ -123,7 +127,11 @@ impl Queues {
             state: Arc::new(Mutex::new(state)),
             live,
         });
-        self.offices.write().expect("lock").insert(id, queue);
+        self.offices
+            .write()
+            .expect("lock")
+            .entry(id)
+            .or_insert(queue);
         Ok(())
     }
 
@@ -205,7 +213,10 @@ impl Queues {
         let started = std::time::Instant::now();
         let now = self.now();
         let mut next = state.clone();
-        let events = engine::apply(&mut next, command, now)?;
+        let events = match engine::apply(&mut next, command, now) {
+            Ok(events) => events,
+            Err(refusal) => return Err(self.refusal_or_stale(queue, state, refusal).await),
+        };
         let kept = tokio::spawn(commit_and_keep(Commit {
             store: self.store.clone(),
             queue: queue.clone(),
@@ -221,6 +232,28 @@ impl Queues {
         metrics::histogram!("talon_command_seconds").record(started.elapsed().as_secs_f64());
         metrics::counter!("talon_events_total").increment(events.len() as u64);
         Ok(extract(&state, &events))
+    }
+
+    /// A refusal decided on this node's copy of the office stands only if the copy is
+    /// current: another node may have changed the office a moment ago (issued the
+    /// ticket this "call next" would find, added the topic this window serves). Where
+    /// several nodes share the store, the copy catches up first, and if it was behind
+    /// the command is decided again (`Stale`). Accepted commands need no such check:
+    /// their commit is refused when the office moved on.
+    async fn refusal_or_stale(
+        &self,
+        queue: &OfficeQueue,
+        mut state: OwnedMutexGuard<OfficeState>,
+        refusal: EngineError,
+    ) -> QueueError {
+        if self.store.backend() == Backend::Sqlite {
+            return refusal.into();
+        }
+        match catch_up(&self.store, queue, &mut state).await {
+            Ok(0) => refusal.into(),
+            Ok(_) => StoreError::Stale(queue.id).into(),
+            Err(e) => e.into(),
+        }
     }
 
     /// Issues a ticket. A request repeated with the same idempotency key (a kiosk retrying

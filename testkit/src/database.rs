@@ -9,6 +9,9 @@ pub enum Backend {
     /// A new SQLite file in a temporary directory.
     #[default]
     Sqlite,
+    /// A new database on the PostgreSQL server named by `TALON_TEST_POSTGRES`
+    /// (default `postgres://postgres@127.0.0.1:5432`), dropped afterwards.
+    Postgres,
 }
 
 impl Backend {
@@ -19,7 +22,10 @@ impl Backend {
             Err(_) => Backend::default(),
             Ok(name) => match name.trim().to_ascii_lowercase().as_str() {
                 "" | "sqlite" => Backend::Sqlite,
-                other => panic!("TALON_TEST_BACKEND={other}: the test backends are: sqlite"),
+                "postgres" | "postgresql" => Backend::Postgres,
+                other => {
+                    panic!("TALON_TEST_BACKEND={other}: the test backends are: sqlite, postgres")
+                }
             },
         }
     }
@@ -33,11 +39,14 @@ pub struct TestDatabase {
     url: String,
     /// Where the SQLite file lives.
     _dir: Option<tempfile::TempDir>,
+    /// The PostgreSQL database, dropped with this value.
+    _postgres: Option<crate::postgres::FreshDatabase>,
 }
 
 impl TestDatabase {
     /// A fresh database on `backend` and the URL the server opens it with: the one place
-    /// a test database is made.
+    /// a test database is made. Where PostgreSQL cannot be reached and is not required,
+    /// the test binary says so and ends as passed (see [`crate::postgres`]).
     pub async fn fresh(backend: Backend) -> anyhow::Result<TestDatabase> {
         match backend {
             Backend::Sqlite => {
@@ -47,6 +56,16 @@ impl TestDatabase {
                     backend,
                     url: file.display().to_string(),
                     _dir: Some(dir),
+                    _postgres: None,
+                })
+            }
+            Backend::Postgres => {
+                let database = crate::postgres::FreshDatabase::create_or_skip_binary().await;
+                Ok(TestDatabase {
+                    backend,
+                    url: database.url.clone(),
+                    _dir: None,
+                    _postgres: Some(database),
                 })
             }
         }

@@ -3,22 +3,27 @@
 //! their servers here, so a change to how the server starts touches this crate only.
 //!
 //! * [`TestDatabase`]: a fresh, empty database for one server, on a chosen [`Backend`]
-//!   (only SQLite for now; [`TestDatabase::fresh`] is the one function that makes a
-//!   database, so a new backend is a new arm there).
+//!   (SQLite, or PostgreSQL when it can be reached; [`TestDatabase::fresh`] is the one
+//!   function that makes a database).
 //! * [`TestServer`]: the real `talon-server` on 127.0.0.1 port 0 with such a database, a
 //!   [`ManualClock`] the test moves, and a fast ticker (async, for `#[tokio::test]`).
 //! * [`DemoServer`]: the same with the demo office (`talon_server::demo`) on a tokio
 //!   runtime of its own, for app tests that drive egui on the test thread and block on
 //!   the server's answers.
+//! * [`Node`]: one more server node on a shared PostgreSQL database, in a runtime of its
+//!   own so that a test can kill it as abruptly as `kill -9`.
 //!
 //! `TEST_LOG=1` shows the server's logs.
 
 mod database;
 mod demo;
+mod node;
+pub mod postgres;
 mod server;
 
 pub use database::{Backend, TestDatabase};
 pub use demo::DemoServer;
+pub use node::Node;
 pub use server::{ServerOptions, TestServer};
 pub use talon_server::clock::ManualClock;
 

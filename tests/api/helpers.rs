@@ -63,7 +63,11 @@ pub async fn spawn_app() -> TestApp {
 
 /// The same, with settings changed by `configure` (e.g. how /metrics is served).
 pub async fn spawn_app_with(configure: impl FnOnce(&mut Settings)) -> TestApp {
-    let server = TestServer::start_with(ServerOptions::default(), configure).await;
+    let options = ServerOptions {
+        backend: crate::BACKEND,
+        ..ServerOptions::default()
+    };
+    let server = TestServer::start_with(options, configure).await;
     let queues = server.queues();
     let store = queues.store();
 
@@ -249,6 +253,18 @@ impl TestApp {
         self.server.stop().await;
     }
 
+    /// The database the server runs on (other nodes may share it).
+    #[allow(dead_code, reason = "only the PostgreSQL suite starts more nodes")]
+    pub fn database_url(&self) -> &str {
+        self.server.database().url()
+    }
+
+    /// Another server node on this app's database and clock (PostgreSQL).
+    #[allow(dead_code, reason = "only the PostgreSQL suite starts more nodes")]
+    pub async fn start_node(&self, name: &str) -> talon_testkit::Node {
+        talon_testkit::Node::start(self.database_url(), self.clock.clone(), name).await
+    }
+
     pub async fn request(
         &self,
         method: reqwest::Method,
@@ -256,7 +272,19 @@ impl TestApp {
         token: Option<&str>,
         body: Option<Value>,
     ) -> (StatusCode, Value) {
-        let mut request = self.http.request(method, format!("{}{path}", self.base));
+        self.request_at(&self.base, method, path, token, body).await
+    }
+
+    /// A request to the node at `base` (this app's server or another node).
+    pub async fn request_at(
+        &self,
+        base: &str,
+        method: reqwest::Method,
+        path: &str,
+        token: Option<&str>,
+        body: Option<Value>,
+    ) -> (StatusCode, Value) {
+        let mut request = self.http.request(method, format!("{base}{path}"));
         if let Some(token) = token {
             request = request.bearer_auth(token);
         }
@@ -337,10 +365,15 @@ impl TestApp {
     }
 
     pub async fn live(&self, token: &str, since: Option<u64>) -> LiveClient {
+        self.live_at(&self.base, token, since).await
+    }
+
+    /// The office's live socket on the node at `base`.
+    pub async fn live_at(&self, base: &str, token: &str, since: Option<u64>) -> LiveClient {
         let query = since.map(|s| format!("?since={s}")).unwrap_or_default();
         let url = format!(
             "{}/api/v1/offices/{}/live{query}",
-            self.base.replace("http://", "ws://"),
+            base.replace("http://", "ws://"),
             self.office
         );
         let mut request = url.into_client_request().expect("ws request");

@@ -1,5 +1,9 @@
 //! End-to-end tests: the real server on port 0 with a fresh SQLite file, spoken to over
-//! HTTP and WebSocket. One test binary, so it links once.
+//! HTTP and WebSocket. One test binary, so it links once. `tests/api_postgres` runs the
+//! same test files on PostgreSQL.
+
+/// The database every test server of this binary runs on.
+const BACKEND: talon_testkit::Backend = talon_testkit::Backend::Sqlite;
 
 mod helpers;
 

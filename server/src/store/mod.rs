@@ -117,8 +117,11 @@ impl Store {
                     .await?
             }
             Backend::Postgres => {
+                // Few connections per node: one writer commits for every office (group
+                // commit), the rest serve reads; PostgreSQL's own limit (100 by
+                // default) is shared by every node.
                 AnyPoolOptions::new()
-                    .max_connections(16)
+                    .max_connections(8)
                     .acquire_timeout(Duration::from_secs(10))
                     .connect(&url)
                     .await?
