@@ -20,3 +20,4 @@ mod openapi;
 mod service_day;
 mod sim_day;
 mod stats;
+mod store_contract;

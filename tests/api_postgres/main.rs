@@ -37,5 +37,7 @@ mod service_day;
 mod sim_day;
 #[path = "../api/stats.rs"]
 mod stats;
+#[path = "../api/store_contract.rs"]
+mod store_contract;
 
 mod nodes;

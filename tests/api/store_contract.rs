@@ -1,0 +1,176 @@
+//! What every storage backend must do, checked on the store itself. The same functions
+//! run on SQLite (`tests/api`) and on PostgreSQL (`tests/api_postgres`).
+
+use crate::helpers::*;
+use serde_json::json;
+use std::collections::HashSet;
+use talon_protocol::api::{OfficeInput, Role, default_schedule};
+use talon_protocol::{Event, EventKind, OfficeId};
+use talon_server::store::StoreError;
+
+fn day_started(office: OfficeId, seq: u64) -> Event {
+    Event {
+        office_id: office,
+        seq,
+        at: at("2026-11-20T07:00:00Z"),
+        kind: EventKind::ServiceDayStarted {
+            service_day: "2026-11-20".parse().unwrap(),
+        },
+        load: None,
+    }
+}
+
+async fn new_office(app: &TestApp, name: &str) -> OfficeId {
+    app.queues()
+        .store()
+        .create_office(OfficeInput {
+            name: name.into(),
+            time_zone: chrono_tz::Europe::Moscow.into(),
+            schedule: default_schedule(),
+            settings: Default::default(),
+        })
+        .await
+        .expect("office")
+        .id
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_commit_that_does_not_follow_the_stored_seq_is_refused_as_stale() {
+    let app = spawn_app().await;
+    let store = app.queues().store();
+    let office = new_office(&app, "seq").await;
+    store.commit(&[day_started(office, 1)], None).await.unwrap();
+    for seq in [1, 3] {
+        let refused = store.commit(&[day_started(office, seq)], None).await;
+        assert!(
+            matches!(refused, Err(StoreError::Stale(o)) if o == office),
+            "seq {seq} after 1: {refused:?}"
+        );
+    }
+    store.commit(&[day_started(office, 2)], None).await.unwrap();
+    let seqs: Vec<u64> = store
+        .events_since(office, 0, 10)
+        .await
+        .unwrap()
+        .iter()
+        .map(|e| e.seq)
+        .collect();
+    assert_eq!(seqs, vec![1, 2]);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn among_commits_written_together_a_failing_one_is_refused_alone() {
+    let app = spawn_app().await;
+    let store = app.queues().store();
+    let mut offices = Vec::new();
+    for name in ["one", "two", "three"] {
+        offices.push(new_office(&app, name).await);
+    }
+    store
+        .commit(&[day_started(offices[0], 1)], None)
+        .await
+        .unwrap();
+    // Many commits at once, one of them repeating a seq that is already stored.
+    let duplicate = [day_started(offices[0], 1)];
+    let second = [day_started(offices[1], 1)];
+    let third = [day_started(offices[2], 1)];
+    let (bad, ok2, ok3) = tokio::join!(
+        store.commit(&duplicate, None),
+        store.commit(&second, None),
+        store.commit(&third, None)
+    );
+    assert!(bad.is_err());
+    ok2.unwrap();
+    ok3.unwrap();
+    for office in &offices {
+        assert_eq!(store.events_since(*office, 0, 10).await.unwrap().len(), 1);
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn ids_from_the_store_never_repeat_when_asked_at_once() {
+    let app = std::sync::Arc::new(spawn_app().await);
+    let asks: Vec<_> = (0..40)
+        .map(|n| {
+            let app = app.clone();
+            tokio::spawn(async move {
+                let store = app.queues().store();
+                if n % 2 == 0 {
+                    store.next_window_id().await.unwrap().0
+                } else {
+                    store.next_topic_id().await.unwrap().0 + 1_000_000
+                }
+            })
+        })
+        .collect();
+    let mut ids = HashSet::new();
+    for ask in asks {
+        assert!(ids.insert(ask.await.unwrap()), "an id handed out twice");
+    }
+    assert_eq!(ids.len(), 40);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_login_that_exists_is_refused_as_a_duplicate() {
+    let app = spawn_app().await;
+    let store = app.queues().store();
+    store
+        .create_staff("twin", "Один", Role::Agent, "hash", &[app.office])
+        .await
+        .unwrap();
+    let again = store
+        .create_staff("twin", "Другой", Role::Agent, "hash", &[app.office])
+        .await;
+    assert!(matches!(again, Err(StoreError::Duplicate(_))), "{again:?}");
+    let twin = store.staff_by_login("twin").await.unwrap().expect("stored");
+    assert_eq!(twin.user.name, "Один");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_office_read_back_from_the_store_is_the_office_served() {
+    let app = spawn_app().await;
+    let agent = app.agents[0].token.clone();
+    app.window_action(app.windows[0], "open", &agent).await;
+    let mut tickets = Vec::new();
+    for n in 0..6 {
+        tickets.push(ticket_id(&app.issue(app.topics[n % 2]).await));
+    }
+    let (_, called) = app.window_action(app.windows[0], "call-next", &agent).await;
+    let called = ticket_id(&called);
+    for (action, body) in [
+        ("start", json!({})),
+        (
+            "finish",
+            json!({"outcome": {"kind": "resolved"}, "topics_count": 1}),
+        ),
+    ] {
+        let (status, answer) = app.ticket_action(&called, action, &agent, body).await;
+        assert!(status.is_success(), "{action}: {answer}");
+    }
+    let (_, next) = app.window_action(app.windows[0], "call-next", &agent).await;
+    let (status, answer) = app
+        .ticket_action(
+            &ticket_id(&next),
+            "postpone",
+            &agent,
+            json!({"minutes": 10}),
+        )
+        .await;
+    assert!(status.is_success(), "postpone: {answer}");
+    let (_, next) = app.window_action(app.windows[0], "call-next", &agent).await;
+    let (status, answer) = app
+        .ticket_action(&ticket_id(&next), "no-show", &agent, json!({}))
+        .await;
+    assert!(status.is_success(), "no-show: {answer}");
+
+    let queue = app.queues().office(app.office).unwrap();
+    let served = queue.lock().await.clone();
+    let stored = app
+        .queues()
+        .store()
+        .load_office(app.office, app.clock_now())
+        .await
+        .unwrap()
+        .expect("the office is stored");
+    assert_eq!(stored, served);
+}
