@@ -322,3 +322,17 @@ pub async fn report_fault(
     metrics::counter!("talon_device_faults_total", "kind" => kind.to_string()).increment(1);
     Ok(StatusCode::NO_CONTENT)
 }
+
+/// This module's routes, each with its OpenAPI operation: a new endpoint is added here,
+/// beside its handler.
+pub fn routes() -> utoipa_axum::router::OpenApiRouter<super::AppState> {
+    utoipa_axum::router::OpenApiRouter::new()
+        .routes(utoipa_axum::routes!(create_window))
+        .routes(utoipa_axum::routes!(update_window))
+        .routes(utoipa_axum::routes!(set_window_topics))
+        .routes(utoipa_axum::routes!(list_staff, create_staff))
+        .routes(utoipa_axum::routes!(update_staff))
+        .routes(utoipa_axum::routes!(list_devices, create_device))
+        .routes(utoipa_axum::routes!(revoke_device))
+        .routes(utoipa_axum::routes!(report_fault))
+}

@@ -131,3 +131,13 @@ pub async fn me(principal: Principal) -> Result<Json<User>, ApiError> {
         Principal::Device(_) => Err(ApiError::forbidden("a device token is not a staff session")),
     }
 }
+
+/// This module's routes, each with its OpenAPI operation: a new endpoint is added here,
+/// beside its handler.
+pub fn routes() -> utoipa_axum::router::OpenApiRouter<super::AppState> {
+    utoipa_axum::router::OpenApiRouter::new()
+        .routes(utoipa_axum::routes!(login))
+        .routes(utoipa_axum::routes!(logout))
+        .routes(utoipa_axum::routes!(me))
+        .routes(utoipa_axum::routes!(security_alerts))
+}

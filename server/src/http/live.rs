@@ -320,3 +320,9 @@ mod tests {
         server.stop().await.unwrap();
     }
 }
+
+/// This module's routes, each with its OpenAPI operation: a new endpoint is added here,
+/// beside its handler.
+pub fn routes() -> utoipa_axum::router::OpenApiRouter<super::AppState> {
+    utoipa_axum::router::OpenApiRouter::new().routes(utoipa_axum::routes!(live))
+}

@@ -30,7 +30,6 @@ use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetReques
 use tower_http::trace::TraceLayer;
 use utoipa::OpenApi;
 use utoipa_axum::router::OpenApiRouter;
-use utoipa_axum::routes;
 
 #[derive(Clone)]
 pub struct AppState {
@@ -51,44 +50,13 @@ pub struct AppState {
 /// The API's routes and the OpenAPI document generated from the same handlers.
 pub fn routes() -> (Router<AppState>, utoipa::openapi::OpenApi) {
     let (router, mut openapi) = OpenApiRouter::with_openapi(openapi::ApiDoc::openapi())
-        .routes(routes!(system::health))
-        .routes(routes!(system::openapi))
-        .routes(routes!(system::metrics))
-        .routes(routes!(auth::login))
-        .routes(routes!(auth::logout))
-        .routes(routes!(auth::me))
-        .routes(routes!(auth::security_alerts))
-        .routes(routes!(offices::list, offices::create))
-        .routes(routes!(offices::update))
-        .routes(routes!(offices::topics, offices::create_topic))
-        .routes(routes!(offices::update_topic))
-        .routes(routes!(offices::snapshot))
-        .routes(routes!(offices::stats))
-        .routes(routes!(live::live))
-        .routes(routes!(tickets::issue))
-        .routes(routes!(tickets::get))
-        .routes(routes!(tickets::recall))
-        .routes(routes!(tickets::start))
-        .routes(routes!(tickets::finish))
-        .routes(routes!(tickets::no_show))
-        .routes(routes!(tickets::transfer))
-        .routes(routes!(tickets::postpone))
-        .routes(routes!(tickets::cancel))
-        .routes(routes!(tickets::public_status))
-        .routes(routes!(windows::open))
-        .routes(routes!(windows::close))
-        .routes(routes!(windows::pause))
-        .routes(routes!(windows::resume))
-        .routes(routes!(windows::call_next))
-        .routes(routes!(windows::queue))
-        .routes(routes!(admin::create_window))
-        .routes(routes!(admin::update_window))
-        .routes(routes!(admin::set_window_topics))
-        .routes(routes!(admin::list_staff, admin::create_staff))
-        .routes(routes!(admin::update_staff))
-        .routes(routes!(admin::list_devices, admin::create_device))
-        .routes(routes!(admin::revoke_device))
-        .routes(routes!(admin::report_fault))
+        .merge(system::routes())
+        .merge(auth::routes())
+        .merge(offices::routes())
+        .merge(live::routes())
+        .merge(tickets::routes())
+        .merge(windows::routes())
+        .merge(admin::routes())
         .split_for_parts();
     openapi::add_common_responses(&mut openapi);
     let router = router

@@ -214,3 +214,15 @@ pub async fn stats(
     let stats = stats::office_stats(&state.queues, office, period.from, period.to, rows).await?;
     Ok(Json(stats))
 }
+
+/// This module's routes, each with its OpenAPI operation: a new endpoint is added here,
+/// beside its handler.
+pub fn routes() -> utoipa_axum::router::OpenApiRouter<super::AppState> {
+    utoipa_axum::router::OpenApiRouter::new()
+        .routes(utoipa_axum::routes!(list, create))
+        .routes(utoipa_axum::routes!(update))
+        .routes(utoipa_axum::routes!(topics, create_topic))
+        .routes(utoipa_axum::routes!(update_topic))
+        .routes(utoipa_axum::routes!(snapshot))
+        .routes(utoipa_axum::routes!(stats))
+}

@@ -138,3 +138,12 @@ pub async fn method_not_allowed() -> super::error::ApiError {
         "this address does not take this method: see /api/v1/openapi.json",
     )
 }
+
+/// This module's routes, each with its OpenAPI operation: a new endpoint is added here,
+/// beside its handler.
+pub fn routes() -> utoipa_axum::router::OpenApiRouter<super::AppState> {
+    utoipa_axum::router::OpenApiRouter::new()
+        .routes(utoipa_axum::routes!(health))
+        .routes(utoipa_axum::routes!(openapi))
+        .routes(utoipa_axum::routes!(metrics))
+}

@@ -248,3 +248,19 @@ pub async fn public_status(
         },
     }
 }
+
+/// This module's routes, each with its OpenAPI operation: a new endpoint is added here,
+/// beside its handler.
+pub fn routes() -> utoipa_axum::router::OpenApiRouter<super::AppState> {
+    utoipa_axum::router::OpenApiRouter::new()
+        .routes(utoipa_axum::routes!(issue))
+        .routes(utoipa_axum::routes!(get))
+        .routes(utoipa_axum::routes!(recall))
+        .routes(utoipa_axum::routes!(start))
+        .routes(utoipa_axum::routes!(finish))
+        .routes(utoipa_axum::routes!(no_show))
+        .routes(utoipa_axum::routes!(transfer))
+        .routes(utoipa_axum::routes!(postpone))
+        .routes(utoipa_axum::routes!(cancel))
+        .routes(utoipa_axum::routes!(public_status))
+}

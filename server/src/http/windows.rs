@@ -134,3 +134,15 @@ pub async fn queue(
     let guard = queue.lock().await;
     Ok(Json(window_queue(&guard, id, state.queues.now())))
 }
+
+/// This module's routes, each with its OpenAPI operation: a new endpoint is added here,
+/// beside its handler.
+pub fn routes() -> utoipa_axum::router::OpenApiRouter<super::AppState> {
+    utoipa_axum::router::OpenApiRouter::new()
+        .routes(utoipa_axum::routes!(open))
+        .routes(utoipa_axum::routes!(close))
+        .routes(utoipa_axum::routes!(pause))
+        .routes(utoipa_axum::routes!(resume))
+        .routes(utoipa_axum::routes!(call_next))
+        .routes(utoipa_axum::routes!(queue))
+}
