@@ -252,6 +252,12 @@ async fn send_json(sender: &mut Sender, message: &LiveMessage) -> SocketResult<(
     sender.send(Message::Text(json.into())).await
 }
 
+/// This module's routes, each with its OpenAPI operation: a new endpoint is added here,
+/// beside its handler.
+pub fn routes() -> utoipa_axum::router::OpenApiRouter<super::AppState> {
+    utoipa_axum::router::OpenApiRouter::new().routes(utoipa_axum::routes!(live))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -319,10 +325,4 @@ mod tests {
         );
         server.stop().await.unwrap();
     }
-}
-
-/// This module's routes, each with its OpenAPI operation: a new endpoint is added here,
-/// beside its handler.
-pub fn routes() -> utoipa_axum::router::OpenApiRouter<super::AppState> {
-    utoipa_axum::router::OpenApiRouter::new().routes(utoipa_axum::routes!(live))
 }
