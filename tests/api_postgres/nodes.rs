@@ -486,7 +486,12 @@ async fn a_node_killed_under_load_loses_nothing_and_its_clients_move_on() {
         let window = app.windows[w];
         let stop = stop.clone();
         load.push(tokio::spawn(async move {
-            while api.window_action::<Value>(window, "open").await.is_err() {
+            // Until the server answered (open, or refused because it already is).
+            while api
+                .window_action::<Value>(window, "open")
+                .await
+                .is_err_and(|e| e.is_unreachable())
+            {
                 tokio::time::sleep(Duration::from_millis(50)).await;
             }
             while !stop.load(std::sync::atomic::Ordering::Relaxed) {
