@@ -3,8 +3,7 @@
 //! (ticket, window, topic, office, alert), so applying it is a replacement, never a
 //! decision: the result equals the state of the node that decided the events.
 
-use super::{OfficeState, is_terminal};
-use std::sync::Arc;
+use super::OfficeState;
 use talon_protocol::{Event, EventKind, TicketStatus};
 
 /// Applies one event that follows `state.seq`; an event at or before it is ignored (it
@@ -28,11 +27,7 @@ pub fn absorb(state: &mut OfficeState, event: &Event) {
         {
             state.record_service(ticket.topic_id, ticket.service_ms);
         }
-        if is_terminal(ticket.status) {
-            state.tickets.remove(&ticket.id);
-        } else {
-            state.tickets.insert(ticket.id, Arc::new(ticket.clone()));
-        }
+        state.tickets.put(ticket.clone());
         return;
     }
     match &event.kind {
@@ -99,7 +94,7 @@ mod tests {
             office,
             topics: BTreeMap::new(),
             windows: BTreeMap::new(),
-            tickets: BTreeMap::new(),
+            tickets: Default::default(),
             counters: HashMap::new(),
             seq: 0,
             alerts: BTreeMap::new(),

@@ -3,7 +3,7 @@
 
 use super::OfficeState;
 use chrono::{DateTime, Utc};
-use talon_protocol::{AlertKind, TicketStatus, WindowState};
+use talon_protocol::{AlertKind, Ticket, TicketStatus, WindowState};
 use talon_protocol::{NormStatus, norm_status};
 
 pub fn current(state: &OfficeState, now: DateTime<Utc>) -> Vec<AlertKind> {
@@ -11,41 +11,50 @@ pub fn current(state: &OfficeState, now: DateTime<Utc>) -> Vec<AlertKind> {
     let wait_norm = |topic| state.norms_of(topic).wait.minutes;
     let service_norm = |topic| state.norms_of(topic).service.minutes;
 
-    for ticket in state.tickets.values() {
-        match ticket.status {
-            TicketStatus::Waiting
-                if norm_status(ticket.wait_ms_at(now), wait_norm(ticket.topic_id))
-                    == NormStatus::Breach =>
-            {
-                alerts.push(AlertKind::WaitBreach {
-                    ticket_id: ticket.id,
-                    label: ticket.label.clone(),
-                    topic_id: ticket.topic_id,
-                });
-            }
-            TicketStatus::Serving
-                if norm_status(ticket.service_ms_at(now), service_norm(ticket.topic_id))
-                    == NormStatus::Breach =>
-            {
-                if let Some(window_id) = ticket.window_id {
-                    alerts.push(AlertKind::ServiceBreach {
-                        ticket_id: ticket.id,
-                        label: ticket.label.clone(),
-                        window_id,
-                    });
-                }
-            }
-            _ => {}
+    // Only the tickets that have waited longer than the norm are looked at: the wait
+    // index gives them first. (A ticket whose wait began "after now", which only a clock
+    // stepped back produces, is measured again once the clock passes that instant.)
+    let now_ms = now.timestamp_millis();
+    let mut breaches: Vec<&Ticket> = Vec::new();
+    for topic in state.topics.keys() {
+        let norm_ms = i64::from(wait_norm(*topic)) * 60_000;
+        breaches.extend(
+            state
+                .tickets
+                .waiting_since_before(*topic, now_ms - norm_ms)
+                .filter(|t| {
+                    norm_status(t.wait_ms_at(now), wait_norm(t.topic_id)) == NormStatus::Breach
+                }),
+        );
+    }
+    breaches.sort_by_key(|t| t.id);
+    for ticket in breaches {
+        alerts.push(AlertKind::WaitBreach {
+            ticket_id: ticket.id,
+            label: ticket.label.clone(),
+            topic_id: ticket.topic_id,
+        });
+    }
+    // Visits in progress: at most one per window.
+    for window in state.windows.values() {
+        let Some(ticket) = window.current_ticket.and_then(|id| state.tickets.get(&id)) else {
+            continue;
+        };
+        if ticket.status == TicketStatus::Serving
+            && norm_status(ticket.service_ms_at(now), service_norm(ticket.topic_id))
+                == NormStatus::Breach
+        {
+            alerts.push(AlertKind::ServiceBreach {
+                ticket_id: ticket.id,
+                label: ticket.label.clone(),
+                window_id: window.id,
+            });
         }
     }
 
     let threshold = state.office.settings.queue_alert_threshold;
     for topic in state.topics.values() {
-        let waiting = state
-            .tickets
-            .values()
-            .filter(|t| t.status == TicketStatus::Waiting && t.topic_id == topic.id)
-            .count();
+        let waiting = state.tickets.waiting_for_topic(topic.id);
         let waiting = u32::try_from(waiting).unwrap_or(u32::MAX);
         if waiting > threshold {
             alerts.push(AlertKind::LongQueue {
@@ -61,10 +70,10 @@ pub fn current(state: &OfficeState, now: DateTime<Utc>) -> Vec<AlertKind> {
         if window.state != WindowState::Idle || now - window.state_since < grace {
             continue;
         }
-        let someone_waits_long = state.tickets.values().any(|t| {
-            super::dispatch::is_eligible(t, window)
-                && t.waiting_since.is_some_and(|since| now - since >= grace)
-        });
+        // Rare (a window idle past the grace period): the window's queue is read whole.
+        let someone_waits_long = super::dispatch::queue_for(state, window, now)
+            .into_iter()
+            .any(|t| t.waiting_since.is_some_and(|since| now - since >= grace));
         if someone_waits_long {
             alerts.push(AlertKind::IdleWindow {
                 window_id: window.id,

@@ -2,10 +2,20 @@
 //! shared with the agent desk.
 
 use super::OfficeState;
+use super::ticket_set::Queue;
 use chrono::{DateTime, Utc};
 use std::cmp::Ordering;
 pub use talon_protocol::dispatch::is_eligible;
 use talon_protocol::{Ticket, Window};
+
+/// The queues a window calls from: its topics', and its own (tickets transferred to it).
+fn queues_of(window: &Window) -> impl Iterator<Item = Queue> + '_ {
+    window
+        .topics
+        .iter()
+        .map(|topic| Queue::Topic(*topic))
+        .chain(std::iter::once(Queue::Window(window.id)))
+}
 
 /// The window's queue in dispatch order.
 pub fn queue_for<'a>(
@@ -13,28 +23,28 @@ pub fn queue_for<'a>(
     window: &Window,
     now: DateTime<Utc>,
 ) -> Vec<&'a Ticket> {
-    let mut queue: Vec<&Ticket> = state
-        .tickets
-        .values()
-        .filter(|t| is_eligible(t, window))
-        .map(|t| t.as_ref())
+    let mut queue: Vec<&Ticket> = queues_of(window)
+        .flat_map(|queue| state.tickets.queue(queue))
         .collect();
     queue.sort_by(|a, b| dispatch_order(state, a, b, now));
     queue
 }
 
-/// The ticket the window calls next.
+/// The ticket the window calls next: the best of its topics' first tickets (within a
+/// topic the order does not change with time, so the first is that topic's best) and of
+/// the tickets transferred to it (of any topic, so all of them are compared).
 pub fn next_for<'a>(
     state: &'a OfficeState,
     window: &Window,
     now: DateTime<Utc>,
 ) -> Option<&'a Ticket> {
-    state
-        .tickets
-        .values()
-        .filter(|t| is_eligible(t, window))
+    let heads = window
+        .topics
+        .iter()
+        .filter_map(|topic| state.tickets.head(Queue::Topic(*topic)));
+    heads
+        .chain(state.tickets.queue(Queue::Window(window.id)))
         .min_by(|a, b| dispatch_order(state, a, b, now))
-        .map(|t| t.as_ref())
 }
 
 /// `Less` means `a` is called before `b`.

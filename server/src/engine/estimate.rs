@@ -1,6 +1,7 @@
 //! Estimated waits and positions in line.
 
 use super::OfficeState;
+use super::ticket_set::Queue;
 use talon_protocol::{Ticket, TicketStatus, TopicId, TopicLoad, WindowState};
 
 /// How many waiting tickets of the same topic are ahead of `ticket` (people a visitor
@@ -10,17 +11,22 @@ pub fn people_ahead(
     ticket: &Ticket,
     now: chrono::DateTime<chrono::Utc>,
 ) -> u32 {
-    let count = state
-        .tickets
-        .values()
-        .filter(|other| {
-            other.id != ticket.id
-                && other.status == TicketStatus::Waiting
-                && other.topic_id == ticket.topic_id
-                && other.target_window.is_none()
-                && super::dispatch::dispatch_order(state, other, ticket, now).is_lt()
-        })
-        .count();
+    let queue = Queue::Topic(ticket.topic_id);
+    let in_queue = ticket.status == TicketStatus::Waiting && ticket.target_window.is_none();
+    let count = if in_queue {
+        // Within its topic's queue the order is the dispatch order, and most tickets
+        // asked about are near its end (just issued): count those behind.
+        state.tickets.queue_len(queue) - 1 - state.tickets.behind(queue, ticket)
+    } else {
+        state
+            .tickets
+            .queue(queue)
+            .filter(|other| {
+                other.id != ticket.id
+                    && super::dispatch::dispatch_order(state, other, ticket, now).is_lt()
+            })
+            .count()
+    };
     u32::try_from(count).unwrap_or(u32::MAX)
 }
 
@@ -63,11 +69,7 @@ pub fn load(state: &OfficeState) -> Vec<TopicLoad> {
         .topics
         .values()
         .map(|topic| {
-            let waiting = state
-                .tickets
-                .values()
-                .filter(|t| t.status == TicketStatus::Waiting && t.topic_id == topic.id)
-                .count();
+            let waiting = state.tickets.waiting_for_topic(topic.id);
             let waiting = u32::try_from(waiting).unwrap_or(u32::MAX);
             TopicLoad {
                 topic_id: topic.id,

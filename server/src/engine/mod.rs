@@ -12,6 +12,7 @@ mod error;
 pub mod estimate;
 pub mod hours;
 mod state;
+pub mod ticket_set;
 mod tickets;
 mod windows;
 
@@ -26,8 +27,8 @@ use chrono::{DateTime, Utc};
 use std::collections::BTreeMap;
 use talon_protocol::api::QueuePlace;
 use talon_protocol::{
-    Alert, Event, EventKind, Office, Outcome, OverrunReason, StaffId, TicketId, TicketStatus,
-    Topic, TopicId, WindowId,
+    Alert, Event, EventKind, Office, Outcome, OverrunReason, StaffId, TicketId, Topic, TopicId,
+    WindowId,
 };
 
 /// Who asks. Agents act on their own window; supervisors (heads, admins) on any window of
@@ -244,8 +245,4 @@ fn changes_load(kind: &EventKind) -> bool {
 /// produce negative waits).
 pub(crate) fn elapsed_ms(from: DateTime<Utc>, to: DateTime<Utc>) -> i64 {
     (to - from).num_milliseconds().max(0)
-}
-
-pub(crate) fn is_terminal(status: TicketStatus) -> bool {
-    !status.is_active()
 }

@@ -2,11 +2,11 @@
 
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, HashMap, VecDeque};
-use std::sync::Arc;
 use talon_protocol::{
-    Alert, CallRecord, Norms, Office, StaffId, Ticket, TicketId, Topic, TopicId, Window, WindowId,
+    Alert, CallRecord, Norms, Office, StaffId, Ticket, Topic, TopicId, Window, WindowId,
 };
 
+pub use super::ticket_set::TicketSet;
 pub use talon_protocol::snapshot::RECENT_CALLS;
 /// How many recent service times per topic feed the estimated wait.
 pub const RECENT_SERVICES: usize = 20;
@@ -16,10 +16,10 @@ pub struct OfficeState {
     pub office: Office,
     pub topics: BTreeMap<TopicId, Topic>,
     pub windows: BTreeMap<WindowId, Window>,
-    /// Active tickets only (waiting, postponed, called, serving). Shared, so that the
-    /// copy of the state every command works on costs pointers, not tickets; a command
-    /// clones only the tickets it changes (`Arc::make_mut`).
-    pub tickets: BTreeMap<TicketId, Arc<Ticket>>,
+    /// Active tickets only (waiting, postponed, called, serving), with their indexes.
+    /// Shared, so that the copy of the state every command works on costs pointers, not
+    /// tickets; a command clones only the tickets it changes.
+    pub tickets: TicketSet,
     pub service_day: NaiveDate,
     /// Last number issued per label prefix on `service_day`.
     pub counters: HashMap<String, u32>,
@@ -38,7 +38,7 @@ impl OfficeState {
     pub fn live_or(&self, stored: Ticket) -> Ticket {
         self.tickets
             .get(&stored.id)
-            .map_or(stored, |live| Ticket::clone(live))
+            .map_or(stored, Ticket::clone)
     }
 
     /// The norms of a topic; the defaults (15 / 20 / 35 min) for one the office does not

@@ -9,8 +9,8 @@ use chrono::{Duration, NaiveDate};
 use std::collections::{HashMap, VecDeque};
 use talon_protocol::api::QueuePlace;
 use talon_protocol::{
-    AlertKind, DayHours, Norm, Norms, OfficeId, OfficeSettings, Ticket, TopicLoad, WeekSchedule,
-    Window, WindowState,
+    AlertKind, DayHours, Norm, Norms, OfficeId, OfficeSettings, Ticket, TicketStatus, TopicLoad,
+    WeekSchedule, Window, WindowState,
 };
 
 // ---------------------------------------------------------------------------------------
@@ -128,7 +128,7 @@ fn office_state() -> OfficeState {
         .into_iter()
         .map(|w| (w.id, w))
         .collect(),
-        tickets: BTreeMap::new(),
+        tickets: Default::default(),
         service_day: hours::service_day(tz, t0()),
         counters: HashMap::new(),
         seq: 0,

@@ -2,10 +2,8 @@
 
 use super::{
     Actor, EngineError, OfficeState, TicketAction, TransferTarget, dispatch, elapsed_ms, hours,
-    is_terminal,
 };
 use chrono::{DateTime, Duration, Utc};
-use std::sync::Arc;
 use talon_protocol::api::QueuePlace;
 use talon_protocol::label::ticket_label;
 use talon_protocol::{
@@ -57,7 +55,7 @@ pub(super) fn issue(
         issued_at: now,
     }
     .into_ticket();
-    state.tickets.insert(id, Arc::new(ticket.clone()));
+    state.tickets.put(ticket.clone());
     out.push(EventKind::TicketIssued { ticket });
     Ok(())
 }
@@ -76,21 +74,19 @@ pub(super) fn call_next(
         .ok_or_else(|| {
             EngineError::conflict("queue_empty", "nobody is waiting for this window's topics")
         })?;
-    let ticket = Arc::make_mut(
-        state
-            .tickets
-            .get_mut(&next_id)
-            .expect("dispatch picks a known ticket"),
-    );
-    stop_waiting(ticket, now);
-    ticket.status = TicketStatus::Called;
-    ticket.window_id = Some(window_id);
-    // Credit the agent at the window, also when a supervisor presses for them.
-    ticket.agent_id = window.agent_id.or(Some(actor.staff_id));
-    ticket.called_at = Some(now);
-    ticket.front = false;
-    ticket.target_window = None;
-    let ticket = ticket.clone();
+    let ticket = state
+        .tickets
+        .update(&next_id, |ticket| {
+            stop_waiting(ticket, now);
+            ticket.status = TicketStatus::Called;
+            ticket.window_id = Some(window_id);
+            // Credit the agent at the window, also when a supervisor presses for them.
+            ticket.agent_id = window.agent_id.or(Some(actor.staff_id));
+            ticket.called_at = Some(now);
+            ticket.front = false;
+            ticket.target_window = None;
+        })
+        .expect("dispatch picks a known ticket");
 
     let window = state.windows.get_mut(&window_id).expect("window exists");
     window.state = WindowState::Calling;
@@ -406,12 +402,9 @@ fn release_window(
 }
 
 /// Keeps active tickets in the state and drops finished ones.
+/// Keeps a changed ticket: active ones stay, finished ones leave the office's state.
 fn store_ticket(state: &mut OfficeState, ticket: Ticket) {
-    if is_terminal(ticket.status) {
-        state.tickets.remove(&ticket.id);
-    } else {
-        state.tickets.insert(ticket.id, Arc::new(ticket));
-    }
+    state.tickets.put(ticket);
 }
 
 /// Postponed tickets whose time is up go back to waiting, at the place they had.
@@ -420,19 +413,17 @@ pub(super) fn return_postponed(
     now: DateTime<Utc>,
     out: &mut Vec<EventKind>,
 ) {
-    for ticket in state.tickets.values_mut() {
-        if ticket.status == TicketStatus::Postponed
-            && let Some(until) = ticket.postponed_until.filter(|until| *until <= now)
-        {
-            let ticket = Arc::make_mut(ticket);
+    for id in state.tickets.due_returns(now) {
+        let returned = state.tickets.update(&id, |ticket| {
+            let until = ticket.postponed_until.unwrap_or(now);
             ticket.status = TicketStatus::Waiting;
             ticket.postponed_until = None;
             // From the end of the postponement, even if this tick comes late (e.g. after
             // a restart): that time was spent waiting.
             ticket.waiting_since = Some(until);
-            out.push(EventKind::TicketReturned {
-                ticket: ticket.clone(),
-            });
+        });
+        if let Some(ticket) = returned {
+            out.push(EventKind::TicketReturned { ticket });
         }
     }
 }

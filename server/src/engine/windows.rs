@@ -2,9 +2,8 @@
 
 use super::{Actor, EngineError, OfficeState, WindowAction, tickets};
 use chrono::{DateTime, Utc};
-use std::sync::Arc;
 use talon_protocol::label::parse_prefix;
-use talon_protocol::{EventKind, Pause, Topic, TopicId, Window, WindowId, WindowState};
+use talon_protocol::{EventKind, Pause, TicketId, Topic, TopicId, Window, WindowId, WindowState};
 
 pub(super) fn act(
     state: &mut OfficeState,
@@ -108,12 +107,16 @@ pub(super) fn act(
 /// Tickets transferred to a window that closes go back to their topic's queue, keeping
 /// their place: nobody is stranded behind a closed window.
 fn release_transfers_to(state: &mut OfficeState, window_id: WindowId, out: &mut Vec<EventKind>) {
-    for ticket in state.tickets.values_mut() {
-        if ticket.target_window == Some(window_id) {
-            let ticket = Arc::make_mut(ticket);
-            ticket.target_window = None;
+    let transferred: Vec<TicketId> = state
+        .tickets
+        .values()
+        .filter(|t| t.target_window == Some(window_id))
+        .map(|t| t.id)
+        .collect();
+    for id in transferred {
+        if let Some(ticket) = state.tickets.update(&id, |t| t.target_window = None) {
             out.push(EventKind::TicketTransferred {
-                ticket: ticket.clone(),
+                ticket,
                 from_window: Some(window_id),
             });
         }

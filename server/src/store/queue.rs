@@ -1,10 +1,10 @@
 //! Queue state: loading an office, committing events with the state they describe.
 
 use super::{Store, StoreError, StoreResult};
+use crate::engine::ticket_set::TicketSet;
 use crate::engine::{OfficeState, RECENT_CALLS, RECENT_SERVICES};
 use chrono::{DateTime, NaiveDate, Utc};
 use std::collections::{BTreeMap, HashMap, VecDeque};
-use std::sync::Arc;
 use talon_protocol::{
     Alert, CallRecord, Event, EventKind, EventType, OfficeId, Ticket, TicketId, TicketStatus,
     Topic, TopicId, Window, WindowId,
@@ -52,10 +52,12 @@ impl Store {
             .bind(office_id.0)
             .fetch_all(&self.pool)
             .await?;
-        let tickets: BTreeMap<TicketId, Arc<Ticket>> = rows
+        let tickets: TicketSet = rows
             .into_iter()
-            .map(|(data,)| serde_json::from_str::<Ticket>(&data).map(|t| (t.id, Arc::new(t))))
-            .collect::<Result<_, _>>()?;
+            .map(|(data,)| serde_json::from_str::<Ticket>(&data))
+            .collect::<Result<Vec<_>, _>>()?
+            .into_iter()
+            .collect();
 
         let (last_day,): (Option<String>,) =
             sqlx::query_as("SELECT MAX(service_day) FROM tickets WHERE office_id = $1")
