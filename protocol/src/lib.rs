@@ -5,6 +5,7 @@
 
 pub mod alert;
 pub mod api;
+pub mod clock;
 pub mod dispatch;
 pub mod event;
 pub mod ids;

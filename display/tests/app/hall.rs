@@ -5,7 +5,6 @@
 
 use crate::support::*;
 use std::sync::Arc;
-use std::time::Duration;
 use talon_client::Lang;
 use talon_client::clock::ManualClock;
 use talon_protocol::window::{PAUSED_NOTICE_EN, PAUSED_NOTICE_RU};
@@ -99,7 +98,7 @@ fn the_hall_in(lang: Lang, suffix: &str) {
     );
 
     // Six seconds later (on the display's clock) it stays, steady.
-    clock.advance(Duration::from_secs(7));
+    clock.advance(chrono::Duration::seconds(7));
     hall.step();
     assert!(!shows(&hall, words.pick("Новый вызов", "New call")));
     assert!(shows(&hall, words.pick("Вызов", "Now calling")));
@@ -126,7 +125,7 @@ fn the_hall_in(lang: Lang, suffix: &str) {
     assert_eq!(second.label, readings[1].label);
     assert!(said[1].starts_with("Талон Пэ два, окно два"), "{said:?}");
     assert!(said[2].starts_with(&russian(&third.label, "3")), "{said:?}");
-    clock.advance(Duration::from_secs(7));
+    clock.advance(chrono::Duration::seconds(7));
     hall.step();
     hall.snapshot(format!("hall_{suffix}"));
 
@@ -160,7 +159,7 @@ fn the_hall_in(lang: Lang, suffix: &str) {
     });
     wait_for_announcements(&mut hall, &player, 4);
     assert!(player.texts()[3].starts_with("Талон Пэ один, окно один"));
-    clock.advance(Duration::from_secs(7));
+    clock.advance(chrono::Duration::seconds(7));
 
     // The server goes away: a marker at once, the last state stays; stale after 30 s.
     server.stop();
@@ -176,7 +175,7 @@ fn the_hall_in(lang: Lang, suffix: &str) {
             "The data may be out of date"
         )
     ));
-    clock.advance(Duration::from_secs(31));
+    clock.advance(chrono::Duration::seconds(31));
     hall.step();
     assert!(shows(
         &hall,
@@ -215,7 +214,7 @@ fn the_hall_in(lang: Lang, suffix: &str) {
     );
     // Nor does the call after it bring back one from before the outage: a later call at
     // another window is said sixth, and nothing else.
-    clock.advance(Duration::from_secs(7));
+    clock.advance(chrono::Duration::seconds(7));
     server
         .rt
         .block_on(agent2.api.ticket_action(second.id, "no-show"))
