@@ -36,9 +36,7 @@ impl OfficeState {
     /// A ticket as the office has it now: the live copy while it is active, else the
     /// stored final one.
     pub fn live_or(&self, stored: Ticket) -> Ticket {
-        self.tickets
-            .get(&stored.id)
-            .map_or(stored, Ticket::clone)
+        self.tickets.get(&stored.id).map_or(stored, Ticket::clone)
     }
 
     /// The norms of a topic; the defaults (15 / 20 / 35 min) for one the office does not
