@@ -40,20 +40,22 @@ pub fn add_common_responses(openapi: &mut utoipa::openapi::OpenApi) {
     for (path, item) in openapi.paths.paths.iter_mut() {
         let rate_limited = RATE_LIMITED.contains(&path.as_str());
         let has_ids = path.contains('{');
-        let operations = [
-            &mut item.get,
+        if let Some(operation) = item.get.as_mut() {
+            add_to_operation(operation, has_ids, rate_limited, false);
+        }
+        let changes = [
             &mut item.put,
             &mut item.post,
             &mut item.delete,
             &mut item.patch,
         ];
-        for operation in operations.into_iter().flatten() {
-            add_to_operation(operation, has_ids, rate_limited);
+        for operation in changes.into_iter().flatten() {
+            add_to_operation(operation, has_ids, rate_limited, true);
         }
     }
 }
 
-fn add_to_operation(operation: &mut Operation, has_ids: bool, rate_limited: bool) {
+fn add_to_operation(operation: &mut Operation, has_ids: bool, rate_limited: bool, changes: bool) {
     let secured = operation
         .security
         .as_ref()
@@ -89,6 +91,13 @@ fn add_to_operation(operation: &mut Operation, has_ids: bool, rate_limited: bool
     }
     if rate_limited {
         statuses.push(("429", "too many attempts: wait for Retry-After seconds"));
+    }
+    if changes {
+        statuses.push((
+            "503",
+            "busy: other server nodes are changing the office right now; nothing was changed, \
+             try again after Retry-After seconds",
+        ));
     }
     for (status, description) in statuses {
         operation
