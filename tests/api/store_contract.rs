@@ -174,3 +174,51 @@ async fn the_office_read_back_from_the_store_is_the_office_served() {
         .expect("the office is stored");
     assert_eq!(stored, served);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn commands_and_other_writes_at_the_same_time_all_succeed() {
+    // The commit's transaction reads the office's seq before it writes; other writers
+    // (sign-ins, new staff, ids) running meanwhile must make it wait, never fail.
+    let app = std::sync::Arc::new(spawn_app().await);
+    let mut tasks = Vec::new();
+    for n in 0..60 {
+        let app = app.clone();
+        tasks.push(tokio::spawn(async move {
+            if n % 3 == 0 {
+                let store = app.queues().store();
+                store
+                    .create_staff(
+                        &format!("writer{n}"),
+                        "Писатель",
+                        Role::Agent,
+                        "hash",
+                        &[app.office],
+                    )
+                    .await
+                    .map(|_| ())
+                    .map_err(|e| e.to_string())?;
+                store
+                    .next_window_id()
+                    .await
+                    .map(|_| ())
+                    .map_err(|e| e.to_string())
+            } else {
+                let (status, body) = app
+                    .post(
+                        &format!("/api/v1/offices/{}/tickets", app.office),
+                        Some(&app.kiosk),
+                        json!({"topic_id": app.topics[n % 2]}),
+                    )
+                    .await;
+                if status.is_success() {
+                    Ok(())
+                } else {
+                    Err(format!("{status}: {body}"))
+                }
+            }
+        }));
+    }
+    for task in tasks {
+        task.await.expect("task").expect("every write succeeds");
+    }
+}

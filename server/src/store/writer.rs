@@ -93,7 +93,14 @@ async fn run(pool: AnyPool, backend: Backend, mut queue: mpsc::Receiver<Job>) {
 }
 
 async fn write(pool: &AnyPool, backend: Backend, jobs: &[Job]) -> StoreResult<()> {
-    let mut tx = pool.begin().await?;
+    let mut tx = match backend {
+        // The transaction reads (the seq check) before it writes. SQLite must take its
+        // write lock at BEGIN: a read transaction that later wants to write, after
+        // another connection wrote, fails at once (SQLITE_BUSY_SNAPSHOT) instead of
+        // waiting its turn.
+        Backend::Sqlite => pool.begin_with("BEGIN IMMEDIATE").await?,
+        Backend::Postgres => pool.begin().await?,
+    };
     for job in jobs {
         let Some(first) = job.events.first() else {
             continue;
