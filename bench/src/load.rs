@@ -32,6 +32,11 @@ impl Nodes {
         }
     }
 
+    /// Node `n`, counting round.
+    pub fn nth(&self, n: usize) -> &str {
+        &self.bases[n % self.bases.len()]
+    }
+
     /// The node for the next request: its index and base URL.
     pub fn next(&self) -> (usize, &str) {
         let n = self.next.fetch_add(1, Ordering::Relaxed) % self.bases.len();

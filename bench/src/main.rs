@@ -14,6 +14,7 @@ mod throughput;
 
 use clap::{Parser, ValueEnum};
 use serde::Serialize;
+use throughput::Spread;
 
 #[derive(Parser)]
 #[command(
@@ -144,6 +145,7 @@ async fn main() -> anyhow::Result<()> {
         let config = throughput::ThroughputConfig {
             seconds: throughput_seconds,
             nodes: 1,
+            spread: Spread::Request,
             postgres: None,
         };
         results.throughput = Some(throughput::run(&binary, config).await?);
@@ -174,14 +176,23 @@ async fn main() -> anyhow::Result<()> {
     }
     if postgres && run(Which::ThroughputPg) {
         for &nodes in &cli.throughput_nodes {
-            let config = throughput::ThroughputConfig {
-                seconds: throughput_seconds,
-                nodes,
-                postgres: Some(cli.postgres.clone()),
+            // On several nodes, both ways a load balancer may spread the kiosks.
+            let spreads: &[Spread] = if nodes > 1 {
+                &[Spread::Request, Spread::Office]
+            } else {
+                &[Spread::Request]
             };
-            results
-                .throughput_pg
-                .push(throughput::run(&binary, config).await?);
+            for &spread in spreads {
+                let config = throughput::ThroughputConfig {
+                    seconds: throughput_seconds,
+                    nodes,
+                    spread,
+                    postgres: Some(cli.postgres.clone()),
+                };
+                results
+                    .throughput_pg
+                    .push(throughput::run(&binary, config).await?);
+            }
         }
     }
     results.targets = targets(&results);
@@ -250,7 +261,7 @@ fn targets(r: &Results) -> Vec<Check> {
         .chain(
             r.throughput_pg
                 .iter()
-                .map(|x| (format!("throughput-pg ({} node(s))", x.nodes), x)),
+                .map(|x| (format!("throughput-pg ({})", nodes_and_spread(x)), x)),
         );
     for (name, x) in throughput {
         checks.push(Check {
@@ -302,20 +313,42 @@ fn print_region(title: &str, x: &region::RegionResult) {
     }
 }
 
+fn nodes_and_spread(x: &throughput::ThroughputResult) -> String {
+    match (x.nodes, x.spread) {
+        (1, _) => "1 node".into(),
+        (n, Spread::Request) => format!("{n} nodes, requests round-robin"),
+        (n, Spread::Office) => format!("{n} nodes, an office per node"),
+    }
+}
+
 fn print_throughput(title: &str, x: &throughput::ThroughputResult) {
     println!(
-        "\n{title} ({} s, {} clients, {} node(s) on {})",
-        x.seconds, x.clients, x.nodes, x.backend
+        "\n{title} ({} s, {} clients, {} on {})",
+        x.seconds,
+        x.clients,
+        nodes_and_spread(x),
+        x.backend
     );
     println!(
-        "  raw inserts          {:.0} /s ({})",
-        x.raw_inserts_per_second, x.raw
+        "  raw inserts          {:.0} /s ({:.0} before, {:.0} after; {})",
+        x.raw_inserts_per_second,
+        x.raw_inserts_before_and_after[0],
+        x.raw_inserts_before_and_after[1],
+        x.raw
     );
     println!(
         "  Talon ticket issues  {:.0} /s (failed requests {})",
         x.talon_tickets_per_second, x.failed_requests
     );
     println!("  ratio                {:.2}", x.ratio);
+    println!(
+        "  store writer         {:.1} commits per transaction ({:.0} transactions); \
+         {:.0} events absorbed from other nodes",
+        x.commits_per_transaction, x.writer_transactions, x.events_absorbed
+    );
+    if let Some(rollbacks) = x.database_rollbacks {
+        println!("  PostgreSQL rollbacks {rollbacks} (batches holding a commit refused as stale)");
+    }
     print!(
         "  server CPU           {:.0} % of one core",
         x.server_cpu_percent
@@ -363,7 +396,7 @@ fn print_table(r: &Results) {
         println!("\nTargets");
         for c in &r.targets {
             println!(
-                "  {} {:<28} {:<32} {:>10}   target {}",
+                "  {} {:<46} {:<30} {:>8}   target {}",
                 if c.met { "✔" } else { "✘" },
                 c.scenario,
                 c.measure,

@@ -130,3 +130,28 @@ pub fn postgres_cpu_percent(
         .sum();
     used.as_secs_f64() / wall.as_secs_f64().max(1e-9) * 100.0
 }
+
+/// The server's own counters from its /metrics (Prometheus text), summed over labels:
+/// name → value. Empty when the node does not answer.
+pub async fn server_metrics(
+    http: &reqwest::Client,
+    base: &str,
+) -> std::collections::HashMap<String, f64> {
+    let mut values = std::collections::HashMap::new();
+    let Ok(response) = http.get(format!("{base}/metrics")).send().await else {
+        return values;
+    };
+    let Ok(text) = response.text().await else {
+        return values;
+    };
+    for line in text.lines().filter(|l| !l.starts_with('#')) {
+        let Some((name, value)) = line.rsplit_once(' ') else {
+            continue;
+        };
+        let name = name.split('{').next().unwrap_or(name);
+        if let Ok(value) = value.parse::<f64>() {
+            *values.entry(name.to_string()).or_default() += value;
+        }
+    }
+    values
+}

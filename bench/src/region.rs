@@ -132,9 +132,12 @@ async fn drive(
                 .iter()
                 .map(|(_, token)| (token.clone(), false)),
         );
-        // The office's sockets over all nodes, its display on node n.
+        // The office's sockets over all nodes, starting with its display on a node that
+        // does not follow the requests' round-robin: whichever office and request
+        // order, about (N-1)/N of the calls reach their display through another node.
+        let first = scatter(n);
         for (k, (token, is_display)) in tokens.into_iter().enumerate() {
-            let node = (n + k) % processes.len();
+            let node = (first + k) % processes.len();
             let socket = live::connect(&processes[node].addr, office.id, &token).await?;
             let observations = observations.clone();
             watchers.push(tokio::spawn(async move {
@@ -216,4 +219,12 @@ async fn drive(
         call_next_queue_empty: times.queue_empty.load(Ordering::Relaxed),
         failure_examples: failures.into_iter().take(5).collect(),
     })
+}
+
+/// A well-mixed number for office `n` (splitmix64's finaliser).
+fn scatter(n: usize) -> usize {
+    let mut z = (n as u64).wrapping_add(0x9E37_79B9_7F4A_7C15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    (z ^ (z >> 31)) as usize
 }

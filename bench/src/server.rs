@@ -12,7 +12,7 @@ use talon_protocol::{DayHours, OfficeId, OfficeSettings, Topic, TopicId, WeekSch
 use talon_server::clock::SystemClock;
 use talon_server::credentials::{DEVICE_PREFIX, SESSION_PREFIX, new_token, token_hash};
 use talon_server::queues::Queues;
-use talon_server::store::Store;
+use talon_server::store::{Backend, Store};
 
 /// What the load needs to know about one seeded office.
 #[derive(Debug, Clone)]
@@ -84,6 +84,24 @@ impl Database {
         }
     }
 
+    /// PostgreSQL's count of transactions committed and rolled back in this database
+    /// (`pg_stat_database`; a backend reports its counts when it goes idle or exits).
+    /// A commit of Talon's store writer refused as stale is rolled back.
+    pub async fn transactions(&self) -> anyhow::Result<Option<(i64, i64)>> {
+        let Kind::Postgres { admin, name } = &self.kind else {
+            return Ok(None);
+        };
+        let mut conn = PgConnection::connect(admin).await?;
+        let counts: (i64, i64) = sqlx::query_as(
+            "SELECT xact_commit, xact_rollback FROM pg_stat_database WHERE datname = $1",
+        )
+        .bind(name)
+        .fetch_one(&mut conn)
+        .await?;
+        conn.close().await?;
+        Ok(Some(counts))
+    }
+
     /// Deletes the file or drops the database (closing its connections first).
     pub async fn remove(self) -> anyhow::Result<()> {
         match self.kind {
@@ -121,11 +139,18 @@ pub async fn seed(url: &str, offices: usize, windows: usize) -> anyhow::Result<V
     let store = Store::open(url).await?;
     let queues = Queues::load(store.clone(), Arc::new(SystemClock)).await?;
     let now = queues.now().timestamp_millis();
-    // Several offices at once: on PostgreSQL each commit waits for its own fsync, and
-    // the store's writer lets concurrent offices share one.
+    // On PostgreSQL several offices at once: each commit waits for its own WAL flush,
+    // and the store's writer lets concurrent offices share one. On SQLite one at a time:
+    // its writes outside the store's writer (staff, sessions, devices) made the writer's
+    // transaction fail with "database is locked" when run alongside.
+    let at_once = if Backend::of_url(url) == Backend::Postgres {
+        8
+    } else {
+        1
+    };
     let seeded: Vec<anyhow::Result<SeededOffice>> = futures_util::stream::iter(0..offices)
         .map(|n| seed_office(&store, &queues, n, windows, now))
-        .buffered(8)
+        .buffered(at_once)
         .collect()
         .await;
     store.close().await;
