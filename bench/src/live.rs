@@ -21,6 +21,8 @@ pub struct Observations {
     /// The same, only where the display's socket is on another node than the one the
     /// call was made through (the other node's commit reached it through the database).
     pub call_to_display_cross_node: Mutex<Vec<Duration>>,
+    /// And where both are on the same node.
+    pub call_to_display_same_node: Mutex<Vec<Duration>>,
     pub events: AtomicU64,
     /// Events that arrived out of order or after a gap (must stay 0).
     pub lost_or_out_of_order: AtomicU64,
@@ -110,13 +112,12 @@ pub async fn watch(mut socket: Socket, observations: &Observations, is_display: 
                 .lock()
                 .expect("lock")
                 .push(latency);
-            if called_on != node {
-                observations
-                    .call_to_display_cross_node
-                    .lock()
-                    .expect("lock")
-                    .push(latency);
-            }
+            let split = if called_on == node {
+                &observations.call_to_display_same_node
+            } else {
+                &observations.call_to_display_cross_node
+            };
+            split.lock().expect("lock").push(latency);
         }
     }
 }

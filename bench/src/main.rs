@@ -293,6 +293,9 @@ fn print_region(title: &str, x: &region::RegionResult) {
     if let Some(cross) = &x.call_to_display_cross_node {
         println!("    across nodes       {cross}");
     }
+    if let Some(same) = &x.call_to_display_same_node {
+        println!("    on one node        {same}");
+    }
     println!(
         "  server CPU           {:.0} % of one core{}",
         x.server_cpu_percent,

@@ -41,6 +41,9 @@ pub struct RegionResult {
     /// Only calls made through another node than the display's (several nodes only).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub call_to_display_cross_node: Option<Latency>,
+    /// Only calls made through the display's own node (several nodes only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub call_to_display_same_node: Option<Latency>,
     /// All nodes together.
     pub server_cpu_percent: f64,
     /// All nodes together.
@@ -186,11 +189,9 @@ async fn drive(
         watcher.abort();
     }
     let failures = times.failures.lock().expect("lock").clone();
-    let cross_node = observations
-        .call_to_display_cross_node
-        .lock()
-        .expect("lock")
-        .clone();
+    let split = |samples: &std::sync::Mutex<Vec<Duration>>| {
+        (processes.len() > 1).then(|| Latency::of(samples.lock().expect("lock").clone()))
+    };
     Ok(RegionResult {
         backend: database.backend(),
         nodes: processes.len(),
@@ -202,7 +203,8 @@ async fn drive(
         issue: Latency::of(times.issue.lock().expect("lock").clone()),
         call_next: Latency::of(times.call_next.lock().expect("lock").clone()),
         call_to_display: Latency::of(observations.call_to_display.lock().expect("lock").clone()),
-        call_to_display_cross_node: (processes.len() > 1).then(|| Latency::of(cross_node)),
+        call_to_display_cross_node: split(&observations.call_to_display_cross_node),
+        call_to_display_same_node: split(&observations.call_to_display_same_node),
         server_cpu_percent: before
             .iter()
             .zip(&after)
