@@ -14,10 +14,15 @@ use tokio_tungstenite::tungstenite::client::IntoClientRequest;
 /// What all sockets of a run observed.
 #[derive(Default)]
 pub struct Observations {
-    /// When each window's current call-next request was sent.
-    pub call_sent: Mutex<HashMap<WindowId, Instant>>,
+    /// When each window's current call-next request was sent, and to which node.
+    pub call_sent: Mutex<HashMap<WindowId, (Instant, usize)>>,
     /// Request sent → a display socket received the call.
     pub call_to_display: Mutex<Vec<Duration>>,
+    /// The same, only where the display's socket is on another node than the one the
+    /// call was made through (the other node's commit reached it through the database).
+    pub call_to_display_cross_node: Mutex<Vec<Duration>>,
+    /// And where both are on the same node.
+    pub call_to_display_same_node: Mutex<Vec<Duration>>,
     pub events: AtomicU64,
     /// Events that arrived out of order or after a gap (must stay 0).
     pub lost_or_out_of_order: AtomicU64,
@@ -64,8 +69,9 @@ struct LightKind {
     recall: Option<bool>,
 }
 
-/// Reads a socket until it closes. Displays measure call → display latency.
-pub async fn watch(mut socket: Socket, observations: &Observations, is_display: bool) {
+/// Reads a socket (connected to node `node`) until it closes. Displays measure call →
+/// display latency.
+pub async fn watch(mut socket: Socket, observations: &Observations, is_display: bool, node: usize) {
     let mut seq: Option<u64> = None;
     while let Some(Ok(message)) = socket.next().await {
         let Message::Text(text) = message else {
@@ -93,18 +99,25 @@ pub async fn watch(mut socket: Socket, observations: &Observations, is_display: 
             && event.kind.name == "ticket_called"
             && event.kind.recall == Some(false)
             && let Some(window) = event.kind.window_id
-            && let Some(sent) = observations
+            && let Some((sent, called_on)) = observations
                 .call_sent
                 .lock()
                 .expect("lock")
                 .get(&WindowId(window))
                 .copied()
         {
+            let latency = received - sent;
             observations
                 .call_to_display
                 .lock()
                 .expect("lock")
-                .push(received - sent);
+                .push(latency);
+            let split = if called_on == node {
+                &observations.call_to_display_same_node
+            } else {
+                &observations.call_to_display_cross_node
+            };
+            split.lock().expect("lock").push(latency);
         }
     }
 }

@@ -1,9 +1,9 @@
 //! Sockets scenario: thousands of idle display sockets on one office while calls go on.
 
 use crate::live::{self, Observations};
-use crate::load::{self, RequestTimes};
+use crate::load::{self, Nodes, RequestTimes};
 use crate::measure::{self, Latency};
-use crate::server;
+use crate::server::{self, Database};
 use futures_util::StreamExt;
 use serde::Serialize;
 use std::sync::Arc;
@@ -28,13 +28,26 @@ pub async fn run(
     count: usize,
     calls: u32,
 ) -> anyhow::Result<SocketsResult> {
-    let dir = tempfile::tempdir()?;
-    let database = dir.path().join("sockets.sqlite3");
-    let seeded = server::seed(&database, 1, 10).await?;
-    let office = seeded[0].clone();
-    let process = server::start(binary, &database).await?;
+    server::with_database(Database::sqlite("sockets.sqlite3")?, async |database| {
+        let seeded = server::seed(&database.url, 1, 10).await?;
+        let processes = server::start_nodes(binary, database, 1).await?;
+        let result = drive(&processes[0], &seeded[0], count, calls).await;
+        server::stop(processes).await;
+        result
+    })
+    .await
+}
+
+async fn drive(
+    process: &server::ServerProcess,
+    office: &server::SeededOffice,
+    count: usize,
+    calls: u32,
+) -> anyhow::Result<SocketsResult> {
+    let office = office.clone();
+    let nodes = Nodes::new(vec![process.base.clone()]);
     let http = reqwest::Client::new();
-    load::open_windows(&http, &process.base, &office).await?;
+    load::open_windows(&http, &nodes, &office).await?;
     tokio::time::sleep(Duration::from_millis(500)).await;
     let before = measure::sample(process.pid());
 
@@ -56,7 +69,7 @@ pub async fn run(
         let socket = socket?;
         let observations = observations.clone();
         watchers.push(tokio::spawn(async move {
-            live::watch(socket, &observations, true).await
+            live::watch(socket, &observations, true, 0).await
         }));
     }
     tokio::time::sleep(Duration::from_secs(2)).await;
@@ -66,8 +79,8 @@ pub async fn run(
     let times = RequestTimes::default();
     for n in 0..calls as usize {
         let (window, token) = &office.windows[n % office.windows.len()];
-        load::issue(&http, &process.base, &office, &times).await;
-        load::serve(&http, &process.base, *window, token, &times, &observations).await;
+        load::issue(&http, &nodes, &office, &times).await;
+        load::serve(&http, &nodes, *window, token, &times, &observations).await;
         tokio::time::sleep(Duration::from_secs(1)).await;
     }
     tokio::time::sleep(Duration::from_secs(2)).await;
