@@ -8,8 +8,8 @@ use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 use std::time::Instant;
 use talon_protocol::{
-    DayHours, Norms, Office, OfficeId, OfficeSettings, Outcome, StaffId, TicketId, Topic,
-    TopicId, WeekSchedule, WindowId,
+    DayHours, Norms, Office, OfficeId, OfficeSettings, Outcome, StaffId, TicketId, Topic, TopicId,
+    WeekSchedule, WindowId,
 };
 use talon_server::engine::{self, Actor, Command, OfficeState, TicketAction, WindowAction};
 
@@ -48,7 +48,7 @@ fn per_command_us(waiting: usize, rounds: usize) -> f64 {
     let mut now = start();
     let mut state = office(now);
     let mut serial = 0u128;
-    let mut issue = |state: &mut OfficeState, now: DateTime<Utc>, serial: &mut u128| {
+    let issue = |state: &mut OfficeState, now: DateTime<Utc>, serial: &mut u128| {
         *serial += 1;
         let topic = TopicId(1 + (*serial as i64 % TOPICS));
         decide(
@@ -111,7 +111,11 @@ fn per_command_us(waiting: usize, rounds: usize) -> f64 {
 }
 
 /// As the server does: decide on a copy, keep the copy.
-fn decide(state: &mut OfficeState, command: Command, now: DateTime<Utc>) -> Vec<talon_protocol::Event> {
+fn decide(
+    state: &mut OfficeState,
+    command: Command,
+    now: DateTime<Utc>,
+) -> Vec<talon_protocol::Event> {
     let mut next = state.clone();
     let events = engine::apply(&mut next, command, now).expect("the command is accepted");
     *state = next;

@@ -4,6 +4,7 @@
 //!
 //! Build both binaries first: `cargo build --release -p talon-server -p talon-bench`.
 
+mod engine_cost;
 mod live;
 mod load;
 mod measure;
@@ -68,6 +69,8 @@ enum Which {
     Throughput,
     RegionPg,
     ThroughputPg,
+    /// One command's cost on the engine alone, with 100 and with 5,000 waiting.
+    Engine,
 }
 
 #[derive(Serialize)]
@@ -79,6 +82,7 @@ struct Results {
     region_pg: Option<region::RegionResult>,
     /// One per node count.
     throughput_pg: Vec<throughput::ThroughputResult>,
+    engine: Option<engine_cost::EngineCostResult>,
     /// Each figure that has a target, next to it.
     targets: Vec<Check>,
     /// Scenarios not run, and why.
@@ -132,9 +136,13 @@ async fn main() -> anyhow::Result<()> {
         throughput: None,
         region_pg: None,
         throughput_pg: Vec::new(),
+        engine: None,
         targets: Vec::new(),
         skipped: Vec::new(),
     };
+    if run(Which::Engine) {
+        results.engine = Some(engine_cost::run(if cli.quick { 500 } else { 5_000 }));
+    }
     if run(Which::Region) {
         results.region = Some(region::run(&binary, region(1, None)).await?);
     }
@@ -244,6 +252,21 @@ fn targets(r: &Results) -> Vec<Check> {
             20.0,
             "p99 < 20 ms",
         );
+    }
+    if let Some(x) = &r.engine {
+        checks.push(Check {
+            scenario: "engine".into(),
+            measure: format!(
+                "a command with {} waiting ÷ with {}",
+                x.many_waiting, x.few_waiting
+            ),
+            result: format!(
+                "{:.2}× ({:.1} µs ÷ {:.1} µs)",
+                x.ratio, x.many_us_per_command, x.few_us_per_command
+            ),
+            target: "≤ 1.2×",
+            met: x.ratio <= 1.2,
+        });
     }
     if let Some(x) = &r.sockets {
         checks.push(Check {
