@@ -52,7 +52,7 @@ async fn run(queues: Arc<Queues>, mut shutdown: watch::Receiver<bool>) {
             tokio::select! {
                 note = listener.try_recv() => match note {
                     Ok(Some(note)) => match office_of(note.payload()) {
-                        Some(office) => catch_up(&queues, office).await,
+                        Some((office, seq)) => catch_up(&queues, office, seq).await,
                         None => tracing::warn!(payload = note.payload(), "unreadable notification"),
                     },
                     // The connection was lost and is being re-made: notifications were
@@ -76,14 +76,14 @@ async fn listen(url: &str) -> Result<PgListener, sqlx::Error> {
     Ok(listener)
 }
 
-/// "office:seq" → office.
-fn office_of(payload: &str) -> Option<OfficeId> {
-    let (office, _seq) = payload.split_once(':')?;
-    office.parse().ok().map(OfficeId)
+/// "office:seq" → (office, seq).
+fn office_of(payload: &str) -> Option<(OfficeId, u64)> {
+    let (office, seq) = payload.split_once(':')?;
+    Some((OfficeId(office.parse().ok()?), seq.parse().ok()?))
 }
 
-async fn catch_up(queues: &Queues, office: OfficeId) {
-    if let Err(e) = queues.catch_up_office(office).await {
+async fn catch_up(queues: &Queues, office: OfficeId, seq: u64) {
+    if let Err(e) = queues.catch_up_office_to(office, seq).await {
         tracing::warn!(office = %office, error = %e, "could not catch up with an office");
     }
 }
@@ -101,9 +101,10 @@ mod tests {
 
     #[test]
     fn a_notification_names_the_office() {
-        assert_eq!(office_of("12:345"), Some(OfficeId(12)));
-        assert_eq!(office_of("12:0"), Some(OfficeId(12)));
+        assert_eq!(office_of("12:345"), Some((OfficeId(12), 345)));
+        assert_eq!(office_of("12:0"), Some((OfficeId(12), 0)));
         assert_eq!(office_of("twelve:1"), None);
+        assert_eq!(office_of("12:x"), None);
         assert_eq!(office_of("12"), None);
     }
 }

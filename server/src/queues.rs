@@ -17,6 +17,7 @@ use crate::store::{Backend, Store, StoreError};
 use axum::extract::ws::Utf8Bytes;
 use chrono::{DateTime, Utc};
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, RwLock};
 use talon_protocol::api::{PublicTicketStatus, TicketReceipt};
 use talon_protocol::event::LiveMessage;
@@ -58,6 +59,9 @@ pub struct OfficeQueue {
     pub id: OfficeId,
     state: Arc<Mutex<OfficeState>>,
     live: broadcast::Sender<LiveEvent>,
+    /// The seq of the state above, readable without its lock: a node's own commits come
+    /// back to it as notifications, and those need neither the lock nor a query.
+    known_seq: AtomicU64,
 }
 
 impl OfficeQueue {
@@ -124,6 +128,7 @@ impl Queues {
         let (live, _) = broadcast::channel(LIVE_BUFFER);
         let queue = Arc::new(OfficeQueue {
             id,
+            known_seq: AtomicU64::new(state.seq),
             state: Arc::new(Mutex::new(state)),
             live,
         });
@@ -347,10 +352,19 @@ impl Queues {
     /// committed them) and sends them to this node's sockets. An office this node does
     /// not serve yet is loaded.
     pub async fn catch_up_office(&self, id: OfficeId) -> Result<usize, QueueError> {
+        self.catch_up_office_to(id, u64::MAX).await
+    }
+
+    /// [`Queues::catch_up_office`] after a notification that the office is at `seq`:
+    /// nothing to do when this node is there already (its own commit).
+    pub async fn catch_up_office_to(&self, id: OfficeId, seq: u64) -> Result<usize, QueueError> {
         let Ok(queue) = self.office(id) else {
             self.add_office(id).await?;
             return Ok(0);
         };
+        if queue.known_seq.load(Ordering::Acquire) >= seq {
+            return Ok(0);
+        }
         let mut state = queue.state.lock().await;
         let absorbed = catch_up(&self.store, &queue, &mut state).await?;
         if absorbed > 0 {
@@ -468,6 +482,7 @@ async fn commit_and_keep(commit: Commit) -> Kept {
                     tracing::error!(office = %queue.id, error = %e, stored_seq = stored.seq,
                         "a failed commit left the store ahead of memory; the office was re-read");
                     *state = stored;
+                    queue.known_seq.store(state.seq, Ordering::Release);
                 }
                 Ok(_) => {}
                 Err(reload) => {
@@ -478,6 +493,7 @@ async fn commit_and_keep(commit: Commit) -> Kept {
         }
     }
     *state = next;
+    queue.known_seq.store(state.seq, Ordering::Release);
     for event in &events {
         publish(&queue, event);
     }
@@ -504,6 +520,7 @@ async fn catch_up(
             engine::absorb(state, event);
             publish(queue, event);
         }
+        queue.known_seq.store(state.seq, Ordering::Release);
         absorbed += events.len();
         metrics::counter!("talon_events_absorbed_total").increment(events.len() as u64);
     }

@@ -4,8 +4,8 @@
 //! (from different offices; each office sends one at a time, under its lock), writes them
 //! in ONE transaction and answers each after that transaction is durable. One fsync then
 //! serves many offices, and writers never fight over SQLite's lock or sleep in its busy
-//! handler. If a batch fails, each commit of it is retried alone, so only the faulty one
-//! is refused.
+//! handler. If a batch fails, it is written again with a savepoint per commit, so only
+//! the failing commits are refused and the others still share one transaction.
 //!
 //! Every commit checks, inside its transaction, that the office's stored seq is the one
 //! its command was decided on; otherwise it is refused as `Stale` and the caller decides
@@ -72,27 +72,47 @@ async fn run(pool: AnyPool, backend: Backend, mut queue: mpsc::Receiver<Job>) {
         // Advisory locks taken in one order by every node: two batches can never wait
         // for each other.
         batch.sort_by_key(|job| job.events.first().map(|e| e.office_id));
-        match write(&pool, backend, &batch).await {
-            Ok(()) => {
-                for job in batch {
-                    let _ = job.done.send(Ok(()));
+        let results = match write(&pool, backend, &batch, Isolate::No).await {
+            Ok(results) => results,
+            Err(e) if batch.len() == 1 => vec![Err(e)],
+            // One commit of the batch failed (most often a stale seq: another node
+            // committed that office first). Again in one transaction, each commit under
+            // a savepoint of its own, so the failing ones are undone alone.
+            Err(_) => match write(&pool, backend, &batch, Isolate::Yes).await {
+                Ok(results) => results,
+                Err(_) => {
+                    let mut results = Vec::with_capacity(batch.len());
+                    for job in &batch {
+                        let alone = write(&pool, backend, std::slice::from_ref(job), Isolate::No);
+                        results.push(alone.await.map(|_| ()));
+                    }
+                    results
                 }
-            }
-            Err(e) if batch.len() == 1 => {
-                let job = batch.pop().expect("one job");
-                let _ = job.done.send(Err(e));
-            }
-            Err(_) => {
-                for job in batch {
-                    let result = write(&pool, backend, std::slice::from_ref(&job)).await;
-                    let _ = job.done.send(result);
-                }
-            }
+            },
+        };
+        for (job, result) in batch.into_iter().zip(results) {
+            let _ = job.done.send(result);
         }
     }
 }
 
-async fn write(pool: &AnyPool, backend: Backend, jobs: &[Job]) -> StoreResult<()> {
+/// Whether each commit of a batch gets a savepoint of its own.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Isolate {
+    /// The fast way: any failure fails the whole transaction.
+    No,
+    /// After a failure: a failing commit is rolled back alone.
+    Yes,
+}
+
+/// Writes the jobs in one transaction; with `Isolate::Yes` the result of each job, else
+/// all of them or an error. `Err` means the transaction itself failed.
+async fn write(
+    pool: &AnyPool,
+    backend: Backend,
+    jobs: &[Job],
+    isolate: Isolate,
+) -> StoreResult<Vec<StoreResult<()>>> {
     let mut tx = match backend {
         // The transaction reads (the seq check) before it writes. SQLite must take its
         // write lock at BEGIN: a read transaction that later wants to write, after
@@ -101,42 +121,66 @@ async fn write(pool: &AnyPool, backend: Backend, jobs: &[Job]) -> StoreResult<()
         Backend::Sqlite => pool.begin_with("BEGIN IMMEDIATE").await?,
         Backend::Postgres => pool.begin().await?,
     };
+    let mut results = Vec::with_capacity(jobs.len());
     for job in jobs {
-        let Some(first) = job.events.first() else {
+        if isolate == Isolate::No {
+            write_job(&mut tx, backend, job).await?;
+            results.push(Ok(()));
             continue;
-        };
-        let office = first.office_id;
-        if backend == Backend::Postgres {
-            sqlx::query("SELECT pg_advisory_xact_lock($1)")
-                .bind(office.0)
+        }
+        sqlx::query("SAVEPOINT talon_commit")
+            .execute(&mut *tx)
+            .await?;
+        let result = write_job(&mut tx, backend, job).await;
+        if result.is_err() {
+            sqlx::query("ROLLBACK TO SAVEPOINT talon_commit")
                 .execute(&mut *tx)
                 .await?;
         }
-        check_seq(&mut tx, office, first.seq).await?;
-        let idempotency = job
-            .idempotency
-            .as_ref()
-            .map(|(id, key)| (*id, key.as_str()));
-        for event in &job.events {
-            project(&mut tx, event, idempotency)
-                .await
-                .map_err(|e| match e {
-                    StoreError::Database(db) if is_unique_violation(&db) => {
-                        StoreError::Stale(office)
-                    }
-                    other => other,
-                })?;
-        }
-        if backend == Backend::Postgres {
-            let last = job.events.last().map_or(first.seq, |e| e.seq);
-            sqlx::query("SELECT pg_notify($1, $2)")
-                .bind(EVENTS_CHANNEL)
-                .bind(format!("{}:{last}", office.0))
-                .execute(&mut *tx)
-                .await?;
-        }
+        sqlx::query("RELEASE SAVEPOINT talon_commit")
+            .execute(&mut *tx)
+            .await?;
+        results.push(result);
     }
     tx.commit().await?;
+    Ok(results)
+}
+
+/// One command's events, after checking they follow the office's stored seq.
+async fn write_job(
+    tx: &mut Transaction<'static, Any>,
+    backend: Backend,
+    job: &Job,
+) -> StoreResult<()> {
+    let Some(first) = job.events.first() else {
+        return Ok(());
+    };
+    let office = first.office_id;
+    if backend == Backend::Postgres {
+        sqlx::query("SELECT pg_advisory_xact_lock($1)")
+            .bind(office.0)
+            .execute(&mut **tx)
+            .await?;
+    }
+    check_seq(tx, office, first.seq).await?;
+    let idempotency = job
+        .idempotency
+        .as_ref()
+        .map(|(id, key)| (*id, key.as_str()));
+    for event in &job.events {
+        project(tx, event, idempotency).await.map_err(|e| match e {
+            StoreError::Database(db) if is_unique_violation(&db) => StoreError::Stale(office),
+            other => other,
+        })?;
+    }
+    if backend == Backend::Postgres {
+        let last = job.events.last().map_or(first.seq, |e| e.seq);
+        sqlx::query("SELECT pg_notify($1, $2)")
+            .bind(EVENTS_CHANNEL)
+            .bind(format!("{}:{last}", office.0))
+            .execute(&mut **tx)
+            .await?;
+    }
     Ok(())
 }
 
