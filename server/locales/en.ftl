@@ -88,7 +88,6 @@ web-board-today = Today: { $open }–{ $close }
 web-board-lunch = break { $start }–{ $end }
 web-board-day-off = Closed today
 web-board-windows-open = Windows open: { $windows }
-web-board-topic = Topic
 web-board-waiting = Waiting
 web-board-wait = Waiting time
 web-board-no-wait = no wait

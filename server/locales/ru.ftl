@@ -92,7 +92,6 @@ web-board-today = Сегодня: { $open }–{ $close }
 web-board-lunch = перерыв { $start }–{ $end }
 web-board-day-off = Сегодня выходной
 web-board-windows-open = Открыто окон: { $windows }
-web-board-topic = Тема
 web-board-waiting = Ожидают
 web-board-wait = Ожидание
 web-board-no-wait = без ожидания

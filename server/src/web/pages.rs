@@ -466,12 +466,7 @@ pub fn board_live(lang: Lang, board: &PublicOffice) -> String {
         html.push_str(&format!("<p>{}</p>", t(lang, "web-board-no-topics")));
         return html;
     }
-    html.push_str(&format!(
-        r#"<table><thead><tr><th scope="col">{topic}</th><th scope="col">{waiting}</th><th scope="col">{wait}</th></tr></thead><tbody>"#,
-        topic = t(lang, "web-board-topic"),
-        waiting = t(lang, "web-board-waiting"),
-        wait = t(lang, "web-board-wait"),
-    ));
+    html.push_str(r#"<ul class="topics">"#);
     for topic in &board.topics {
         let name = match lang {
             Lang::En if !topic.name_en.trim().is_empty() => &topic.name_en,
@@ -484,13 +479,15 @@ pub fn board_live(lang: Lang, board: &PublicOffice) -> String {
             tw(lang, "web-about-minutes", &[("minutes", minutes.into())])
         };
         html.push_str(&format!(
-            r#"<tr data-topic="{id}"><th scope="row">{name}</th><td class="num">{waiting}</td><td class="num">{wait}</td></tr>"#,
+            r#"<li data-topic="{id}"><h2>{name}</h2><dl class="pair"><div><dt>{waiting_label}</dt><dd class="waiting">{waiting}</dd></div><div><dt>{wait_label}</dt><dd class="wait">{wait}</dd></div></dl></li>"#,
             id = topic.id,
             name = esc(name),
+            waiting_label = t(lang, "web-board-waiting"),
             waiting = topic.waiting,
+            wait_label = t(lang, "web-board-wait"),
         ));
     }
-    html.push_str("</tbody></table>");
+    html.push_str("</ul>");
     if !board.info_line.trim().is_empty() {
         html.push_str(&format!(r#"<p class="note">{}</p>"#, esc(&board.info_line)));
     }
