@@ -383,6 +383,35 @@ async fn a_visit_is_rated_once_after_it_was_served_and_only_for_a_while() {
     assert_eq!(stored.wait_ms, 4 * 60_000);
     assert_eq!(stored.service_ms, 6 * 60_000);
 
+    // The rating is in the statistics, of the office, the topic and the agent.
+    let (status, stats) = app
+        .get(
+            &format!(
+                "/api/v1/offices/{}/stats?from=2026-11-20&to=2026-11-20",
+                app.office
+            ),
+            Some(&app.head.token),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{stats}");
+    let ratings = &stats["total"]["ratings"];
+    assert_eq!(ratings["count"], 1, "{stats}");
+    assert_eq!(ratings["average"], 2.0);
+    assert_eq!(ratings["by_level"], json!([0, 1, 0, 0, 0]));
+    assert_eq!(
+        ratings["average_within_wait_norm"], 2.0,
+        "waited 4 of 15 min"
+    );
+    assert!(ratings["average_over_wait_norm"].is_null());
+    assert_eq!(stats["by_topic"][0]["stats"]["ratings"]["count"], 1);
+    let agent_row = stats["by_agent"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|row| row["agent_id"] == agent2.id.0)
+        .expect("agent2's row");
+    assert_eq!(agent_row["stats"]["ratings"]["average"], 2.0);
+
     let (status, body) = rate(json!({"rating": 5})).await;
     assert_eq!(status, StatusCode::CONFLICT, "{body}");
     assert_eq!(error_code(&body), "already_rated");
