@@ -4,7 +4,8 @@
 //! whole office, one per topic and one per agent with the same columns; the average
 //! wait of each calendar month against its limit. Comma-separated, UTF-8, RFC 4180
 //! quoting; times in minutes with one decimal, shares in percent with one decimal,
-//! an empty field where there is nothing to measure. Headers follow the app's language.
+//! average ratings (5 отлично … 1 очень плохо) with two, an empty field where there is
+//! nothing to measure. Headers follow the app's language.
 
 use talon_client::{Lang, text};
 use talon_protocol::stats::{Distribution, OfficeStats, StatsRow};
@@ -101,6 +102,15 @@ fn row_header(lang: Lang) -> Vec<String> {
         "desk-csv-within-service-norm",
         "desk-csv-total-average",
         "desk-csv-within-total-norm",
+        "desk-csv-ratings",
+        "desk-csv-rating-average",
+        "desk-csv-rating-within-wait-norm",
+        "desk-csv-rating-over-wait-norm",
+        "desk-csv-rating-5",
+        "desk-csv-rating-4",
+        "desk-csv-rating-3",
+        "desk-csv-rating-2",
+        "desk-csv-rating-1",
     ]
     .iter()
     .map(|id| text(lang, id))
@@ -131,6 +141,26 @@ fn row(section: String, code: String, name: String, s: &StatsRow) -> Vec<String>
     fields.push(percent(s.within_service_norm));
     fields.push(minutes(s.total.average_ms));
     fields.push(percent(s.within_total_norm));
+    let ratings = &s.ratings;
+    fields.push(ratings.count.to_string());
+    for average in [
+        ratings.average,
+        ratings.average_within_wait_norm,
+        ratings.average_over_wait_norm,
+    ] {
+        fields.push(average.map(|a| format!("{a:.2}")).unwrap_or_default());
+    }
+    // From «отлично» (5) down to «очень плохо» (1), as the header.
+    for level in (0..5).rev() {
+        fields.push(
+            ratings
+                .by_level
+                .get(level)
+                .copied()
+                .unwrap_or(0)
+                .to_string(),
+        );
+    }
     fields
 }
 
@@ -175,7 +205,7 @@ fn quote(field: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use talon_protocol::stats::{AgentStats, MonthlyWait, TopicStats};
+    use talon_protocol::stats::{AgentStats, MonthlyWait, RatingStats, TopicStats};
     use talon_protocol::{OfficeId, StaffId, TopicId};
 
     fn sample() -> OfficeStats {
@@ -207,6 +237,13 @@ mod tests {
             within_wait_norm: Some(2.0 / 3.0),
             within_service_norm: Some(1.0),
             within_total_norm: Some(0.5),
+            ratings: RatingStats {
+                count: 3,
+                average: Some(11.0 / 3.0),
+                by_level: vec![0, 1, 0, 1, 1],
+                average_within_wait_norm: Some(4.5),
+                average_over_wait_norm: Some(2.0),
+            },
             ..StatsRow::default()
         };
         OfficeStats {
@@ -251,11 +288,11 @@ mod tests {
 Период с,Период по
 2026-11-01,2026-11-20
 
-Раздел,Код,Название,Выдано,Обслужено,Решено,Отложено,Отказано,Другое,Не явились,Отменено,Не завершено,Перенаправлений,Ожидание: среднее (мин),Ожидание: медиана (мин),Ожидание: 90% (мин),В норме ожидания (%),Обслуживание: среднее (мин),Обслуживание: медиана (мин),Обслуживание: 90% (мин),В норме обслуживания (%),В офисе: среднее (мин),В норме общего времени (%)
-Итого,,,3,2,1,1,0,0,1,0,0,1,7.5,7.0,18.0,66.7,10.0,10.0,12.0,100.0,25.0,50.0
-Тема,П,Передача показаний,3,2,1,1,0,0,1,0,0,1,7.5,7.0,18.0,66.7,10.0,10.0,12.0,100.0,25.0,50.0
-Тема,Д,\"Договоры, \"\"срочные\"\"\",0,0,0,0,0,0,0,0,0,0,,,,,,,,,,
-Сотрудник,3,'=Ольга,3,2,1,1,0,0,1,0,0,1,7.5,7.0,18.0,66.7,10.0,10.0,12.0,100.0,25.0,50.0
+Раздел,Код,Название,Выдано,Обслужено,Решено,Отложено,Отказано,Другое,Не явились,Отменено,Не завершено,Перенаправлений,Ожидание: среднее (мин),Ожидание: медиана (мин),Ожидание: 90% (мин),В норме ожидания (%),Обслуживание: среднее (мин),Обслуживание: медиана (мин),Обслуживание: 90% (мин),В норме обслуживания (%),В офисе: среднее (мин),В норме общего времени (%),Оценок посетителей,Средняя оценка,Средняя оценка: в норме ожидания,Средняя оценка: сверх нормы ожидания,Оценок «отлично»,Оценок «хорошо»,Оценок «удовлетворительно»,Оценок «плохо»,Оценок «очень плохо»
+Итого,,,3,2,1,1,0,0,1,0,0,1,7.5,7.0,18.0,66.7,10.0,10.0,12.0,100.0,25.0,50.0,3,3.67,4.50,2.00,1,1,0,1,0
+Тема,П,Передача показаний,3,2,1,1,0,0,1,0,0,1,7.5,7.0,18.0,66.7,10.0,10.0,12.0,100.0,25.0,50.0,3,3.67,4.50,2.00,1,1,0,1,0
+Тема,Д,\"Договоры, \"\"срочные\"\"\",0,0,0,0,0,0,0,0,0,0,,,,,,,,,,,0,,,,0,0,0,0,0
+Сотрудник,3,'=Ольга,3,2,1,1,0,0,1,0,0,1,7.5,7.0,18.0,66.7,10.0,10.0,12.0,100.0,25.0,50.0,3,3.67,4.50,2.00,1,1,0,1,0
 
 Месяц,Вызвано,Среднее ожидание (мин),Предел (мин),В пределах
 2026-11,3,7.5,30.0,да

@@ -225,7 +225,7 @@ impl KioskApp {
 
     fn ticket_screen(&self, receipt: TicketReceipt, now: DateTime<Utc>) -> TicketScreen {
         let status_url = format!(
-            "{}/api/v1/public/tickets/{}",
+            "{}/t/{}",
             self.settings.public_url.trim_end_matches('/'),
             receipt.ticket.public_code
         );

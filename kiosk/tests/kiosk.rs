@@ -36,9 +36,21 @@ fn a_tap_on_a_topic_issues_a_ticket_the_server_has_in_both_languages() {
     assert_eq!(tickets[0].topic_id.0, 1);
     assert!(!tickets[0].out_of_turn);
 
-    // The QR code on screen opens this ticket's public status page.
+    // The QR code on screen opens this ticket's page for the visitor's phone.
+    let page_path = format!("/t/{}", tickets[0].public_code);
+    assert_eq!(qr, format!("{}{page_path}", server.base));
+    let page = server
+        .rt
+        .block_on(async {
+            reqwest::get(format!("{}{page_path}", server.base))
+                .await?
+                .error_for_status()?
+                .text()
+                .await
+        })
+        .unwrap();
+    assert!(page.contains("П001"), "{page}");
     let status_path = format!("/api/v1/public/tickets/{}", tickets[0].public_code);
-    assert_eq!(qr, format!("{}{status_path}", server.base));
     let status: PublicTicketStatus = server
         .rt
         .block_on(Api::new(&server.base, None).get(&status_path))
@@ -306,10 +318,7 @@ fn the_ticket_is_printed_and_a_broken_printer_is_reported_on_screen() {
         issued_local: "20.11.2026 10:00".into(),
         people_ahead: 0,
         estimated_wait_ms: 0,
-        status_url: format!(
-            "{}/api/v1/public/tickets/{}",
-            server.base, ticket.public_code
-        ),
+        status_url: format!("{}/t/{}", server.base, ticket.public_code),
     })
     .expect("the ticket encodes");
     assert_eq!(std::fs::read(&device).unwrap(), expected);

@@ -194,7 +194,8 @@ pub struct CancelRequest {
     pub reason: Option<String>,
 }
 
-/// What a visitor sees when looking up their ticket by its public code.
+/// What a visitor sees when looking up their ticket by its public code (their phone
+/// page). No personal data: no names, no reasons typed by staff.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PublicTicketStatus {
@@ -202,13 +203,129 @@ pub struct PublicTicketStatus {
     pub status: TicketStatus,
     pub topic_name_ru: String,
     pub topic_name_en: String,
+    pub office_id: OfficeId,
     pub office_name: String,
     /// People before this ticket, while it waits.
     pub people_ahead: Option<u32>,
     pub estimated_wait_ms: Option<i64>,
+    /// Waiting with the office's "soon" number of people or fewer ahead
+    /// (`OfficeSettings::soon_when_ahead`): time to come back to the hall.
+    #[serde(default)]
+    pub soon: bool,
     /// The window to go to, once called.
     pub window_label: Option<String>,
     pub issued_at: DateTime<Utc>,
+    /// When it was called to its window; with `recalls`, a page tells a new call.
+    #[serde(default)]
+    pub called_at: Option<DateTime<Utc>>,
+    #[serde(default)]
+    pub recalls: u32,
+    /// While postponed: when it returns to the queue.
+    #[serde(default)]
+    pub postponed_until: Option<DateTime<Utc>>,
+    /// Redirected by staff at least once (to the topic named above, or to a window).
+    #[serde(default)]
+    pub transferred: bool,
+    /// Transferred to one window: only that window will call it.
+    #[serde(default)]
+    pub transferred_to_window: Option<String>,
+    #[serde(default)]
+    pub finished_at: Option<DateTime<Utc>>,
+    /// Why a cancelled ticket was cancelled, in kinds (never the text staff typed).
+    #[serde(default)]
+    pub cancelled: Option<CancelKind>,
+    /// The visitor may still leave the queue (waiting or postponed).
+    #[serde(default)]
+    pub can_leave: bool,
+    /// The visit can be rated until then (done, not rated yet, within the office's time).
+    #[serde(default)]
+    pub rating_open_until: Option<DateTime<Utc>>,
+    /// The visitor has rated the visit.
+    #[serde(default)]
+    pub rated: bool,
+}
+
+/// Why a ticket was cancelled, as the visitor is told.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum CancelKind {
+    /// The visitor left the queue from their phone.
+    VisitorLeft,
+    /// The service day ended with the ticket still in the queue.
+    ServiceDayEnded,
+    /// Staff cancelled it.
+    Staff,
+}
+
+impl CancelKind {
+    /// The kind of a cancellation with this stored reason.
+    pub fn of_reason(reason: Option<&str>) -> CancelKind {
+        match reason {
+            Some(crate::ticket::CANCEL_LEFT_BY_VISITOR) => CancelKind::VisitorLeft,
+            Some(crate::ticket::CANCEL_SERVICE_DAY_ENDED) => CancelKind::ServiceDayEnded,
+            _ => CancelKind::Staff,
+        }
+    }
+}
+
+/// The visitor rates the visit: 5 = отлично (excellent), 4 = хорошо (good),
+/// 3 = удовлетворительно (satisfactory), 2 = плохо (poor), 1 = очень плохо (very poor).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct FeedbackRequest {
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 5))]
+    pub rating: u8,
+    #[serde(default)]
+    pub comment: Option<String>,
+}
+
+/// A stored rating, with what the visit measured (for statistics; no visitor data).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Feedback {
+    pub ticket_id: crate::TicketId,
+    pub office_id: OfficeId,
+    pub topic_id: TopicId,
+    pub window_id: Option<WindowId>,
+    pub agent_id: Option<StaffId>,
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = Date))]
+    pub service_day: chrono::NaiveDate,
+    pub rating: u8,
+    pub comment: Option<String>,
+    /// The visit's measured waiting and service times.
+    pub wait_ms: i64,
+    pub service_ms: i64,
+    pub created_at: DateTime<Utc>,
+}
+
+/// The public office board: what anyone may know about an office's queue right now.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PublicOffice {
+    pub id: OfficeId,
+    pub name: String,
+    /// Today's hours in the office's zone; none on a day off.
+    pub today: Option<DayHours>,
+    /// The office's time zone (IANA), in which the hours are given.
+    pub time_zone: String,
+    /// Open windows (serving, calling or idle; not paused or closed).
+    pub windows_open: u32,
+    /// Active topics in display order.
+    pub topics: Vec<PublicTopic>,
+    pub info_line: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PublicTopic {
+    pub id: TopicId,
+    pub name_ru: String,
+    pub name_en: String,
+    pub waiting: u32,
+    /// What a ticket taken now would wait.
+    pub estimated_wait_ms: i64,
+    pub open_windows: u32,
 }
 
 // ---- administration ----

@@ -5,8 +5,8 @@
 //! letters is as long as a Latin one.
 
 use crate::api::{
-    CancelRequest, DeviceFault, DeviceInput, FinishRequest, IssueTicketRequest, LoginRequest,
-    OfficeInput, PauseRequest, PostponeRequest, StaffInput, StaffUpdate, TopicInput,
+    CancelRequest, DeviceFault, DeviceInput, FeedbackRequest, FinishRequest, IssueTicketRequest,
+    LoginRequest, OfficeInput, PauseRequest, PostponeRequest, StaffInput, StaffUpdate, TopicInput,
     TransferRequest, WindowInput, WindowTopicsRequest,
 };
 use crate::{OfficeSettings, Outcome};
@@ -34,6 +34,8 @@ pub const NOTE: usize = 2000;
 /// A device fault: its kind ("printer") and its message.
 pub const FAULT_KIND: usize = 32;
 pub const FAULT_MESSAGE: usize = 500;
+/// A visitor's comment with their rating.
+pub const FEEDBACK_COMMENT: usize = 1000;
 /// A ticket label as a device reports it ("АБ123").
 pub const TICKET_LABEL: usize = 16;
 /// Ids in one list (topics of a window, offices of a member of staff).
@@ -147,6 +149,12 @@ impl Bounded for PostponeRequest {
 impl Bounded for CancelRequest {
     fn check_bounds(&self) -> Result<(), LimitError> {
         optional_text("reason", self.reason.as_deref(), REASON)
+    }
+}
+
+impl Bounded for FeedbackRequest {
+    fn check_bounds(&self) -> Result<(), LimitError> {
+        optional_text("comment", self.comment.as_deref(), FEEDBACK_COMMENT)
     }
 }
 

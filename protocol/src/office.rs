@@ -143,6 +143,21 @@ pub struct OfficeSettings {
     pub out_of_turn_categories: Vec<String>,
     /// A line of office information for the hall display (hours, phone, etc.).
     pub info_line: String,
+    /// The visitor's phone page says "Скоро ваша очередь" when this many people or
+    /// fewer are ahead.
+    #[serde(default = "default_soon_when_ahead")]
+    pub soon_when_ahead: u32,
+    /// How long after the visit the visitor may rate it, in hours.
+    #[serde(default = "default_feedback_hours")]
+    pub feedback_hours: u32,
+}
+
+fn default_soon_when_ahead() -> u32 {
+    3
+}
+
+fn default_feedback_hours() -> u32 {
+    24
 }
 
 impl Default for OfficeSettings {
@@ -158,6 +173,8 @@ impl Default for OfficeSettings {
                 "Родители с детьми-инвалидами".into(),
             ],
             info_line: String::new(),
+            soon_when_ahead: default_soon_when_ahead(),
+            feedback_hours: default_feedback_hours(),
         }
     }
 }

@@ -63,6 +63,37 @@ pub struct StatsRow {
     /// Share of finished visits of at most 3 topics served within the service norm.
     pub within_service_norm: Option<f64>,
     pub within_total_norm: Option<f64>,
+    /// The visitors' ratings of the slice's visits.
+    #[serde(default)]
+    pub ratings: RatingStats,
+}
+
+/// Visitors' ratings of visits (5 = отлично … 1 = очень плохо), given on their phone.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RatingStats {
+    pub count: u32,
+    /// The mean rating, `None` without ratings.
+    pub average: Option<f64>,
+    /// How many of each level, from 1 (очень плохо) to 5 (отлично): five entries.
+    pub by_level: Vec<u32>,
+    /// The mean rating of the rated visits that waited within their topic's wait norm…
+    pub average_within_wait_norm: Option<f64>,
+    /// …and of those that waited longer.
+    pub average_over_wait_norm: Option<f64>,
+}
+
+impl Default for RatingStats {
+    /// No ratings: every level counted zero times.
+    fn default() -> Self {
+        RatingStats {
+            count: 0,
+            average: None,
+            by_level: vec![0; 5],
+            average_within_wait_norm: None,
+            average_over_wait_norm: None,
+        }
+    }
 }
 
 /// Average, median and 90th percentile (nearest rank) in milliseconds.

@@ -53,6 +53,11 @@ pub struct Ticket {
     pub cancel_reason: Option<String>,
 }
 
+/// The cancel reason of a ticket the visitor took out of the queue from their phone.
+pub const CANCEL_LEFT_BY_VISITOR: &str = "left by the visitor";
+/// The cancel reason of a ticket still in the queue when its service day ended.
+pub const CANCEL_SERVICE_DAY_ENDED: &str = "service day ended";
+
 /// What a ticket is issued with; everything else starts empty.
 #[derive(Debug, Clone, PartialEq)]
 pub struct NewTicket {

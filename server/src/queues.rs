@@ -13,6 +13,7 @@
 
 use crate::clock::Clock;
 use crate::engine::{self, Command, EngineError, OfficeState, dispatch, estimate};
+use crate::public::PublicView;
 use crate::store::{Backend, Store, StoreError};
 use axum::extract::ws::Utf8Bytes;
 use chrono::{DateTime, Utc};
@@ -24,7 +25,7 @@ use talon_protocol::event::LiveMessage;
 use talon_protocol::{
     Event, OfficeId, Snapshot, Ticket, TicketId, TicketStatus, Topic, TopicId, Window, WindowId,
 };
-use tokio::sync::{Mutex, MutexGuard, OwnedMutexGuard, broadcast};
+use tokio::sync::{Mutex, MutexGuard, OwnedMutexGuard, broadcast, watch};
 
 /// How many events a slow live client may fall behind before it gets a new snapshot.
 const LIVE_BUFFER: usize = 1024;
@@ -62,6 +63,8 @@ pub struct OfficeQueue {
     /// The seq of the state above, readable without its lock: a node's own commits come
     /// back to it as notifications, and those need neither the lock nor a query.
     known_seq: AtomicU64,
+    /// What visitors see, after the latest commit (computed only while someone watches).
+    public: watch::Sender<Arc<PublicView>>,
 }
 
 impl OfficeQueue {
@@ -76,6 +79,27 @@ impl OfficeQueue {
     pub fn live_clients(&self) -> usize {
         self.live.receiver_count()
     }
+
+    /// The visitors' view of the office, changed after each commit. A new receiver sees
+    /// the current value as already seen: it reads the office itself first.
+    pub fn watch_public(&self) -> watch::Receiver<Arc<PublicView>> {
+        self.public.subscribe()
+    }
+
+    /// Open phone pages and office boards of this office.
+    pub fn public_clients(&self) -> usize {
+        self.public.receiver_count()
+    }
+}
+
+/// Publishes the visitors' view after `events`, when anyone is watching (a page that
+/// starts watching reads the office itself, so a view skipped meanwhile is not missed).
+fn publish_public(queue: &OfficeQueue, state: &OfficeState, events: &[Event], now: DateTime<Utc>) {
+    if queue.public.receiver_count() == 0 || events.is_empty() {
+        return;
+    }
+    let view = PublicView::of(state, events, now);
+    queue.public.send_replace(Arc::new(view));
 }
 
 pub struct Queues {
@@ -126,11 +150,13 @@ impl Queues {
             }
         }
         let (live, _) = broadcast::channel(LIVE_BUFFER);
+        let (public, _) = watch::channel(Arc::new(PublicView::of(&state, &[], self.now())));
         let queue = Arc::new(OfficeQueue {
             id,
             known_seq: AtomicU64::new(state.seq),
             state: Arc::new(Mutex::new(state)),
             live,
+            public,
         });
         self.offices
             .write()
@@ -254,7 +280,7 @@ impl Queues {
         if self.store.backend() == Backend::Sqlite {
             return refusal.into();
         }
-        match catch_up(&self.store, queue, &mut state).await {
+        match catch_up(&self.store, queue, &mut state, self.now()).await {
             Ok(0) => refusal.into(),
             Ok(_) => StoreError::Stale(queue.id).into(),
             Err(e) => e.into(),
@@ -366,7 +392,7 @@ impl Queues {
             return Ok(0);
         }
         let mut state = queue.state.lock().await;
-        let absorbed = catch_up(&self.store, &queue, &mut state).await?;
+        let absorbed = catch_up(&self.store, &queue, &mut state, self.now()).await?;
         if absorbed > 0 {
             let mut windows = self.window_offices.write().expect("lock");
             for window in state.windows.keys() {
@@ -401,7 +427,7 @@ impl Queues {
         Ok(snapshot_of(&state, self.now()))
     }
 
-    /// A visitor's view of their ticket.
+    /// A visitor's view of their ticket, found by its public code.
     pub async fn public_status(
         &self,
         code: &str,
@@ -409,28 +435,111 @@ impl Queues {
         let Some(ticket) = self.store.ticket_by_public_code(code).await? else {
             return Ok(None);
         };
+        self.public_status_of(ticket).await.map(Some)
+    }
+
+    /// The public status of a ticket as stored (its live copy when it is active).
+    pub async fn public_status_of(&self, ticket: Ticket) -> Result<PublicTicketStatus, QueueError> {
+        let rated = ticket.status == TicketStatus::Done
+            && self.store.feedback_of(ticket.id).await?.is_some();
         let queue = self.office(ticket.office_id)?;
         let state = queue.state.lock().await;
-        let now = self.now();
         let ticket = state.live_or(ticket);
-        let topic = state.topics.get(&ticket.topic_id);
-        let waiting = ticket.status == TicketStatus::Waiting;
-        let ahead = waiting.then(|| estimate::people_ahead(&state, &ticket, now));
-        Ok(Some(PublicTicketStatus {
-            label: ticket.label.clone(),
-            status: ticket.status,
-            topic_name_ru: topic.map(|t| t.name_ru.clone()).unwrap_or_default(),
-            topic_name_en: topic.map(|t| t.name_en.clone()).unwrap_or_default(),
-            office_name: state.office.name.clone(),
-            people_ahead: ahead,
-            estimated_wait_ms: ahead
-                .map(|a| estimate::estimated_wait_ms(&state, ticket.topic_id, a)),
-            window_label: ticket
-                .window_id
-                .and_then(|w| state.windows.get(&w))
-                .map(|w| w.label.clone()),
-            issued_at: ticket.issued_at,
-        }))
+        Ok(crate::public::status(
+            &state,
+            &ticket,
+            None,
+            rated,
+            self.now(),
+        ))
+    }
+
+    /// The visitor leaves the queue: their waiting or postponed ticket is cancelled.
+    pub async fn leave(&self, ticket: &Ticket) -> Result<PublicTicketStatus, QueueError> {
+        let id = ticket.id;
+        let left = self
+            .execute(
+                ticket.office_id,
+                Command::Leave { ticket_id: id },
+                |state, events| {
+                    events
+                        .iter()
+                        .rev()
+                        .find_map(|e| e.kind.ticket().filter(|t| t.id == id))
+                        .map(|t| crate::public::status(state, t, None, false, self.now()))
+                },
+            )
+            .await?;
+        left.ok_or_else(|| StoreError::Corrupt("leaving produced no ticket event".into()).into())
+    }
+
+    /// The visitor rates their visit: once per ticket, only after it was served and
+    /// within the office's time for it.
+    pub async fn feedback(
+        &self,
+        ticket: &Ticket,
+        rating: u8,
+        comment: Option<String>,
+    ) -> Result<talon_protocol::api::Feedback, QueueError> {
+        let now = self.now();
+        let hours = {
+            let queue = self.office(ticket.office_id)?;
+            queue.lock().await.office.settings.feedback_hours
+        };
+        let conflict =
+            |code, message: &str| QueueError::Engine(EngineError::conflict(code, message));
+        let Some(finished) = ticket
+            .finished_at
+            .filter(|_| ticket.status == TicketStatus::Done)
+        else {
+            return Err(conflict(
+                "not_served",
+                "a visit can be rated once it has been served",
+            ));
+        };
+        if now >= finished + chrono::Duration::hours(i64::from(hours)) {
+            return Err(conflict(
+                "feedback_closed",
+                "the time to rate this visit is over",
+            ));
+        }
+        let feedback = talon_protocol::api::Feedback {
+            ticket_id: ticket.id,
+            office_id: ticket.office_id,
+            topic_id: ticket.topic_id,
+            window_id: ticket.window_id,
+            agent_id: ticket.agent_id,
+            service_day: ticket.service_day,
+            rating,
+            comment: comment
+                .map(|c| c.trim().to_string())
+                .filter(|c| !c.is_empty()),
+            wait_ms: ticket.wait_ms,
+            service_ms: ticket.service_ms,
+            created_at: now,
+        };
+        match self.store.add_feedback(&feedback).await {
+            Ok(()) => {
+                metrics::counter!("talon_feedback_total", "rating" => rating.to_string())
+                    .increment(1);
+                Ok(feedback)
+            }
+            Err(StoreError::Duplicate(_)) => Err(conflict(
+                "already_rated",
+                "this visit has been rated already: one rating per ticket",
+            )),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    /// The public office board.
+    pub async fn public_office(
+        &self,
+        office: OfficeId,
+    ) -> Result<talon_protocol::api::PublicOffice, QueueError> {
+        let queue = self.office(office)?;
+        let state = queue.state.lock().await;
+        Ok(crate::public::board(&state, self.now()))
     }
 
     /// A ticket as stored (active or not), to find its office.
@@ -471,7 +580,7 @@ async fn commit_and_keep(commit: Commit) -> Kept {
         Ok(()) => {}
         Err(StoreError::Stale(office)) => {
             // Another node was first: learn what it decided; the caller decides again.
-            if let Err(e) = catch_up(&store, &queue, &mut state).await {
+            if let Err(e) = catch_up(&store, &queue, &mut state, now).await {
                 tracing::error!(office = %office, error = %e, "the office could not catch up");
             }
             return Err(StoreError::Stale(office).into());
@@ -497,6 +606,7 @@ async fn commit_and_keep(commit: Commit) -> Kept {
     for event in &events {
         publish(&queue, event);
     }
+    publish_public(&queue, &state, &events, now);
     Ok((state, events))
 }
 
@@ -507,6 +617,7 @@ async fn catch_up(
     store: &Store,
     queue: &OfficeQueue,
     state: &mut OfficeState,
+    now: DateTime<Utc>,
 ) -> Result<usize, StoreError> {
     let mut absorbed = 0;
     loop {
@@ -521,6 +632,7 @@ async fn catch_up(
             publish(queue, event);
         }
         queue.known_seq.store(state.seq, Ordering::Release);
+        publish_public(queue, state, &events, now);
         absorbed += events.len();
         metrics::counter!("talon_events_absorbed_total").increment(events.len() as u64);
     }

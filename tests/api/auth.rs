@@ -82,18 +82,70 @@ fn fits(template: &str, path: &str) -> bool {
             .all(|(t, p)| t == p || (t.starts_with('{') && t.ends_with('}')))
 }
 
-/// Every state-changing operation of the OpenAPI document (sign-in needs no token).
+/// The state-changing routes that are public on purpose: sign-in, and what a visitor
+/// does with the ticket in their hand (its code is the credential; rate limited per
+/// address).
+const PUBLIC_MUTATIONS: [(&str, &str); 3] = [
+    ("POST", "/api/v1/auth/login"),
+    ("POST", "/api/v1/public/tickets/{code}/leave"),
+    ("POST", "/api/v1/public/tickets/{code}/feedback"),
+];
+
+/// Every state-changing operation of the OpenAPI document but the public ones.
 async fn documented_mutations(app: &TestApp) -> std::collections::BTreeSet<(String, String)> {
     let (_, document) = app.get("/api/v1/openapi.json", None).await;
     let mut operations = std::collections::BTreeSet::new();
     for (path, item) in document["paths"].as_object().expect("paths") {
         for method in item.as_object().unwrap().keys() {
-            if method != "get" && path != "/api/v1/auth/login" {
+            let public = PUBLIC_MUTATIONS
+                .iter()
+                .any(|(m, p)| m.eq_ignore_ascii_case(method) && p == path);
+            if method != "get" && !public {
                 operations.insert((method.to_uppercase(), path.clone()));
             }
         }
     }
     operations
+}
+
+#[tokio::test]
+async fn the_public_mutating_routes_are_public_on_purpose_and_only_those() {
+    let app = spawn_app().await;
+    let (_, document) = app.get("/api/v1/openapi.json", None).await;
+    for (method, path) in PUBLIC_MUTATIONS {
+        let operation = &document["paths"][path][method.to_lowercase()];
+        assert!(operation.is_object(), "{method} {path} is documented");
+        let secured = operation["security"]
+            .as_array()
+            .is_some_and(|s| s.iter().any(|r| r.get("bearer").is_some()));
+        assert!(!secured, "{method} {path} needs no token");
+        assert!(
+            operation["responses"].get("429").is_some(),
+            "{method} {path} is rate limited"
+        );
+    }
+    // No other route under /public/ or the pages changes anything.
+    for (path, item) in document["paths"].as_object().unwrap() {
+        if path.starts_with("/api/v1/public/") || path.starts_with("/t/") || path.starts_with("/o/")
+        {
+            for method in item.as_object().unwrap().keys() {
+                let listed = PUBLIC_MUTATIONS
+                    .iter()
+                    .any(|(m, p)| m.eq_ignore_ascii_case(method) && p == path);
+                assert!(
+                    method == "get" || listed,
+                    "{method} {path} is not listed as public"
+                );
+            }
+        }
+    }
+    // Without a token they answer for the ticket (here: no such code), not 401.
+    for (_, path) in &PUBLIC_MUTATIONS[1..] {
+        let path = path.replace("{code}", "NOSUCHCODE1");
+        let (status, body) = app.post(&path, None, json!({"rating": 5})).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{path}: {body}");
+    }
+    app.stop().await;
 }
 
 fn assert_error(what: &str, (status, body): &(StatusCode, Value), want: StatusCode, code: &str) {

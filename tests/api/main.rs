@@ -21,3 +21,4 @@ mod service_day;
 mod sim_day;
 mod stats;
 mod store_contract;
+mod visitor;

@@ -5,7 +5,7 @@ use crate::helpers::*;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 use talon_protocol::WindowId;
-use talon_protocol::stats::{Distribution, MonthlyWait, OfficeStats, StatsRow};
+use talon_protocol::stats::{Distribution, MonthlyWait, OfficeStats, RatingStats, StatsRow};
 
 const MIN: i64 = 60_000;
 
@@ -229,6 +229,7 @@ async fn stats_match_hand_computed_figures_for_a_scripted_day() {
         within_wait_norm: Some(6.0 / 7.0),
         within_service_norm: Some(4.0 / 5.0),
         within_total_norm: Some(5.0 / 6.0),
+        ratings: RatingStats::default(),
     };
     assert_row("total", &day.total, &total);
 

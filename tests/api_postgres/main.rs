@@ -39,5 +39,7 @@ mod sim_day;
 mod stats;
 #[path = "../api/store_contract.rs"]
 mod store_contract;
+#[path = "../api/visitor.rs"]
+mod visitor;
 
 mod nodes;

@@ -198,7 +198,7 @@ mod tests {
             issued_local: "20.11.2026 10:00".into(),
             people_ahead: 2,
             estimated_wait_ms: 14 * 60_000,
-            status_url: "http://127.0.0.1:8080/api/v1/public/tickets/Ab3dE5gH".into(),
+            status_url: "http://127.0.0.1:8080/t/Ab3dE5gH".into(),
         }
     }
 
@@ -243,7 +243,7 @@ mod tests {
     #[test]
     fn the_qr_code_carries_the_status_address() {
         let bytes = ticket_bytes(&sample(Lang::En)).unwrap();
-        let url = b"http://127.0.0.1:8080/api/v1/public/tickets/Ab3dE5gH";
+        let url = b"http://127.0.0.1:8080/t/Ab3dE5gH";
         let at = bytes
             .windows(url.len())
             .position(|w| w == url)

@@ -77,6 +77,11 @@ pub enum Command {
     PutOffice {
         office: Box<Office>,
     },
+    /// The visitor leaves the queue from their phone: a waiting or postponed ticket is
+    /// cancelled ("left by the visitor").
+    Leave {
+        ticket_id: TicketId,
+    },
     /// Time passed: roll the service day, return postponed tickets, refresh alerts.
     Tick,
 }
@@ -167,6 +172,7 @@ pub fn apply(
             state.office = (*office).clone();
             out.push(EventKind::OfficeChanged { office: *office });
         }
+        Command::Leave { ticket_id } => tickets::leave(state, now, ticket_id, &mut out)?,
         Command::Tick => {}
     }
     refresh_alerts(state, now, &mut out);

@@ -1266,6 +1266,44 @@ fn cancel() {
 }
 
 #[test]
+fn the_visitor_leaves_a_waiting_or_postponed_ticket_and_nothing_else() {
+    let mut h = Hall::new();
+    h.open(W2, t0());
+    let waiting = h.issue(1, A, t0());
+    let events = h.ok(Command::Leave { ticket_id: waiting }, m(3));
+    assert_eq!(names(&events), ["ticket_cancelled"]);
+    let gone = ticket_in(&events, "ticket_cancelled");
+    assert_eq!(gone.status, TicketStatus::Cancelled);
+    assert_eq!(
+        gone.cancel_reason.as_deref(),
+        Some(talon_protocol::ticket::CANCEL_LEFT_BY_VISITOR)
+    );
+    assert_eq!(gone.wait_ms, 3 * MIN);
+    assert_eq!(gone.finished_at, Some(m(3)));
+    assert!(events[0].load.is_some(), "the hall's counts follow");
+
+    // Gone already: refused, and so is a called ticket (the window expects them).
+    let err = h.refused(Command::Leave { ticket_id: waiting }, m(4));
+    assert_eq!(conflict_code(err), "ticket_not_active");
+    let called = h.issue(2, A, m(4));
+    h.call_ok(W2, m(4));
+    let err = h.refused(Command::Leave { ticket_id: called }, m(5));
+    assert_eq!(conflict_code(err), "invalid_transition");
+
+    let postponed = h.issue(3, A, m(5));
+    h.head_act(postponed, TicketAction::Postpone { minutes: 10 }, m(5));
+    let events = h.ok(
+        Command::Leave {
+            ticket_id: postponed,
+        },
+        m(6),
+    );
+    let gone = ticket_in(&events, "ticket_cancelled");
+    assert_eq!(gone.postponed_until, None);
+    assert!(!h.st.tickets.contains_key(&postponed));
+}
+
+#[test]
 fn invalid_transitions_are_refused_and_change_nothing() {
     let mut h = Hall::new();
     h.open(W1, t0());
@@ -2163,4 +2201,41 @@ fn a_new_window_is_added_closed_and_a_refused_one_leaves_nothing_behind() {
             "the existing window is untouched"
         );
     }
+}
+
+#[test]
+fn the_public_view_counts_people_ahead_as_the_engine_does() {
+    let mut h = Hall::new();
+    h.open(W1, t0());
+    for n in 1..=6 {
+        h.issue(n, if n % 2 == 0 { A } else { B }, m(n as i64));
+    }
+    // One ticket transferred to a window: nobody's "before me", though it waits.
+    h.open(W2, m(7));
+    let called = h.call_ok(W1, m(8));
+    h.act(called.id, to_window(W2, QueuePlace::Front), m(9));
+    h.issue_out_of_turn(7, A, m(9));
+    h.issue(8, A, m(10));
+    let now = m(11);
+    let view = crate::public::statuses(&h.st, now);
+    assert_eq!(view.len(), h.st.tickets.len());
+    let mut checked = 0;
+    for ticket in h.st.tickets.values() {
+        let status = &view[&ticket.id];
+        if ticket.status == TicketStatus::Waiting {
+            assert_eq!(
+                status.people_ahead,
+                Some(estimate::people_ahead(&h.st, ticket, now)),
+                "{}",
+                ticket.label
+            );
+            checked += 1;
+        }
+        assert_eq!(status.label, ticket.label);
+    }
+    assert!(checked >= 7, "{checked}");
+    // The out-of-turn ticket has nobody ahead; so does the one sent to window 2.
+    assert_eq!(view[&tid(7)].people_ahead, Some(0));
+    assert_eq!(view[&called.id].transferred_to_window.as_deref(), Some("2"));
+    assert!(view[&tid(7)].soon && view[&tid(7)].can_leave);
 }

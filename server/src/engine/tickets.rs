@@ -291,6 +291,45 @@ pub(super) fn act(
     Ok(())
 }
 
+/// The visitor takes their ticket out of the queue (no staff involved). Only while it
+/// waits or is postponed: once called, the window is expecting them.
+pub(super) fn leave(
+    state: &mut OfficeState,
+    now: DateTime<Utc>,
+    ticket_id: TicketId,
+    out: &mut Vec<EventKind>,
+) -> Result<(), EngineError> {
+    let ticket = state.tickets.get(&ticket_id).ok_or_else(|| {
+        EngineError::conflict(
+            "ticket_not_active",
+            "this ticket is no longer in the queue: it cannot be left",
+        )
+    })?;
+    if !matches!(
+        ticket.status,
+        TicketStatus::Waiting | TicketStatus::Postponed
+    ) {
+        return Err(EngineError::conflict(
+            "invalid_transition",
+            format!(
+                "the ticket is {}: only a waiting or postponed ticket can leave the queue",
+                ticket.status.as_str()
+            ),
+        ));
+    }
+    let mut ticket = Ticket::clone(ticket);
+    stop_waiting(&mut ticket, now);
+    ticket.status = TicketStatus::Cancelled;
+    ticket.finished_at = Some(now);
+    ticket.postponed_until = None;
+    ticket.cancel_reason = Some(talon_protocol::ticket::CANCEL_LEFT_BY_VISITOR.into());
+    out.push(EventKind::TicketCancelled {
+        ticket: ticket.clone(),
+    });
+    store_ticket(state, ticket);
+    Ok(())
+}
+
 /// Agents act on tickets at their own window; only supervisors touch the queue itself.
 fn authorize(state: &OfficeState, ticket: &Ticket, actor: &Actor) -> Result<(), EngineError> {
     if actor.supervisor {
@@ -455,7 +494,7 @@ pub(super) fn roll_service_day(
         leave_window(&mut ticket, now);
         ticket.status = TicketStatus::Cancelled;
         ticket.finished_at = Some(now);
-        ticket.cancel_reason = Some("service day ended".into());
+        ticket.cancel_reason = Some(talon_protocol::ticket::CANCEL_SERVICE_DAY_ENDED.into());
         out.push(EventKind::TicketCancelled {
             ticket: ticket.clone(),
         });

@@ -9,6 +9,7 @@ mod live;
 pub mod middleware;
 mod offices;
 mod openapi;
+pub mod public;
 mod system;
 mod tickets;
 mod windows;
@@ -57,6 +58,8 @@ pub fn routes() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .merge(tickets::routes())
         .merge(windows::routes())
         .merge(admin::routes())
+        .merge(public::routes())
+        .merge(crate::web::routes())
         .split_for_parts();
     openapi::add_common_responses(&mut openapi);
     let router = router

@@ -32,7 +32,18 @@ impl utoipa::Modify for BearerAuth {
 }
 
 /// Paths whose requests are rate limited per client address (see `guard`).
-const RATE_LIMITED: &[&str] = &["/api/v1/auth/login", "/api/v1/public/tickets/{code}"];
+const RATE_LIMITED: &[&str] = &[
+    "/api/v1/auth/login",
+    "/api/v1/public/tickets/{code}",
+    "/api/v1/public/tickets/{code}/events",
+    "/api/v1/public/tickets/{code}/leave",
+    "/api/v1/public/tickets/{code}/feedback",
+    "/api/v1/public/offices/{office}",
+    "/t/{code}",
+    "/t/{code}/events",
+    "/o/{office}",
+    "/o/{office}/events",
+];
 
 /// Adds the answers every route of a kind gives to each operation that does not list
 /// them yet (a handler's own description of a status wins).

@@ -1,14 +1,14 @@
-//! Issuing tickets, acting on them, and the visitor's status look-up.
+//! Issuing tickets and acting on them (the visitor's side is in `public`).
 
 use super::AppState;
 use super::error::ApiError;
-use super::extract::{ClientAddress, Json, Path, Principal};
+use super::extract::{Json, Path, Principal};
 use crate::engine::{Command, TicketAction, TransferTarget};
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use talon_protocol::api::{
-    CancelRequest, ErrorBody, FinishRequest, IssueTicketRequest, PostponeRequest,
-    PublicTicketStatus, TicketReceipt, TransferRequest,
+    CancelRequest, ErrorBody, FinishRequest, IssueTicketRequest, PostponeRequest, TicketReceipt,
+    TransferRequest,
 };
 use talon_protocol::{OfficeId, Ticket, TicketId};
 
@@ -210,45 +210,6 @@ ticket_action!(
     })
 );
 
-/// A visitor looks up their ticket by the code printed on it. No sign-in; shows no
-/// personal data. Limited per client address (a burst, then a steady rate; fewer
-/// look-ups of codes that do not exist), so codes cannot be guessed by trying.
-#[utoipa::path(get, path = "/api/v1/public/tickets/{code}", tag = "public", params(("code" = String, Path)),
-    responses((status = 200, body = PublicTicketStatus), (status = 404, body = ErrorBody),
-        (status = 429, body = ErrorBody, description = "too many look-ups from this address; see Retry-After")))]
-pub async fn public_status(
-    State(state): State<AppState>,
-    address: ClientAddress,
-    Path(code): Path<String>,
-) -> Result<Json<PublicTicketStatus>, ApiError> {
-    let address = address.key();
-    let guard = &state.guard;
-    let too_many = |wait| {
-        ApiError::too_many(
-            "too_many_requests",
-            "too many look-ups from this address: wait a little and try again",
-            wait,
-        )
-    };
-    if let Some(wait) = guard.public_misses.wait(&address) {
-        return Err(too_many(wait));
-    }
-    guard.public_address.hit(&address).map_err(too_many)?;
-    let code = code.trim().to_uppercase();
-    let found = if code.is_empty() || code.len() > 32 {
-        None
-    } else {
-        state.queues.public_status(&code).await?
-    };
-    match found {
-        Some(status) => Ok(Json(status)),
-        None => match guard.public_misses.spend(&address) {
-            Some(wait) => Err(too_many(wait)),
-            None => Err(ApiError::not_found("no ticket has this code")),
-        },
-    }
-}
-
 /// This module's routes, each with its OpenAPI operation: a new endpoint is added here,
 /// beside its handler.
 pub fn routes() -> utoipa_axum::router::OpenApiRouter<super::AppState> {
@@ -262,5 +223,4 @@ pub fn routes() -> utoipa_axum::router::OpenApiRouter<super::AppState> {
         .routes(utoipa_axum::routes!(transfer))
         .routes(utoipa_axum::routes!(postpone))
         .routes(utoipa_axum::routes!(cancel))
-        .routes(utoipa_axum::routes!(public_status))
 }

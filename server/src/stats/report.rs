@@ -63,6 +63,12 @@ pub async fn office_stats(
         .into_iter()
         .map(|u| (u.id, u.name))
         .collect();
+    let ratings: HashMap<_, _> = store
+        .feedback_between(office, period.from(), period.to())
+        .await?
+        .into_iter()
+        .map(|f| (f.ticket_id, f.rating))
+        .collect();
     let mut stats = compute(&StatsInput {
         office_id: office,
         from: period.from(),
@@ -72,6 +78,7 @@ pub async fn office_stats(
         topics: &topics,
         staff_names: &staff_names,
         monthly_wait_limit_min: limit,
+        ratings: &ratings,
     });
     if let AgentRows::Only(agent) = rows {
         stats.by_agent.retain(|a| a.agent_id == agent);

@@ -3,9 +3,10 @@
 
 use super::MS_PER_MINUTE;
 use super::distribution::{count_u32, distribution};
-use talon_protocol::stats::StatsRow;
+use std::collections::HashMap;
+use talon_protocol::stats::{RatingStats, StatsRow};
 use talon_protocol::topic::SERVICE_NORM_MAX_TOPICS;
-use talon_protocol::{Norms, Outcome, Ticket, TicketStatus, TopicId};
+use talon_protocol::{Norms, Outcome, Ticket, TicketId, TicketStatus, TopicId};
 
 /// Called at some point: the visit took place or the visitor did not come.
 pub(super) fn was_called(ticket: &Ticket) -> bool {
@@ -27,10 +28,17 @@ fn share(within: u32, of: u32) -> Option<f64> {
     (of > 0).then(|| f64::from(within) / f64::from(of))
 }
 
-/// The statistics row of one slice of tickets.
+/// The mean of some ratings, `None` without any.
+fn mean(sum: u32, count: u32) -> Option<f64> {
+    (count > 0).then(|| f64::from(sum) / f64::from(count))
+}
+
+/// The statistics row of one slice of tickets; `ratings` are the visitors' ratings by
+/// ticket.
 pub(super) fn row<'t, 'n>(
     tickets: impl Iterator<Item = &'t Ticket>,
     norms_of: &impl Fn(TopicId) -> &'n Norms,
+    ratings: &HashMap<TicketId, u8>,
 ) -> StatsRow {
     let mut r = StatsRow::default();
     let mut waits = Vec::new();
@@ -38,6 +46,9 @@ pub(super) fn row<'t, 'n>(
     let mut totals = Vec::new();
     let (mut wait_within, mut service_within, mut service_scope, mut total_within) =
         (0u32, 0u32, 0u32, 0u32);
+    let mut by_level = vec![0u32; 5];
+    // (sum, count) of all ratings, of visits within the wait norm, and over it.
+    let (mut rated, mut rated_within, mut rated_over) = ((0u32, 0u32), (0u32, 0u32), (0u32, 0u32));
 
     for ticket in tickets {
         r.issued += 1;
@@ -80,7 +91,30 @@ pub(super) fn row<'t, 'n>(
                 wait_within += 1;
             }
         }
+        if let Some(&rating) = ratings.get(&ticket.id).filter(|r| (1..=5).contains(*r)) {
+            let rating = u32::from(rating);
+            by_level[rating as usize - 1] += 1;
+            let within = ticket.wait_ms <= norm_ms(norms.wait.minutes);
+            for (sum, count) in [
+                Some(&mut rated),
+                within.then_some(&mut rated_within),
+                (!within).then_some(&mut rated_over),
+            ]
+            .into_iter()
+            .flatten()
+            {
+                *sum += rating;
+                *count += 1;
+            }
+        }
     }
+    r.ratings = RatingStats {
+        count: rated.1,
+        average: mean(rated.0, rated.1),
+        by_level,
+        average_within_wait_norm: mean(rated_within.0, rated_within.1),
+        average_over_wait_norm: mean(rated_over.0, rated_over.1),
+    };
 
     r.within_wait_norm = share(wait_within, count_u32(waits.len()));
     r.within_service_norm = share(service_within, service_scope);

@@ -6,7 +6,7 @@ use super::rows::row;
 use chrono::NaiveDate;
 use std::collections::HashMap;
 use talon_protocol::stats::{AgentStats, OfficeStats, TopicStats};
-use talon_protocol::{Norms, OfficeId, StaffId, Ticket, Topic, TopicId};
+use talon_protocol::{Norms, OfficeId, StaffId, Ticket, TicketId, Topic, TopicId};
 
 /// What [`compute`] needs, loaded by the caller.
 pub struct StatsInput<'a> {
@@ -20,6 +20,8 @@ pub struct StatsInput<'a> {
     pub topics: &'a [Topic],
     pub staff_names: &'a HashMap<StaffId, String>,
     pub monthly_wait_limit_min: u32,
+    /// The visitors' ratings of the period's visits, by ticket.
+    pub ratings: &'a HashMap<TicketId, u8>,
 }
 
 /// The statistics of the office over `from..=to` (see the module docs for the rules).
@@ -34,7 +36,7 @@ pub fn compute(input: &StatsInput) -> OfficeStats {
             .unwrap_or(&default_norms)
     };
 
-    let total = row(input.tickets.iter(), &norms_of);
+    let total = row(input.tickets.iter(), &norms_of, input.ratings);
 
     let mut topics: Vec<&Topic> = input.topics.iter().collect();
     topics.sort_by_key(|t| (t.display_order, t.id));
@@ -48,6 +50,7 @@ pub fn compute(input: &StatsInput) -> OfficeStats {
             stats: row(
                 input.tickets.iter().filter(|t| t.topic_id == topic.id),
                 &norms_of,
+                input.ratings,
             ),
         })
         .collect();
@@ -67,7 +70,7 @@ pub fn compute(input: &StatsInput) -> OfficeStats {
                 .get(&agent_id)
                 .cloned()
                 .unwrap_or_else(|| format!("#{agent_id}")),
-            stats: row(tickets.into_iter(), &norms_of),
+            stats: row(tickets.into_iter(), &norms_of, input.ratings),
         })
         .collect();
     by_agent.sort_by(|a, b| a.name.cmp(&b.name).then(a.agent_id.cmp(&b.agent_id)));

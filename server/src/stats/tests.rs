@@ -252,7 +252,13 @@ fn input<'a>(
         topics,
         staff_names,
         monthly_wait_limit_min: 30,
+        ratings: no_ratings(),
     }
+}
+
+fn no_ratings() -> &'static HashMap<TicketId, u8> {
+    static NONE: std::sync::OnceLock<HashMap<TicketId, u8>> = std::sync::OnceLock::new();
+    NONE.get_or_init(HashMap::new)
 }
 
 #[test]
@@ -712,4 +718,61 @@ fn months_across_a_year_boundary() {
     assert_eq!(labels, vec!["2025-12", "2026-01"]);
     // A reversed period touches no month.
     assert!(months(day(2026, 2, 1), day(2026, 1, 1)).is_empty());
+}
+
+#[test]
+fn ratings_are_counted_per_slice_and_split_by_the_wait_norm() {
+    let tickets = scripted_day();
+    let topics = scripted_topics();
+    let names = staff();
+    let d = day(2026, 3, 10);
+    let id = |number: u32| tickets.iter().find(|t| t.number == number).unwrap().id;
+    // #1 A waited 5 (within 15): 5; #2 A 15 (at the norm: within): 4; #3 A 20 (over): 2;
+    // #6 B 12 (over 10): 1. A rating of a ticket outside the period counts nowhere.
+    let ratings = HashMap::from([
+        (id(1), 5),
+        (id(2), 4),
+        (id(3), 2),
+        (id(6), 1),
+        (TicketId(uuid::Uuid::from_u128(999)), 5),
+    ]);
+    let mut with_ratings = input(d, d, &tickets, &tickets, &topics, &names);
+    with_ratings.ratings = &ratings;
+    let stats = compute(&with_ratings);
+    let total = &stats.total.ratings;
+    assert_eq!(total.count, 4);
+    assert_share(total.average, Some(3.0));
+    assert_eq!(total.by_level, [1, 1, 0, 1, 1]);
+    assert_share(total.average_within_wait_norm, Some(4.5));
+    assert_share(total.average_over_wait_norm, Some(1.5));
+
+    let a = &stats
+        .by_topic
+        .iter()
+        .find(|t| t.prefix == "A")
+        .unwrap()
+        .stats
+        .ratings;
+    assert_eq!(a.count, 3);
+    assert_share(a.average, Some(11.0 / 3.0));
+    assert_share(a.average_over_wait_norm, Some(2.0));
+    let c = &stats
+        .by_topic
+        .iter()
+        .find(|t| t.prefix == "C")
+        .unwrap()
+        .stats
+        .ratings;
+    assert_eq!(c, &talon_protocol::stats::RatingStats::default());
+    assert_eq!(c.by_level, [0; 5]);
+    let petrova = &stats
+        .by_agent
+        .iter()
+        .find(|a| a.name == "Petrova")
+        .unwrap()
+        .stats
+        .ratings;
+    assert_eq!(petrova.count, 3);
+    assert_share(petrova.average_within_wait_norm, Some(4.5));
+    assert_share(petrova.average_over_wait_norm, Some(1.0));
 }

@@ -9,6 +9,7 @@
 
 mod admin;
 mod auth;
+mod feedback;
 mod queue;
 mod writer;
 
