@@ -6,6 +6,7 @@
 mod live;
 mod load;
 mod measure;
+mod phones;
 mod region;
 mod server;
 mod sockets;
@@ -34,6 +35,7 @@ enum Which {
     Region,
     Sockets,
     Throughput,
+    Phones,
 }
 
 #[derive(Serialize)]
@@ -42,6 +44,7 @@ struct Results {
     region: Option<region::RegionResult>,
     sockets: Option<sockets::SocketsResult>,
     throughput: Option<throughput::ThroughputResult>,
+    phones: Option<phones::PhonesResult>,
 }
 
 #[tokio::main]
@@ -64,6 +67,7 @@ async fn main() -> anyhow::Result<()> {
         region: None,
         sockets: None,
         throughput: None,
+        phones: None,
     };
     if run(Which::Region) {
         results.region = Some(region::run(&binary, offices, 10, 20, seconds).await?);
@@ -73,6 +77,15 @@ async fn main() -> anyhow::Result<()> {
     }
     if run(Which::Throughput) {
         results.throughput = Some(throughput::run(&binary, if cli.quick { 3 } else { 10 }).await?);
+    }
+    if run(Which::Phones) {
+        // 10,000 visitors' pages: 50 offices with 200 tickets each.
+        let (offices, per_office, seconds) = if cli.quick {
+            (10, 100, 15)
+        } else {
+            (50, 200, 60)
+        };
+        results.phones = Some(phones::run(&binary, offices, per_office, seconds).await?);
     }
     print_table(&results);
     std::fs::write(&cli.json, serde_json::to_string_pretty(&results)?)?;
@@ -141,5 +154,25 @@ fn print_table(r: &Results) {
             x.talon_tickets_per_second
         );
         println!("  ratio                {:.2}", x.ratio);
+    }
+    if let Some(x) = &r.phones {
+        println!(
+            "\nPhones: {} ticket pages open in {} offices while they serve for {} s",
+            x.pages, x.offices, x.seconds
+        );
+        println!("  open all pages       {:.1} s", x.connect_seconds);
+        println!(
+            "  server memory        {:.0} MB → {:.0} MB ({:.1} KB per page)",
+            x.server_rss_before_mb, x.server_rss_after_mb, x.memory_per_page_kb
+        );
+        println!(
+            "  server CPU           {:.0} % of one core",
+            x.server_cpu_percent
+        );
+        println!("  call → phone         {}", x.call_to_phone);
+        println!(
+            "  updates lost         {} ({} calls, {} updates received, failed requests {})",
+            x.lost, x.calls, x.updates_received, x.failed_requests
+        );
     }
 }
