@@ -8,6 +8,7 @@ mod engine_cost;
 mod live;
 mod load;
 mod measure;
+mod phones;
 mod region;
 mod server;
 mod sockets;
@@ -71,6 +72,7 @@ enum Which {
     ThroughputPg,
     /// One command's cost on the engine alone, with 100 and with 5,000 waiting.
     Engine,
+    Phones,
 }
 
 #[derive(Serialize)]
@@ -83,6 +85,7 @@ struct Results {
     /// One per node count.
     throughput_pg: Vec<throughput::ThroughputResult>,
     engine: Option<engine_cost::EngineCostResult>,
+    phones: Option<phones::PhonesResult>,
     /// Each figure that has a target, next to it.
     targets: Vec<Check>,
     /// Scenarios not run, and why.
@@ -137,6 +140,7 @@ async fn main() -> anyhow::Result<()> {
         region_pg: None,
         throughput_pg: Vec::new(),
         engine: None,
+        phones: None,
         targets: Vec::new(),
         skipped: Vec::new(),
     };
@@ -157,6 +161,15 @@ async fn main() -> anyhow::Result<()> {
             postgres: None,
         };
         results.throughput = Some(throughput::run(&binary, config).await?);
+    }
+    if run(Which::Phones) {
+        // 10,000 visitors' pages: 50 offices with 200 tickets each.
+        let (offices, per_office, seconds) = if cli.quick {
+            (10, 100, 15)
+        } else {
+            (50, 200, 60)
+        };
+        results.phones = Some(phones::run(&binary, offices, per_office, seconds).await?);
     }
     let wants_postgres = run(Which::RegionPg) || run(Which::ThroughputPg);
     let postgres = if wants_postgres {
@@ -252,6 +265,22 @@ fn targets(r: &Results) -> Vec<Check> {
             20.0,
             "p99 < 20 ms",
         );
+    }
+    if let Some(x) = &r.phones {
+        checks.push(Check {
+            scenario: "phones".into(),
+            measure: format!("call → phone p99, {} pages", x.pages),
+            result: format!("{:.1} ms", x.call_to_phone.p99_ms),
+            target: "p99 < 100 ms",
+            met: x.call_to_phone.count > 0 && x.call_to_phone.p99_ms < 100.0,
+        });
+        checks.push(Check {
+            scenario: "phones".into(),
+            measure: "updates lost".into(),
+            result: x.lost.to_string(),
+            target: "0",
+            met: x.lost == 0,
+        });
     }
     if let Some(x) = &r.engine {
         checks.push(Check {
@@ -430,5 +459,25 @@ fn print_table(r: &Results) {
                 c.target
             );
         }
+    }
+    if let Some(x) = &r.phones {
+        println!(
+            "\nPhones: {} ticket pages open in {} offices while they serve for {} s",
+            x.pages, x.offices, x.seconds
+        );
+        println!("  open all pages       {:.1} s", x.connect_seconds);
+        println!(
+            "  server memory        {:.0} MB → {:.0} MB ({:.1} KB per page)",
+            x.server_rss_before_mb, x.server_rss_after_mb, x.memory_per_page_kb
+        );
+        println!(
+            "  server CPU           {:.0} % of one core",
+            x.server_cpu_percent
+        );
+        println!("  call → phone         {}", x.call_to_phone);
+        println!(
+            "  updates lost         {} ({} calls, {} updates received, failed requests {})",
+            x.lost, x.calls, x.updates_received, x.failed_requests
+        );
     }
 }

@@ -600,3 +600,101 @@ async fn a_page_s_stream_survives_a_restart_by_reconnecting() {
     assert!(next["live"].as_str().unwrap().contains("никого"), "{next}");
     app.stop().await;
 }
+
+#[tokio::test]
+async fn the_page_says_each_state_in_words() {
+    let app = spawn_app().await;
+    let [a, b] = [app.topics[0], app.topics[1]];
+    let w2 = app.windows[1];
+    let agent2 = app.agents[1].token.clone();
+    let head = app.head.token.clone();
+    let words = |receipt: &Value| {
+        let path = format!("/t/{}", code(receipt));
+        let app = &app;
+        async move { page(app, &path).await.1 }
+    };
+
+    // Postponed for 20 minutes at 10:00 Moscow time: back at 10:20.
+    let postponed = app.issue(a).await;
+    app.ticket_action(
+        &ticket_id(&postponed),
+        "postpone",
+        &head,
+        json!({"minutes": 20}),
+    )
+    .await;
+    let html = words(&postponed).await;
+    assert!(html.contains("Талон отложен до 10:20"), "{html}");
+    assert!(
+        html.contains("Покинуть очередь"),
+        "a postponed visitor may leave"
+    );
+
+    // Transferred to another topic, and to a window.
+    let moved = app.issue(a).await;
+    let (status, body) = app
+        .ticket_action(
+            &ticket_id(&moved),
+            "transfer",
+            &head,
+            json!({"topic_id": b, "place": "back"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let html = words(&moved).await;
+    assert!(html.contains("Вас перенаправили: «Договоры»"), "{html}");
+    app.window_action(w2, "open", &agent2).await;
+    let (status, body) = app
+        .ticket_action(
+            &ticket_id(&moved),
+            "transfer",
+            &head,
+            json!({"window_id": w2, "place": "front"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert!(words(&moved).await.contains("Вас пригласят к окну 2"));
+
+    // Called and not come: no-show.
+    let missed = app.issue(a).await;
+    app.window_action(w2, "call-next", &agent2).await; // the transferred ticket first
+    app.ticket_action(&ticket_id(&moved), "no-show", &agent2, json!({}))
+        .await;
+    let html = words(&moved).await;
+    assert!(html.contains("Вы не подошли по вызову"), "{html}");
+    assert!(!html.contains("Покинуть очередь"));
+
+    // Cancelled by staff: said without the reason staff typed.
+    app.ticket_action(
+        &ticket_id(&missed),
+        "cancel",
+        &head,
+        json!({"reason": "Иванов И. И. ушёл"}),
+    )
+    .await;
+    let html = words(&missed).await;
+    assert!(
+        html.contains("Талон отменён") && !html.contains("Иванов"),
+        "{html}"
+    );
+
+    // Still waiting when the day ends: the next morning the page says so.
+    let late = app.issue(b).await;
+    app.advance_minutes(24 * 60);
+    let mut gone = false;
+    for _ in 0..100 {
+        let (_, status) = app
+            .get(&format!("/api/v1/public/tickets/{}", code(&late)), None)
+            .await;
+        if status["status"] == "cancelled" {
+            assert_eq!(status["cancelled"], "service_day_ended");
+            gone = true;
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    assert!(gone, "the day's roll cancels the waiting ticket");
+    let html = words(&late).await;
+    assert!(html.contains("Рабочий день закончился"), "{html}");
+    app.stop().await;
+}
