@@ -25,10 +25,18 @@ const RETRY_AFTER: Duration = Duration::from_secs(1);
 
 /// Starts following the other nodes, when the store is shared (PostgreSQL).
 pub fn follow(queues: Arc<Queues>, shutdown: watch::Receiver<bool>) -> Option<JoinHandle<()>> {
-    (queues.store().backend() == Backend::Postgres).then(|| tokio::spawn(run(queues, shutdown)))
+    (queues.store().backend() == Backend::Postgres).then(|| {
+        tokio::spawn(async move {
+            // The safety net runs beside the listener, not in a `select!` with it: a
+            // receive cancelled half-way could lose its place in the connection's stream.
+            let net = tokio::spawn(safety_net(queues.clone(), shutdown.clone()));
+            listen_and_follow(queues, shutdown).await;
+            let _ = net.await;
+        })
+    })
 }
 
-async fn run(queues: Arc<Queues>, mut shutdown: watch::Receiver<bool>) {
+async fn listen_and_follow(queues: Arc<Queues>, mut shutdown: watch::Receiver<bool>) {
     loop {
         let listener = tokio::select! {
             listener = listen(queues.store().url()) => listener,
@@ -46,8 +54,6 @@ async fn run(queues: Arc<Queues>, mut shutdown: watch::Receiver<bool>) {
         };
         // Whatever happened before we listened is read from the store.
         catch_up_all(&queues).await;
-        let mut safety_net = tokio::time::interval(SAFETY_NET);
-        safety_net.tick().await;
         loop {
             tokio::select! {
                 note = listener.try_recv() => match note {
@@ -63,9 +69,20 @@ async fn run(queues: Arc<Queues>, mut shutdown: watch::Receiver<bool>) {
                         break;
                     }
                 },
-                _ = safety_net.tick() => catch_up_all(&queues).await,
                 _ = shutdown.changed() => return,
             }
+        }
+    }
+}
+
+/// Every few seconds, every office: what notifications may have missed.
+async fn safety_net(queues: Arc<Queues>, mut shutdown: watch::Receiver<bool>) {
+    let mut every = tokio::time::interval(SAFETY_NET);
+    every.tick().await;
+    loop {
+        tokio::select! {
+            _ = every.tick() => catch_up_all(&queues).await,
+            _ = shutdown.changed() => return,
         }
     }
 }
