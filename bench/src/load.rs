@@ -66,7 +66,8 @@ pub async fn open_windows(
     Ok(())
 }
 
-async fn post(
+/// POSTs `body` with the token; the answer's JSON, or the refusal in words.
+pub async fn post(
     http: &reqwest::Client,
     url: String,
     token: &str,

@@ -156,6 +156,7 @@ async fn follow(
     }
 }
 
+/// A window's or ticket's action, with the body `finish` needs.
 async fn post(
     http: &reqwest::Client,
     url: String,
@@ -166,20 +167,7 @@ async fn post(
     } else {
         serde_json::json!({})
     };
-    let response = http
-        .post(url)
-        .bearer_auth(token)
-        .json(&body)
-        .send()
-        .await
-        .map_err(|e| e.to_string())?;
-    let status = response.status();
-    let body: serde_json::Value = response.json().await.map_err(|e| e.to_string())?;
-    if status.is_success() {
-        Ok(body)
-    } else {
-        Err(format!("{status}: {body}"))
-    }
+    load::post(http, url, token, body).await
 }
 
 pub async fn run(
