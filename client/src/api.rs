@@ -46,9 +46,20 @@ impl ClientError {
         }
     }
 
-    /// Whether retrying the same request later may succeed (network trouble).
+    /// Whether the server could not be reached at all (network trouble).
     pub fn is_unreachable(&self) -> bool {
         matches!(self, ClientError::Unreachable(_))
+    }
+
+    /// Whether the same request may succeed if sent again in a moment: the network
+    /// failed, or a server answered that it is busy or cannot reach its database (503).
+    /// Safe to act on for requests that are idempotent or carry an Idempotency-Key.
+    pub fn is_retryable(&self) -> bool {
+        match self {
+            ClientError::Unreachable(_) => true,
+            ClientError::Refused { status, .. } => *status == 503,
+            ClientError::Protocol(_) => false,
+        }
     }
 }
 
@@ -164,7 +175,7 @@ impl Api {
         build: impl Fn(&str) -> reqwest::RequestBuilder,
     ) -> Result<T, ClientError> {
         let mut tries = self.nodes.bases.len();
-        let response = loop {
+        let (response, index) = loop {
             let index = self.nodes.index();
             let request = build(&self.nodes.bases[index]);
             let request = match &self.token {
@@ -172,7 +183,7 @@ impl Api {
                 None => request,
             };
             match request.send().await {
-                Ok(response) => break response,
+                Ok(response) => break (response, index),
                 Err(e) => {
                     tries -= 1;
                     if e.is_connect() || e.is_timeout() {
@@ -185,6 +196,11 @@ impl Api {
             }
         };
         let status = response.status();
+        if status == reqwest::StatusCode::SERVICE_UNAVAILABLE {
+            // The node answers but cannot do its work (its database is out of reach, or
+            // it is stopping): the next request goes to another node.
+            self.nodes.fail_over(index);
+        }
         let bytes = response
             .bytes()
             .await
@@ -433,5 +449,69 @@ mod tests {
             api.live_url(talon_protocol::OfficeId(4), Some(9)),
             "ws://a:1/api/v1/offices/4/live?since=9"
         );
+    }
+}
+
+#[cfg(test)]
+mod answers {
+    use super::{Api, ClientError};
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+    /// A node that answers every request with `status` and `body`.
+    async fn node_answering(status: &'static str, body: &'static str) -> String {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let base = format!("http://{}", listener.local_addr().unwrap());
+        tokio::spawn(async move {
+            while let Ok((mut socket, _)) = listener.accept().await {
+                tokio::spawn(async move {
+                    let mut buffer = [0u8; 4096];
+                    let mut head = Vec::new();
+                    while !head.windows(4).any(|w| w == b"\r\n\r\n") {
+                        match socket.read(&mut buffer).await {
+                            Ok(0) | Err(_) => return,
+                            Ok(n) => head.extend_from_slice(&buffer[..n]),
+                        }
+                    }
+                    let answer = format!(
+                        "HTTP/1.1 {status}\r\ncontent-type: application/json\r\n\
+                         content-length: {}\r\nconnection: close\r\n\r\n{body}",
+                        body.len()
+                    );
+                    let _ = socket.write_all(answer.as_bytes()).await;
+                });
+            }
+        });
+        base
+    }
+
+    #[tokio::test]
+    async fn a_node_that_cannot_reach_its_database_is_left_for_the_next() {
+        let sick = node_answering(
+            "503 Service Unavailable",
+            r#"{"error":{"code":"unavailable","message":"no database"}}"#,
+        )
+        .await;
+        let well = node_answering("200 OK", "7").await;
+        let api = Api::new(&format!("{sick},{well}"), None);
+        let error = api.get::<u32>("/x").await.unwrap_err();
+        assert!(error.is_retryable(), "{error}");
+        assert!(!error.is_unreachable());
+        assert_eq!(error.code(), Some("unavailable"));
+        assert_eq!(api.base(), well, "the next request goes to the other node");
+        assert_eq!(api.get::<u32>("/x").await, Ok(7));
+    }
+
+    #[tokio::test]
+    async fn a_refusal_is_final_and_keeps_the_node() {
+        let node = node_answering(
+            "409 Conflict",
+            r#"{"error":{"code":"outside_hours","message":"closed"}}"#,
+        )
+        .await;
+        let api = Api::new(&format!("{node},http://127.0.0.1:1"), None);
+        let error = api.get::<u32>("/x").await.unwrap_err();
+        assert!(!error.is_retryable());
+        assert!(matches!(error, ClientError::Refused { status: 409, .. }));
+        assert_eq!(api.base(), node);
     }
 }

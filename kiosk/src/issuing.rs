@@ -30,8 +30,9 @@ impl Tap {
     }
 }
 
-/// Issues the ticket of `tap`, retrying with the same key while the server is unreachable.
-/// A refusal is final and returned at once.
+/// Issues the ticket of `tap`, retrying with the same key while the server is unreachable
+/// or answers that it cannot work right now (503). Any other refusal is final and
+/// returned at once.
 pub async fn issue(api: Api, office: OfficeId, tap: Tap) -> Result<TicketReceipt, ClientError> {
     let mut pauses = RETRY_PAUSES.iter();
     loop {
@@ -39,9 +40,9 @@ pub async fn issue(api: Api, office: OfficeId, tap: Tap) -> Result<TicketReceipt
             .issue(office, tap.topic, tap.out_of_turn, &tap.key)
             .await
         {
-            Err(error) if error.is_unreachable() => match pauses.next() {
+            Err(error) if error.is_retryable() => match pauses.next() {
                 Some(pause) => {
-                    tracing::warn!(%error, "issuing failed on the network; retrying with the same key");
+                    tracing::warn!(%error, "issuing failed for now; retrying with the same key");
                     tokio::time::sleep(*pause).await;
                 }
                 None => return Err(error),

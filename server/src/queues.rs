@@ -258,7 +258,15 @@ impl Queues {
             now,
         }))
         .await
-        .map_err(|e| StoreError::Corrupt(format!("the commit task ended early: {e}")))?;
+        .map_err(|e| {
+            let detail = format!("the commit task ended early: {e}");
+            // Cancelled only when the runtime stops: the node is going away.
+            if e.is_cancelled() {
+                StoreError::Unavailable(detail)
+            } else {
+                StoreError::Corrupt(detail)
+            }
+        })?;
         let (state, events) = kept?;
         metrics::histogram!("talon_command_seconds").record(started.elapsed().as_secs_f64());
         metrics::counter!("talon_events_total").increment(events.len() as u64);

@@ -35,7 +35,7 @@ async fn every_operation_lists_the_statuses_its_kind_of_route_returns() {
         let has_query = operation["parameters"]
             .as_array()
             .is_some_and(|p| p.iter().any(|p| p["in"] == "query"));
-        let mut expected = vec!["500"];
+        let mut expected = vec!["500", "503"];
         if secured {
             expected.extend(["401", "403"]);
         }

@@ -470,7 +470,8 @@ async fn a_node_killed_under_load_loses_nothing_and_its_clients_move_on() {
                                 .push((key.clone(), receipt.ticket));
                             break;
                         }
-                        Err(e) if e.is_unreachable() => {
+                        // A node dying mid-request may still answer 503 unavailable.
+                        Err(e) if e.is_retryable() => {
                             tokio::time::sleep(Duration::from_millis(50)).await
                         }
                         Err(e) => panic!("the kiosk was refused: {e}"),
@@ -490,7 +491,7 @@ async fn a_node_killed_under_load_loses_nothing_and_its_clients_move_on() {
             while api
                 .window_action::<Value>(window, "open")
                 .await
-                .is_err_and(|e| e.is_unreachable())
+                .is_err_and(|e| e.is_retryable())
             {
                 tokio::time::sleep(Duration::from_millis(50)).await;
             }

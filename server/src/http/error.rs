@@ -131,6 +131,18 @@ impl From<StoreError> for ApiError {
     fn from(e: StoreError) -> Self {
         match e {
             StoreError::Duplicate(m) => ApiError::conflict("duplicate", m),
+            StoreError::Unavailable(detail) => {
+                tracing::warn!(error = %crate::log_text::escaped(&detail), "database unavailable");
+                ApiError {
+                    retry_after: Some(Duration::from_secs(1)),
+                    ..ApiError::new(
+                        StatusCode::SERVICE_UNAVAILABLE,
+                        "unavailable",
+                        "the server cannot reach its database right now; try again in a moment \
+                         (a ticket request repeated with its Idempotency-Key is never issued twice)",
+                    )
+                }
+            }
             other => ApiError::internal(other),
         }
     }
@@ -243,5 +255,22 @@ impl From<PathRejection> for ApiError {
 impl From<QueryRejection> for ApiError {
     fn from(rejection: QueryRejection) -> Self {
         ApiError::bad_request(format!("the query is not valid: {}", rejection.body_text()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_lost_database_is_a_503_to_retry_not_a_fault() {
+        for lost in [sqlx::Error::PoolClosed, sqlx::Error::PoolTimedOut] {
+            let error = ApiError::from(StoreError::from(lost));
+            assert_eq!(error.status, StatusCode::SERVICE_UNAVAILABLE);
+            assert_eq!(error.code, "unavailable");
+            assert_eq!(error.retry_after, Some(Duration::from_secs(1)));
+        }
+        let fault = ApiError::from(StoreError::from(sqlx::Error::RowNotFound));
+        assert_eq!(fault.status, StatusCode::INTERNAL_SERVER_ERROR);
     }
 }

@@ -1,7 +1,7 @@
 //! The OpenAPI document: generated from the handlers, then completed with the answers
 //! that every route of a kind can give (401 and 403 when it needs a token, 400 and 404
 //! when its address has ids, 413 / 415 / 422 when it takes a body, 429 when it is rate
-//! limited, 500 always), so the document lists every status a route really returns.
+//! limited, 500 and 503 always), so the document lists every status a route really returns.
 
 use utoipa::OpenApi;
 use utoipa::openapi::path::{Operation, ParameterIn};
@@ -103,13 +103,21 @@ fn add_to_operation(operation: &mut Operation, has_ids: bool, rate_limited: bool
     if rate_limited {
         statuses.push(("429", "too many attempts: wait for Retry-After seconds"));
     }
-    if changes {
-        statuses.push((
+    statuses.push(if changes {
+        (
             "503",
-            "busy: other server nodes are changing the office right now; nothing was changed, \
-             try again after Retry-After seconds",
-        ));
-    }
+            "busy: other server nodes are changing the office right now, and nothing was \
+             changed; or unavailable: the server cannot reach its database, and whether the \
+             change took effect is not known (repeat it with the same Idempotency-Key). \
+             Try again after Retry-After seconds",
+        )
+    } else {
+        (
+            "503",
+            "unavailable: the server cannot reach its database right now; try again after \
+             Retry-After seconds",
+        )
+    });
     for (status, description) in statuses {
         operation
             .responses

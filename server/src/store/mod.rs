@@ -22,7 +22,13 @@ use std::time::Duration;
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     #[error("database error: {0}")]
-    Database(#[from] sqlx::Error),
+    Database(sqlx::Error),
+    /// The database cannot be reached right now (connection lost, pool closed, the
+    /// server shutting down): a retry in a moment, on this node or another, may succeed.
+    /// Whether a commit under way took effect is not known, which an idempotent retry
+    /// (a kiosk's key) resolves.
+    #[error("the database is unavailable: {0}")]
+    Unavailable(String),
     #[error("migration failed: {0}")]
     Migration(#[from] sqlx::migrate::MigrateError),
     #[error("stored data is unreadable: {0}")]
@@ -36,6 +42,39 @@ pub enum StoreError {
     Stale(talon_protocol::OfficeId),
     #[error("{0}")]
     BadUrl(String),
+}
+
+impl From<sqlx::Error> for StoreError {
+    fn from(e: sqlx::Error) -> Self {
+        if is_unavailable(&e) {
+            StoreError::Unavailable(e.to_string())
+        } else {
+            StoreError::Database(e)
+        }
+    }
+}
+
+/// Errors of the connection rather than of the request: the link to the database broke,
+/// the pool is closed or exhausted, or the database is shutting down or busy.
+fn is_unavailable(e: &sqlx::Error) -> bool {
+    match e {
+        sqlx::Error::Io(_)
+        | sqlx::Error::Tls(_)
+        | sqlx::Error::PoolTimedOut
+        | sqlx::Error::PoolClosed
+        | sqlx::Error::WorkerCrashed
+        | sqlx::Error::BeginFailed => true,
+        sqlx::Error::Database(db) => db.code().is_some_and(|code| {
+            // PostgreSQL: connection exceptions (08…), operator intervention such as
+            // an administrator's shutdown (57P…), too many connections (53300).
+            // SQLite: busy after its timeout (5, and the extended 261 and 517).
+            code.starts_with("08")
+                || code.starts_with("57P")
+                || code == "53300"
+                || matches!(code.as_ref(), "5" | "261" | "517")
+        }),
+        _ => false,
+    }
 }
 
 impl From<serde_json::Error> for StoreError {

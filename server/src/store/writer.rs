@@ -52,10 +52,10 @@ impl Writer {
                 done,
             })
             .await
-            .map_err(|_| StoreError::Corrupt("the store is closed".into()))?;
+            .map_err(|_| StoreError::Unavailable("the store is closed".into()))?;
         result
             .await
-            .map_err(|_| StoreError::Corrupt("the store writer stopped".into()))?
+            .map_err(|_| StoreError::Unavailable("the store writer stopped".into()))?
     }
 }
 
