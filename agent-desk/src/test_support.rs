@@ -21,6 +21,7 @@ fn topic(id: i64, prefix: &str, ru: &str, en: &str, norms: (u32, u32, u32)) -> T
         },
         active: true,
         display_order: id as i32,
+        booking: Default::default(),
     }
 }
 

@@ -80,7 +80,34 @@ pub fn alert(lang: Lang, alert: &Alert, office: &Snapshot) -> String {
                 ("window", window_label(office, *window_id).into()),
             ],
         ),
+        AlertKind::PoorRating {
+            label,
+            window_id,
+            rating,
+            ..
+        } => text_with(
+            lang,
+            "desk-alert-poor-rating",
+            &[
+                (
+                    "rating",
+                    text_with(lang, "desk-rating-word", &[("rating", (*rating).into())]).into(),
+                ),
+                ("ticket", label.as_str().into()),
+                (
+                    "window",
+                    window_id
+                        .map_or_else(|| "—".into(), |w| window_label(office, w))
+                        .into(),
+                ),
+            ],
+        ),
     }
+}
+
+/// A mean rating with two decimals, "—" without ratings.
+pub fn rating(value: Option<f64>) -> String {
+    value.map_or_else(|| "—".into(), |v| format!("{v:.2}"))
 }
 
 /// An average or percentile in minutes with one decimal, "—" when unknown.

@@ -158,6 +158,8 @@ fn office(now: DateTime<Utc>) -> OfficeState {
         alerts: BTreeMap::new(),
         recent_calls: Vec::new(),
         recent_service_ms: HashMap::new(),
+        bookings: Default::default(),
+        receptions: Default::default(),
     };
     let prefixes = ["А", "Б", "В", "Г"];
     for t in 1..=TOPICS {
@@ -170,6 +172,7 @@ fn office(now: DateTime<Utc>) -> OfficeState {
             norms: Norms::default(),
             active: true,
             display_order: t as i32,
+            booking: Default::default(),
         };
         decide(&mut state, Command::PutTopic { topic }, now);
     }

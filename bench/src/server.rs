@@ -188,6 +188,7 @@ async fn seed_office(
                 norms: Default::default(),
                 active: true,
                 display_order: 0,
+                booking: Default::default(),
             },
         )
         .await?

@@ -191,6 +191,14 @@ desk-alert-wait-breach = Ticket { $ticket } has waited past the norm ({ $topic }
 desk-alert-long-queue = Long queue: { $topic } — { $count } waiting
 desk-alert-idle-window = Window { $window } is idle while people wait
 desk-alert-service-breach = Service of ticket { $ticket } at window { $window } is past the norm
+desk-alert-poor-rating = A visitor rated “{ $rating }”: ticket { $ticket }, window { $window }
+desk-rating-word = { $rating ->
+    [1] very poor
+    [2] poor
+    [3] satisfactory
+    [4] good
+   *[5] excellent
+}
 desk-error-refused = The server refused: { $message }
 desk-error-unreachable = The server cannot be reached. Check the network and try again.
 desk-error-protocol = Unexpected answer from the server ({ $detail }). Update the app.
@@ -442,6 +450,10 @@ desk-report-column-wait-p90 = 90%
 desk-report-column-wait-in-norm = Wait in norm
 desk-report-column-service-average = Service avg
 desk-report-column-service-in-norm = Service in norm
+desk-report-column-ratings = Ratings
+desk-report-column-rating-average = Avg rating
+desk-report-column-rating-within = Rating, wait in norm
+desk-report-column-rating-over = Rating, wait over norm
 
 ## Office head: the topics table
 

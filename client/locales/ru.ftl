@@ -194,6 +194,14 @@ desk-alert-wait-breach = Талон { $ticket } ждёт дольше нормы
 desk-alert-long-queue = Длинная очередь: { $topic } — ждут { $count }
 desk-alert-idle-window = Окно { $window } простаивает, а клиенты ждут
 desk-alert-service-breach = Обслуживание талона { $ticket } в окне { $window } дольше нормы
+desk-alert-poor-rating = Оценка посетителя «{ $rating }»: талон { $ticket }, окно { $window }
+desk-rating-word = { $rating ->
+    [1] очень плохо
+    [2] плохо
+    [3] удовлетворительно
+    [4] хорошо
+   *[5] отлично
+}
 desk-error-refused = Сервер отказал: { $message }
 desk-error-unreachable = Нет связи с сервером. Проверьте сеть и повторите.
 desk-error-protocol = Непонятный ответ сервера ({ $detail }). Обновите приложение.
@@ -445,6 +453,10 @@ desk-report-column-wait-p90 = 90%
 desk-report-column-wait-in-norm = В норме ожид.
 desk-report-column-service-average = Обсл. ср.
 desk-report-column-service-in-norm = В норме обсл.
+desk-report-column-ratings = Оценок
+desk-report-column-rating-average = Ср. оценка
+desk-report-column-rating-within = Оценка в норме ожид.
+desk-report-column-rating-over = Оценка сверх нормы
 
 ## Начальник офиса: таблица тем
 

@@ -23,6 +23,7 @@ pub fn mirror() -> Mirror {
         norms: Norms::default(),
         active: true,
         display_order: id as i32,
+        booking: Default::default(),
     };
     let window = |id: i64| Window {
         id: WindowId(id),

@@ -1,8 +1,14 @@
 //! Alerts for the office head: raised and cleared as events.
 
-use crate::{TicketId, TopicId, WindowId};
+use crate::{StaffId, TicketId, TopicId, WindowId};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
+
+/// How long a poor rating stays among the head's alerts.
+pub const POOR_RATING_SHOWN_FOR: chrono::Duration = chrono::Duration::hours(1);
+
+/// Ratings at or below this are poor: «плохо» and «очень плохо».
+pub const POOR_RATING: u8 = 2;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -34,6 +40,16 @@ pub enum AlertKind {
         label: String,
         window_id: WindowId,
     },
+    /// A visitor rated their visit «плохо» (2) or «очень плохо» (1) on their phone: shown
+    /// to the head as it arrives, for `POOR_RATING_SHOWN_FOR`; the reports keep it.
+    PoorRating {
+        ticket_id: TicketId,
+        label: String,
+        topic_id: TopicId,
+        window_id: Option<WindowId>,
+        agent_id: Option<StaffId>,
+        rating: u8,
+    },
 }
 
 impl AlertKind {
@@ -43,6 +59,7 @@ impl AlertKind {
             AlertKind::LongQueue { topic_id, .. } => format!("long_queue:{topic_id}"),
             AlertKind::IdleWindow { window_id } => format!("idle_window:{window_id}"),
             AlertKind::ServiceBreach { ticket_id, .. } => format!("service_breach:{ticket_id}"),
+            AlertKind::PoorRating { ticket_id, .. } => format!("poor_rating:{ticket_id}"),
         }
     }
 }

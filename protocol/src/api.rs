@@ -21,7 +21,8 @@ pub struct ErrorDetail {
     pub code: String,
     /// A sentence the user can act on.
     pub message: String,
-    /// For "outside_hours": when issuing opens again.
+    /// For "outside_hours": when issuing opens again; for "check_in_too_early": when
+    /// check-in for the booking opens.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_opening: Option<DateTime<Utc>>,
 }
@@ -299,6 +300,31 @@ pub struct Feedback {
     pub created_at: DateTime<Utc>,
 }
 
+impl Feedback {
+    /// The stored rating of a `VisitRated` event of `office_id` at `at`, with the comment
+    /// that the event leaves out.
+    pub fn of(
+        office_id: OfficeId,
+        rating: &crate::VisitRating,
+        comment: Option<String>,
+        at: DateTime<Utc>,
+    ) -> Feedback {
+        Feedback {
+            ticket_id: rating.ticket_id,
+            office_id,
+            topic_id: rating.topic_id,
+            window_id: rating.window_id,
+            agent_id: rating.agent_id,
+            service_day: rating.service_day,
+            rating: rating.rating,
+            comment,
+            wait_ms: rating.wait_ms,
+            service_ms: rating.service_ms,
+            created_at: at,
+        }
+    }
+}
+
 /// The public office board: what anyone may know about an office's queue right now.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -370,6 +396,8 @@ pub struct TopicInput {
     pub active: bool,
     #[serde(default)]
     pub display_order: i32,
+    #[serde(default)]
+    pub booking: crate::booking::BookingSettings,
 }
 
 fn yes() -> bool {

@@ -2,12 +2,17 @@
 //! call and by the agent desk to show its queue from the live mirror, so that agents see
 //! the order the server calls in.
 //!
-//! Among the tickets a window may call (its topics, or transferred to it):
+//! Among the tickets a window may call (its topics, transferred to it, and booked with
+//! its agent in person):
 //! 1. out-of-turn tickets first (LNA-0009-4 §5.4.5.1);
-//! 2. then tickets a transfer put at the front of the queue;
-//! 3. then the ticket nearest to breaking its wait norm: time in the queue ÷ the topic's
-//!    wait norm, largest first, so a 5-minute-norm topic is not starved by a 15-minute one;
-//! 4. ties by the time the ticket joined the queue, then issue time, then id.
+//! 2. then booked visitors who checked in and whose slot has begun;
+//! 3. then tickets a transfer put at the front of the queue;
+//! 4. then the ticket nearest to breaking its wait norm: time in the queue ÷ its wait
+//!    norm (the topic's, or the booked one), largest first, so a 5-minute-norm topic is
+//!    not starved by a 15-minute one;
+//! 5. ties by the time the ticket joined the queue, then issue time, then id;
+//! 6. booked visitors who checked in before their slot began come last: they are
+//!    served early only by a window nobody else waits for.
 
 use crate::{Norms, Ticket, TicketStatus, TopicId, Window};
 use chrono::{DateTime, Utc};
@@ -18,8 +23,25 @@ pub fn is_eligible(ticket: &Ticket, window: &Window) -> bool {
     ticket.status == TicketStatus::Waiting
         && match ticket.target_window {
             Some(target) => target == window.id,
-            None => window.topics.contains(&ticket.topic_id),
+            // A booking with a person: only that person calls it, at any window.
+            None => match ticket.booked().and_then(|b| b.staff_id) {
+                Some(staff) => window.agent_id == Some(staff),
+                None => window.topics.contains(&ticket.topic_id),
+            },
         }
+}
+
+/// The tier of the order above: 0 out of turn, 1 booked and due, 2 the rest, 3 booked
+/// and early.
+fn tier(ticket: &Ticket, now: DateTime<Utc>) -> u8 {
+    if ticket.out_of_turn {
+        return 0;
+    }
+    match ticket.booked() {
+        Some(booking) if booking.slot_start <= now => 1,
+        Some(_) => 3,
+        None => 2,
+    }
 }
 
 /// `Less` means `a` is called before `b`. `wait_norm` gives a topic's wait norm in
@@ -30,8 +52,8 @@ pub fn dispatch_order(
     b: &Ticket,
     now: DateTime<Utc>,
 ) -> Ordering {
-    b.out_of_turn
-        .cmp(&a.out_of_turn)
+    tier(a, now)
+        .cmp(&tier(b, now))
         .then(b.front.cmp(&a.front))
         .then_with(|| {
             let (a_num, a_den) = norm_ratio(&wait_norm, a, now);
@@ -52,8 +74,7 @@ fn norm_ratio(
     now: DateTime<Utc>,
 ) -> (i128, i128) {
     let waited = (now - ticket.queue_since).num_milliseconds().max(0);
-    let norm_minutes = wait_norm(ticket.topic_id)
-        .unwrap_or_else(|| Norms::default().wait.minutes)
-        .max(1);
+    let topic_norm = wait_norm(ticket.topic_id).unwrap_or_else(|| Norms::default().wait.minutes);
+    let norm_minutes = ticket.wait_norm_min(topic_norm).max(1);
     (i128::from(waited), i128::from(norm_minutes) * 60_000)
 }

@@ -1,6 +1,9 @@
 //! Events: every change of an office's queue, numbered by the office's sequence.
 
-use crate::{Alert, Office, OfficeId, Ticket, Topic, TopicLoad, Window, WindowId};
+use crate::booking::{Booking, Reception};
+use crate::{
+    Alert, Office, OfficeId, StaffId, Ticket, TicketId, Topic, TopicId, TopicLoad, Window, WindowId,
+};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -82,6 +85,36 @@ pub enum EventKind {
     AlertCleared {
         alert: Alert,
     },
+    /// A visitor rated their visit on their phone. The comment, if any, is not here (it
+    /// may hold personal data, and every socket of the office gets the events): it is
+    /// stored only with the rating, for the reports.
+    VisitRated {
+        rating: VisitRating,
+    },
+    /// A visitor booked a slot (on the web, by phone through the desk, or the API).
+    BookingMade {
+        booking: Booking,
+    },
+    /// A booking moved to another slot.
+    BookingMoved {
+        booking: Booking,
+    },
+    /// The visitor or the office cancelled a booking: its place is free again.
+    BookingCancelled {
+        booking: Booking,
+    },
+    /// The visitor checked in: the ticket's `TicketIssued` comes in the same commit.
+    BookingCheckedIn {
+        booking: Booking,
+    },
+    /// Nobody checked in before the check-in window closed.
+    BookingMissed {
+        booking: Booking,
+    },
+    /// A person's reception hours were set.
+    ReceptionChanged {
+        reception: Reception,
+    },
     /// Local midnight passed: numbering restarts.
     ServiceDayStarted {
         #[cfg_attr(feature = "openapi", schema(value_type = String, format = Date))]
@@ -108,6 +141,41 @@ impl EventKind {
             | EventKind::OfficeChanged { .. }
             | EventKind::AlertRaised { .. }
             | EventKind::AlertCleared { .. }
+            | EventKind::VisitRated { .. }
+            | EventKind::BookingMade { .. }
+            | EventKind::BookingMoved { .. }
+            | EventKind::BookingCancelled { .. }
+            | EventKind::BookingCheckedIn { .. }
+            | EventKind::BookingMissed { .. }
+            | EventKind::ReceptionChanged { .. }
+            | EventKind::ServiceDayStarted { .. } => None,
+        }
+    }
+
+    /// The booking an event is about, if any; every variant named, as in `ticket`.
+    pub fn booking(&self) -> Option<&Booking> {
+        match self {
+            EventKind::BookingMade { booking }
+            | EventKind::BookingMoved { booking }
+            | EventKind::BookingCancelled { booking }
+            | EventKind::BookingCheckedIn { booking }
+            | EventKind::BookingMissed { booking } => Some(booking),
+            EventKind::TicketIssued { .. }
+            | EventKind::TicketCalled { .. }
+            | EventKind::TicketStarted { .. }
+            | EventKind::TicketFinished { .. }
+            | EventKind::TicketNoShow { .. }
+            | EventKind::TicketTransferred { .. }
+            | EventKind::TicketPostponed { .. }
+            | EventKind::TicketReturned { .. }
+            | EventKind::TicketCancelled { .. }
+            | EventKind::WindowChanged { .. }
+            | EventKind::TopicChanged { .. }
+            | EventKind::OfficeChanged { .. }
+            | EventKind::AlertRaised { .. }
+            | EventKind::AlertCleared { .. }
+            | EventKind::VisitRated { .. }
+            | EventKind::ReceptionChanged { .. }
             | EventKind::ServiceDayStarted { .. } => None,
         }
     }
@@ -123,6 +191,24 @@ impl EventType {
     pub fn name(self) -> &'static str {
         self.into()
     }
+}
+
+/// A visitor's rating of a visit (5 = отлично … 1 = очень плохо), with what the visit
+/// was: its ticket, topic, window, agent and measured times.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct VisitRating {
+    pub ticket_id: TicketId,
+    pub label: String,
+    pub topic_id: TopicId,
+    pub window_id: Option<WindowId>,
+    pub agent_id: Option<StaffId>,
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = Date))]
+    pub service_day: NaiveDate,
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 5))]
+    pub rating: u8,
+    pub wait_ms: i64,
+    pub service_ms: i64,
 }
 
 /// What the live WebSocket sends: first a snapshot, then events in order; a new snapshot

@@ -5,6 +5,7 @@
 
 pub mod alert;
 pub mod api;
+pub mod booking;
 pub mod clock;
 pub mod dispatch;
 pub mod event;
@@ -21,7 +22,7 @@ pub mod window;
 pub mod zone;
 
 pub use alert::{Alert, AlertKind};
-pub use event::{Event, EventKind, EventType};
+pub use event::{Event, EventKind, EventType, VisitRating};
 pub use ids::{DeviceId, OfficeId, StaffId, TicketId, TopicId, WindowId};
 pub use norms::{NormStatus, norm_status};
 pub use office::{DayHours, Office, OfficeSettings, WeekSchedule};

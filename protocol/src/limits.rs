@@ -242,6 +242,37 @@ impl Bounded for DeviceFault {
     }
 }
 
+/// A visitor's phone as typed for a booking.
+pub const PHONE: usize = 32;
+/// A booking code as typed (8 digits, with spaces).
+pub const BOOKING_CODE_INPUT: usize = 32;
+
+impl Bounded for crate::booking::BookingRequest {
+    fn check_bounds(&self) -> Result<(), LimitError> {
+        optional_text("name", self.name.as_deref(), NAME)?;
+        optional_text("phone", self.phone.as_deref(), PHONE)
+    }
+}
+
+impl Bounded for crate::booking::MoveBookingRequest {
+    fn check_bounds(&self) -> Result<(), LimitError> {
+        Ok(())
+    }
+}
+
+impl Bounded for crate::booking::CheckInRequest {
+    fn check_bounds(&self) -> Result<(), LimitError> {
+        text("code", &self.code, BOOKING_CODE_INPUT)
+    }
+}
+
+impl Bounded for crate::booking::ReceptionInput {
+    fn check_bounds(&self) -> Result<(), LimitError> {
+        text("title_ru", &self.title_ru, NAME)?;
+        text("title_en", &self.title_en, NAME)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -51,6 +51,9 @@ pub struct Ticket {
     pub topics_count: Option<u8>,
     pub overrun_reason: Option<OverrunReason>,
     pub cancel_reason: Option<String>,
+    /// The booking it was issued for at check-in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub booking: Option<crate::booking::TicketBooking>,
 }
 
 /// The cancel reason of a ticket the visitor took out of the queue from their phone.
@@ -105,6 +108,7 @@ impl NewTicket {
             topics_count: None,
             overrun_reason: None,
             cancel_reason: None,
+            booking: None,
         }
     }
 }
@@ -136,6 +140,20 @@ impl Ticket {
 
     pub fn is_active(&self) -> bool {
         self.status.is_active()
+    }
+
+    /// The booking this ticket waits under, if it still does: issued at a check-in and
+    /// neither transferred to another topic nor to a window (then it waits as a
+    /// walk-in there).
+    pub fn booked(&self) -> Option<&crate::booking::TicketBooking> {
+        self.booking
+            .as_ref()
+            .filter(|b| b.topic_id == self.topic_id && self.target_window.is_none())
+    }
+
+    /// The wait norm in minutes: the booked one while booked, else `topic_norm`.
+    pub fn wait_norm_min(&self, topic_norm: u32) -> u32 {
+        self.booked().map_or(topic_norm, |b| b.wait_norm_min)
     }
 }
 

@@ -15,6 +15,9 @@ pub struct Topic {
     pub norms: Norms,
     pub active: bool,
     pub display_order: i32,
+    /// Whether and how visitors book its slots ahead.
+    #[serde(default)]
+    pub booking: crate::booking::BookingSettings,
 }
 
 impl Topic {

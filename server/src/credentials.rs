@@ -48,6 +48,15 @@ pub fn new_public_code() -> String {
         .collect()
 }
 
+/// The code of a booking: 8 digits, typed on the kiosk's keypad (one in 10^8; the public
+/// endpoints that take it are rate-limited per client address).
+pub fn new_booking_code() -> String {
+    let mut rng = rand::rng();
+    (0..8)
+        .map(|_| char::from(b'0' + (rng.next_u32() % 10) as u8))
+        .collect()
+}
+
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }

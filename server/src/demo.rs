@@ -104,6 +104,7 @@ async fn seed(queues: &Queues) -> anyhow::Result<OfficeId> {
             norms,
             active: true,
             display_order: order as i32,
+            booking: Default::default(),
         };
         ids.push(queues.create_topic(office.id, topic).await?.id);
     }

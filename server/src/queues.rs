@@ -14,7 +14,7 @@
 use crate::clock::Clock;
 use crate::engine::{self, Command, EngineError, OfficeState, dispatch, estimate};
 use crate::public::PublicView;
-use crate::store::{Backend, Store, StoreError};
+use crate::store::{Backend, Extras, Store, StoreError};
 use axum::extract::ws::Utf8Bytes;
 use chrono::{DateTime, Utc};
 use std::collections::HashMap;
@@ -33,6 +33,9 @@ const LIVE_BUFFER: usize = 1024;
 /// How often a command is decided again after other nodes changed its office first.
 /// Each retry follows a commit of another node, so the office made progress meanwhile.
 const STALE_RETRIES: usize = 32;
+
+mod bookings;
+pub use bookings::NewBooking;
 
 /// Events read at once when an office catches up with the store.
 const CATCH_UP_PAGE: u32 = 500;
@@ -197,28 +200,11 @@ impl Queues {
         command: Command,
         extract: impl Fn(&OfficeState, &[Event]) -> R,
     ) -> Result<R, QueueError> {
-        self.execute_with(office_id, command, None, extract).await
-    }
-
-    /// `idempotency` ties an issued ticket to the client's retry key.
-    async fn execute_with<R>(
-        &self,
-        office_id: OfficeId,
-        command: Command,
-        idempotency: Option<(TicketId, String)>,
-        extract: impl Fn(&OfficeState, &[Event]) -> R,
-    ) -> Result<R, QueueError> {
         let queue = self.office(office_id)?;
         for _ in 0..STALE_RETRIES {
             let state = queue.state.clone().lock_owned().await;
             match self
-                .run_locked(
-                    &queue,
-                    state,
-                    command.clone(),
-                    idempotency.clone(),
-                    &extract,
-                )
+                .run_locked(&queue, state, command.clone(), Extras::default(), &extract)
                 .await
             {
                 Err(QueueError::Store(StoreError::Stale(_))) => continue,
@@ -238,7 +224,7 @@ impl Queues {
         queue: &Arc<OfficeQueue>,
         state: OwnedMutexGuard<OfficeState>,
         command: Command,
-        idempotency: Option<(TicketId, String)>,
+        extras: Extras,
         extract: impl FnOnce(&OfficeState, &[Event]) -> R,
     ) -> Result<R, QueueError> {
         let started = std::time::Instant::now();
@@ -254,7 +240,7 @@ impl Queues {
             state,
             next,
             events,
-            idempotency,
+            extras,
             now,
         }))
         .await
@@ -328,7 +314,10 @@ impl Queues {
                     &queue,
                     state,
                     command,
-                    idempotency_key.map(|key| (id, key.to_string())),
+                    Extras {
+                        idempotency: idempotency_key.map(|key| (id, key.to_string())),
+                        ..Extras::default()
+                    },
                     |state, _| receipt(state, Ticket::clone(&state.tickets[&id]), now),
                 )
                 .await;
@@ -482,18 +471,14 @@ impl Queues {
     }
 
     /// The visitor rates their visit: once per ticket, only after it was served and
-    /// within the office's time for it.
+    /// within the office's time for it. The rating is an event of the office (a poor one
+    /// raises an alert for the head), committed with its stored row.
     pub async fn feedback(
         &self,
         ticket: &Ticket,
         rating: u8,
         comment: Option<String>,
     ) -> Result<talon_protocol::api::Feedback, QueueError> {
-        let now = self.now();
-        let hours = {
-            let queue = self.office(ticket.office_id)?;
-            queue.lock().await.office.settings.feedback_hours
-        };
         let conflict =
             |code, message: &str| QueueError::Engine(EngineError::conflict(code, message));
         let Some(finished) = ticket
@@ -505,39 +490,70 @@ impl Queues {
                 "a visit can be rated once it has been served",
             ));
         };
-        if now >= finished + chrono::Duration::hours(i64::from(hours)) {
-            return Err(conflict(
-                "feedback_closed",
-                "the time to rate this visit is over",
-            ));
-        }
-        let feedback = talon_protocol::api::Feedback {
+        let comment = comment
+            .map(|c| c.trim().to_string())
+            .filter(|c| !c.is_empty());
+        let rating = talon_protocol::VisitRating {
             ticket_id: ticket.id,
-            office_id: ticket.office_id,
+            label: ticket.label.clone(),
             topic_id: ticket.topic_id,
             window_id: ticket.window_id,
             agent_id: ticket.agent_id,
             service_day: ticket.service_day,
             rating,
-            comment: comment
-                .map(|c| c.trim().to_string())
-                .filter(|c| !c.is_empty()),
             wait_ms: ticket.wait_ms,
             service_ms: ticket.service_ms,
-            created_at: now,
         };
-        match self.store.add_feedback(&feedback).await {
-            Ok(()) => {
-                metrics::counter!("talon_feedback_total", "rating" => rating.to_string())
-                    .increment(1);
-                Ok(feedback)
+        let queue = self.office(ticket.office_id)?;
+        for _ in 0..STALE_RETRIES {
+            // Under the office's lock, so two ratings of one ticket are decided one after
+            // the other (on another node too: the first one's commit makes the second
+            // stale, and its next round finds the stored rating).
+            let state = queue.state.clone().lock_owned().await;
+            let now = self.now();
+            let hours = state.office.settings.feedback_hours;
+            if now >= finished + chrono::Duration::hours(i64::from(hours)) {
+                return Err(conflict(
+                    "feedback_closed",
+                    "the time to rate this visit is over",
+                ));
             }
-            Err(StoreError::Duplicate(_)) => Err(conflict(
-                "already_rated",
-                "this visit has been rated already: one rating per ticket",
-            )),
-            Err(e) => Err(e.into()),
+            if self.store.feedback_of(ticket.id).await?.is_some() {
+                return Err(conflict(
+                    "already_rated",
+                    "this visit has been rated already: one rating per ticket",
+                ));
+            }
+            let rated = self
+                .run_locked(
+                    &queue,
+                    state,
+                    Command::Rate {
+                        rating: rating.clone(),
+                    },
+                    Extras {
+                        comment: comment.clone(),
+                        ..Extras::default()
+                    },
+                    |_, events| events.last().map_or(now, |e| e.at),
+                )
+                .await;
+            match rated {
+                Err(QueueError::Store(StoreError::Stale(_))) => continue,
+                Err(e) => return Err(e),
+                Ok(at) => {
+                    metrics::counter!("talon_feedback_total", "rating" => rating.rating.to_string())
+                        .increment(1);
+                    return Ok(talon_protocol::api::Feedback::of(
+                        ticket.office_id,
+                        &rating,
+                        comment,
+                        at,
+                    ));
+                }
+            }
         }
+        Err(QueueError::Contended(ticket.office_id))
     }
 
     /// The public office board.
@@ -563,7 +579,7 @@ struct Commit {
     state: OwnedMutexGuard<OfficeState>,
     next: OfficeState,
     events: Vec<Event>,
-    idempotency: Option<(TicketId, String)>,
+    extras: Extras,
     now: DateTime<Utc>,
 }
 
@@ -580,11 +596,10 @@ async fn commit_and_keep(commit: Commit) -> Kept {
         mut state,
         next,
         events,
-        idempotency,
+        extras,
         now,
     } = commit;
-    let key = idempotency.as_ref().map(|(id, key)| (*id, key.as_str()));
-    match store.commit(&events, key).await {
+    match store.commit(&events, extras).await {
         Ok(()) => {}
         Err(StoreError::Stale(office)) => {
             // Another node was first: learn what it decided; the caller decides again.

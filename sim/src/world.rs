@@ -98,6 +98,7 @@ impl World {
                 },
                 active: true,
                 display_order: order as i32,
+                booking: Default::default(),
             };
             topics.push(queues.create_topic(office.id, topic).await?.id);
         }

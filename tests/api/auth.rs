@@ -85,10 +85,13 @@ fn fits(template: &str, path: &str) -> bool {
 /// The state-changing routes that are public on purpose: sign-in, and what a visitor
 /// does with the ticket in their hand (its code is the credential; rate limited per
 /// address).
-const PUBLIC_MUTATIONS: [(&str, &str); 3] = [
+const PUBLIC_MUTATIONS: [(&str, &str); 6] = [
     ("POST", "/api/v1/auth/login"),
     ("POST", "/api/v1/public/tickets/{code}/leave"),
     ("POST", "/api/v1/public/tickets/{code}/feedback"),
+    ("POST", "/api/v1/offices/{office}/bookings"),
+    ("DELETE", "/api/v1/public/bookings/{code}"),
+    ("POST", "/api/v1/public/bookings/{code}/move"),
 ];
 
 /// Every state-changing operation of the OpenAPI document but the public ones.
@@ -139,10 +142,21 @@ async fn the_public_mutating_routes_are_public_on_purpose_and_only_those() {
             }
         }
     }
-    // Without a token they answer for the ticket (here: no such code), not 401.
-    for (_, path) in &PUBLIC_MUTATIONS[1..] {
-        let path = path.replace("{code}", "NOSUCHCODE1");
-        let (status, body) = app.post(&path, None, json!({"rating": 5})).await;
+    // Without a token they answer for the ticket, booking or office (here: none such),
+    // not 401.
+    let start = "2026-11-20T09:00:00Z";
+    for (method, path) in &PUBLIC_MUTATIONS[1..] {
+        let path = path
+            .replace("{code}", "NOSUCHCODE1")
+            .replace("{office}", "999999");
+        let body = match *method {
+            "DELETE" => None,
+            _ if path.ends_with("/move") => Some(json!({ "start": start })),
+            _ if path.ends_with("/bookings") => Some(json!({"topic_id": 1, "start": start})),
+            _ => Some(json!({"rating": 5})),
+        };
+        let method = Method::from_bytes(method.as_bytes()).unwrap();
+        let (status, body) = app.request(method, &path, None, body).await;
         assert_eq!(status, StatusCode::NOT_FOUND, "{path}: {body}");
     }
     app.stop().await;
@@ -240,6 +254,43 @@ async fn every_mutating_endpoint_refuses_a_missing_or_wrong_token_and_changes_no
     let waiting_a = ticket_id(&app.issue(a).await);
     let waiting_b = ticket_id(&app.issue(b).await);
     let display_id = device_id(&app, "display").await;
+    // A booking of topic B whose check-in is open now, for the check-in route.
+    let (status, body) = app
+        .request(
+            Method::PUT,
+            &format!("/api/v1/topics/{b}"),
+            Some(head),
+            Some(json!({
+                "prefix": "B",
+                "name_ru": "Договоры",
+                "name_en": "Contracts",
+                "norms": {
+                    "wait": {"minutes": 10, "kind": "hard_max"},
+                    "service": {"minutes": 15, "kind": "average"},
+                    "total": {"minutes": 30, "kind": "average"}
+                },
+                "display_order": 1,
+                "booking": {"bookable": true, "lead_min": 0, "check_in_before_min": 240}
+            })),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let today = (app.clock_now() + chrono::Duration::hours(3)).date_naive();
+    let (_, slots) = app
+        .get(
+            &format!("/api/v1/offices/{office}/slots?topic={b}&from={today}&to={today}"),
+            None,
+        )
+        .await;
+    let (status, booking) = app
+        .post(
+            &format!("/api/v1/offices/{office}/bookings"),
+            None,
+            json!({"topic_id": b.0, "start": slots[1]["start"]}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{booking}");
+    let booking_code = booking["code"].as_str().unwrap().to_string();
 
     let not_admin = [
         ("an agent", agent1),
@@ -376,6 +427,27 @@ async fn every_mutating_endpoint_refuses_a_missing_or_wrong_token_and_changes_no
         )
         .refuse(&[("a display", display)])
         .allow(kiosk, S::CREATED),
+        endpoint(
+            "check a booked visitor in",
+            M::POST,
+            format!("/api/v1/offices/{office}/check-in"),
+            Some(json!({ "code": booking_code })),
+        )
+        .refuse(&[("a display", display)])
+        .allow(kiosk, S::CREATED),
+        endpoint(
+            "set reception hours",
+            M::PUT,
+            format!("/api/v1/offices/{office}/receptions/{}", app.head.id),
+            Some(json!({
+                "title_ru": "Приём начальника офиса",
+                "topic_id": c.0,
+                "hours": {"tue": {"open": "14:00:00", "close": "16:00:00"}},
+                "booking": {"bookable": true}
+            })),
+        )
+        .refuse(&not_head)
+        .allow(head, S::OK),
         endpoint("open a window", M::POST, window(w2, "open"), None)
             .refuse(&devices)
             .allow(agent2, S::OK),

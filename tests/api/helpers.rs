@@ -107,6 +107,7 @@ pub async fn spawn_app_with(configure: impl FnOnce(&mut Settings)) -> TestApp {
             },
             active: true,
             display_order: order as i32,
+            booking: Default::default(),
         };
         topics.push(
             queues

@@ -9,6 +9,7 @@ mod helpers;
 
 mod aborts;
 mod auth;
+mod bookings;
 mod client_link;
 mod concurrency;
 mod errors;

@@ -6,7 +6,7 @@ use serde_json::json;
 use std::collections::HashSet;
 use talon_protocol::api::{OfficeInput, Role, default_schedule};
 use talon_protocol::{Event, EventKind, OfficeId};
-use talon_server::store::StoreError;
+use talon_server::store::{Extras, StoreError};
 
 fn day_started(office: OfficeId, seq: u64) -> Event {
     Event {
@@ -39,15 +39,23 @@ async fn a_commit_that_does_not_follow_the_stored_seq_is_refused_as_stale() {
     let app = spawn_app().await;
     let store = app.queues().store();
     let office = new_office(&app, "seq").await;
-    store.commit(&[day_started(office, 1)], None).await.unwrap();
+    store
+        .commit(&[day_started(office, 1)], Extras::default())
+        .await
+        .unwrap();
     for seq in [1, 3] {
-        let refused = store.commit(&[day_started(office, seq)], None).await;
+        let refused = store
+            .commit(&[day_started(office, seq)], Extras::default())
+            .await;
         assert!(
             matches!(refused, Err(StoreError::Stale(o)) if o == office),
             "seq {seq} after 1: {refused:?}"
         );
     }
-    store.commit(&[day_started(office, 2)], None).await.unwrap();
+    store
+        .commit(&[day_started(office, 2)], Extras::default())
+        .await
+        .unwrap();
     let seqs: Vec<u64> = store
         .events_since(office, 0, 10)
         .await
@@ -67,7 +75,7 @@ async fn among_commits_written_together_a_failing_one_is_refused_alone() {
         offices.push(new_office(&app, name).await);
     }
     store
-        .commit(&[day_started(offices[0], 1)], None)
+        .commit(&[day_started(offices[0], 1)], Extras::default())
         .await
         .unwrap();
     // Many commits at once, one of them repeating a seq that is already stored.
@@ -75,9 +83,9 @@ async fn among_commits_written_together_a_failing_one_is_refused_alone() {
     let second = [day_started(offices[1], 1)];
     let third = [day_started(offices[2], 1)];
     let (bad, ok2, ok3) = tokio::join!(
-        store.commit(&duplicate, None),
-        store.commit(&second, None),
-        store.commit(&third, None)
+        store.commit(&duplicate, Extras::default()),
+        store.commit(&second, Extras::default()),
+        store.commit(&third, Extras::default())
     );
     assert!(bad.is_err());
     ok2.unwrap();

@@ -361,11 +361,31 @@ async fn a_visit_is_rated_once_after_it_was_served_and_only_for_a_while() {
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{bad}: {body}");
         assert_eq!(error_code(&body), code, "{bad}");
     }
+    let mut head = app.live(&app.head.token, None).await;
+    head.next_snapshot().await;
     let comment = "<b>Долго</b> ждал, но помогли";
     let (status, body) = rate(json!({"rating": 2, "comment": comment})).await;
     assert_eq!(status, StatusCode::CREATED, "{body}");
     assert_eq!(body["rated"], true);
     assert!(body["rating_open_until"].is_null());
+    // The office hears of the rating as an event, without the comment (every socket of
+    // the office gets the events), and «плохо» is an alert for the head at once.
+    let rated = head.next_event().await;
+    let EventKind::VisitRated { rating } = &rated.kind else {
+        panic!("the rating is an event, got {:?}", rated.kind);
+    };
+    assert_eq!((rating.rating, rating.window_id), (2, Some(w2)));
+    assert_eq!(rating.label, receipt["ticket"]["label"].as_str().unwrap());
+    assert!(!serde_json::to_string(&rated).unwrap().contains("Долго"));
+    let alert = head.next_event().await;
+    let EventKind::AlertRaised { alert } = &alert.kind else {
+        panic!("a poor rating raises an alert, got {:?}", alert.kind);
+    };
+    assert_eq!(alert.id, format!("poor_rating:{id}"));
+    assert!(matches!(
+        alert.kind,
+        talon_protocol::AlertKind::PoorRating { rating: 2, .. }
+    ));
 
     let stored = app
         .queues()
@@ -443,6 +463,52 @@ async fn a_visit_is_rated_once_after_it_was_served_and_only_for_a_while() {
         .await;
     assert_eq!(status, StatusCode::CONFLICT, "{body}");
     assert_eq!(error_code(&body), "feedback_closed");
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn ratings_of_one_visit_sent_at_once_store_one() {
+    let app = spawn_app().await;
+    let w2 = app.windows[1];
+    let agent2 = &app.agents[1];
+    app.window_action(w2, "open", &agent2.token).await;
+    let receipt = app.issue(app.topics[0]).await;
+    let id = ticket_id(&receipt);
+    app.window_action(w2, "call-next", &agent2.token).await;
+    app.ticket_action(&id, "start", &agent2.token, json!({}))
+        .await;
+    app.ticket_action(
+        &id,
+        "finish",
+        &agent2.token,
+        json!({"outcome": {"kind": "resolved"}, "topics_count": 1}),
+    )
+    .await;
+    let path = format!("/api/v1/public/tickets/{}/feedback", code(&receipt));
+    let answers = futures_util::future::join_all(
+        (1..=8u8).map(|n| app.post(&path, None, json!({"rating": 1 + n % 5}))),
+    )
+    .await;
+    let created = answers
+        .iter()
+        .filter(|(status, _)| *status == StatusCode::CREATED)
+        .count();
+    assert_eq!(created, 1, "{answers:?}");
+    for (status, body) in answers.iter().filter(|(s, _)| *s != StatusCode::CREATED) {
+        assert_eq!(*status, StatusCode::CONFLICT, "{body}");
+        assert_eq!(error_code(body), "already_rated");
+    }
+    let events = app
+        .queues()
+        .store()
+        .events_since(app.office, 0, 10_000)
+        .await
+        .unwrap();
+    let ratings = events
+        .iter()
+        .filter(|e| matches!(e.kind, EventKind::VisitRated { .. }))
+        .count();
+    assert_eq!(ratings, 1, "one rating event for the one stored rating");
     app.stop().await;
 }
 

@@ -13,6 +13,8 @@ const BACKEND: talon_testkit::Backend = talon_testkit::Backend::Postgres;
 mod aborts;
 #[path = "../api/auth.rs"]
 mod auth;
+#[path = "../api/bookings.rs"]
+mod bookings;
 #[path = "../api/client_link.rs"]
 mod client_link;
 #[path = "../api/concurrency.rs"]

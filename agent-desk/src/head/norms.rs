@@ -153,6 +153,7 @@ impl NormsTab {
                             norms,
                             active: topic.active,
                             display_order: topic.display_order,
+                            booking: topic.booking.clone(),
                         };
                         self.runner
                             .start(cx, cx.text("desk-norms-saved"), async move {

@@ -261,7 +261,7 @@ fn monthly(ui: &mut Ui, cx: &Cx, stats: &OfficeStats) {
 
 fn stats_table(ui: &mut Ui, cx: &Cx, id: &str, rows: &[(String, &StatsRow)]) {
     egui::Grid::new(id)
-        .num_columns(11)
+        .num_columns(15)
         .spacing([16.0, 6.0])
         .striped(true)
         .show(ui, |ui| {
@@ -277,6 +277,10 @@ fn stats_table(ui: &mut Ui, cx: &Cx, id: &str, rows: &[(String, &StatsRow)]) {
                 cx.text("desk-report-column-wait-in-norm"),
                 cx.text("desk-report-column-service-average"),
                 cx.text("desk-report-column-service-in-norm"),
+                cx.text("desk-report-column-ratings"),
+                cx.text("desk-report-column-rating-average"),
+                cx.text("desk-report-column-rating-within"),
+                cx.text("desk-report-column-rating-over"),
             ] {
                 ui.label(RichText::new(head).color(colors::MUTED));
             }
@@ -293,6 +297,10 @@ fn stats_table(ui: &mut Ui, cx: &Cx, id: &str, rows: &[(String, &StatsRow)]) {
                 ui.label(text::share(row.within_wait_norm));
                 ui.label(text::minutes_1(cx.lang, row.service.average_ms));
                 ui.label(text::share(row.within_service_norm));
+                ui.label(row.ratings.count.to_string());
+                ui.label(text::rating(row.ratings.average));
+                ui.label(text::rating(row.ratings.average_within_wait_norm));
+                ui.label(text::rating(row.ratings.average_over_wait_norm));
                 ui.end_row();
             }
         });

@@ -155,6 +155,54 @@ fn an_edited_norm_takes_effect_on_the_board_and_on_the_server() {
 }
 
 #[test]
+fn a_poor_rating_reaches_the_head_s_board_as_it_arrives() {
+    let server = TestServer::start();
+    let agent = server.api("agent1", AGENT_PASSWORD);
+    let ticket = server.issue(READINGS, false);
+    server.rt.block_on(async {
+        agent
+            .window_action::<Window>(WindowId(1), "open")
+            .await
+            .unwrap();
+        agent.call_next(WindowId(1)).await.unwrap();
+        agent.ticket_action(ticket.id, "start").await.unwrap();
+        let finish = talon_protocol::api::FinishRequest {
+            outcome: talon_protocol::Outcome::Resolved,
+            topics_count: 1,
+            overrun_reason: None,
+        };
+        agent.finish(ticket.id, &finish).await.unwrap();
+    });
+    let mut desk = head_desk(&server, "head.json");
+    wait_for_label(&mut desk, "Оповещений нет");
+
+    let rating = talon_protocol::api::FeedbackRequest {
+        rating: 1,
+        comment: Some("Мой телефон +7 900 000-00-00".into()),
+    };
+    let _: talon_protocol::api::PublicTicketStatus = server
+        .rt
+        .block_on(talon_client::Api::new(&server.base, None).post(
+            &format!("/api/v1/public/tickets/{}/feedback", ticket.public_code),
+            &rating,
+        ))
+        .unwrap();
+    let sentence = format!(
+        "Оценка посетителя «очень плохо»: талон {}, окно 1",
+        ticket.label
+    );
+    wait_for_label(&mut desk, &format!("Новое оповещение: {sentence}"));
+    assert!(desk.query_by_label(&sentence).is_some(), "listed");
+    assert!(
+        desk.query_by_label_contains("+7 900").is_none(),
+        "the comment is not on the board"
+    );
+    // An hour later it has left the alerts; the reports keep it.
+    server.advance_minutes(61);
+    wait_for_label(&mut desk, "Оповещений нет");
+}
+
+#[test]
 fn reports_show_the_servers_statistics_and_export_them_as_csv() {
     let server = TestServer::start();
     let agent = server.api("agent1", AGENT_PASSWORD);
@@ -200,6 +248,16 @@ fn reports_show_the_servers_statistics_and_export_them_as_csv() {
     wait_for_label(&mut desk, "По темам");
     wait_for_label(&mut desk, "П Передача показаний");
     wait_for_label(&mut desk, "Ольга");
+    // The rating columns: one rating, 4.00 on average and within the wait norm, none over.
+    for column in [
+        "Оценок",
+        "Ср. оценка",
+        "Оценка в норме ожид.",
+        "Оценка сверх нормы",
+    ] {
+        wait_for_any(&mut desk, column);
+    }
+    assert!(desk.query_all_by_label("4.00").count() >= 2);
     wait_for_text(
         &mut desk,
         "Среднее ожидание за месяц 2026-11: 6.5 мин в пределах нормы",
@@ -268,6 +326,7 @@ fn a_head_of_several_offices_sees_a_row_per_office_and_opens_one() {
                     norms: Norms::default(),
                     active: true,
                     display_order: 0,
+                    booking: Default::default(),
                 },
             )
             .await

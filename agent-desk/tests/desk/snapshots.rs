@@ -93,6 +93,18 @@ fn head_board_with_an_alert() {
             overrun_reason: None,
         };
         agent1.finish(t.id, &request).await.unwrap();
+        // Its visitor rates the visit «плохо» on their phone.
+        let rating = talon_protocol::api::FeedbackRequest {
+            rating: 2,
+            comment: None,
+        };
+        let _: talon_protocol::api::PublicTicketStatus = talon_client::Api::new(&server.base, None)
+            .post(
+                &format!("/api/v1/public/tickets/{}/feedback", t.public_code),
+                &rating,
+            )
+            .await
+            .unwrap();
         let t = agent1.call_next(WindowId(1)).await.unwrap();
         agent1.ticket_action(t.id, "start").await.unwrap();
         agent2.pause(WindowId(2), "Обед", None).await.unwrap();
@@ -107,6 +119,7 @@ fn head_board_with_an_alert() {
     );
     wait_for_label(&mut desk, "Талон Ю001 ждёт дольше нормы (Юридические лица)");
     wait_for_label(&mut desk, "Талон Д001 ждёт дольше нормы (Договоры)");
+    wait_for_label(&mut desk, "Оценка посетителя «плохо»: талон П001, окно 1");
     wait_for_label(&mut desk, "2.0 мин");
     wait_for_label(&mut desk, "На связи");
     snapshot(&mut desk, "head_board_ru");
@@ -116,5 +129,6 @@ fn head_board_with_an_alert() {
         &mut desk,
         "Ticket Ю001 has waited past the norm (Legal entities)",
     );
+    wait_for_label(&mut desk, "A visitor rated “poor”: ticket П001, window 1");
     snapshot(&mut desk, "head_board_en");
 }

@@ -47,7 +47,20 @@ pub fn absorb(state: &mut OfficeState, event: &Event) {
         EventKind::ServiceDayStarted { service_day } => {
             state.service_day = *service_day;
             state.counters.clear();
+            state.forget_past_bookings();
         }
+        EventKind::BookingMade { booking }
+        | EventKind::BookingMoved { booking }
+        | EventKind::BookingCancelled { booking }
+        | EventKind::BookingCheckedIn { booking }
+        | EventKind::BookingMissed { booking } => state.bookings.put(booking.clone()),
+        EventKind::ReceptionChanged { reception } => {
+            state
+                .receptions
+                .insert(reception.staff_id, reception.clone());
+        }
+        // A rating changes no live state (its alert comes as an event of its own).
+        EventKind::VisitRated { .. } => {}
         // Ticket events were handled above; the match on `ticket()` is exhaustive.
         EventKind::TicketIssued { .. }
         | EventKind::TicketCalled { .. }
@@ -100,6 +113,8 @@ mod tests {
             alerts: BTreeMap::new(),
             recent_calls: Vec::new(),
             recent_service_ms: HashMap::new(),
+            bookings: Default::default(),
+            receptions: Default::default(),
         }
     }
 
@@ -113,6 +128,7 @@ mod tests {
             norms: Norms::default(),
             active: true,
             display_order: 0,
+            booking: Default::default(),
         }
     }
 

@@ -1,7 +1,9 @@
 //! Alerts: which conditions hold now. The engine diffs this against the active alerts
-//! and emits AlertRaised / AlertCleared, so alerts need no state of their own.
+//! and emits AlertRaised / AlertCleared, so alerts need no state of their own (a poor
+//! rating, raised by the rating itself, holds for a while: `ratings::still_shown`).
 
 use super::OfficeState;
+use super::ticket_set::Queue;
 use chrono::{DateTime, Utc};
 use talon_protocol::{AlertKind, Ticket, TicketStatus, WindowState};
 use talon_protocol::{NormStatus, norm_status};
@@ -23,9 +25,24 @@ pub fn current(state: &OfficeState, now: DateTime<Utc>) -> Vec<AlertKind> {
                 .tickets
                 .waiting_since_before(*topic, now_ms - norm_ms)
                 .filter(|t| {
-                    norm_status(t.wait_ms_at(now), wait_norm(t.topic_id)) == NormStatus::Breach
+                    t.booked().is_none()
+                        && norm_status(t.wait_ms_at(now), wait_norm(t.topic_id))
+                            == NormStatus::Breach
                 }),
         );
+    }
+    // Booked visitors have a norm of their own: their queues are few and short, so they
+    // are read whole.
+    let booked_queues = state
+        .topics
+        .keys()
+        .map(|topic| Queue::Booked(*topic))
+        .chain(state.receptions.keys().map(|staff| Queue::Person(*staff)));
+    for queue in booked_queues {
+        breaches.extend(state.tickets.queue(queue).filter(|t| {
+            norm_status(t.wait_ms_at(now), t.wait_norm_min(wait_norm(t.topic_id)))
+                == NormStatus::Breach
+        }));
     }
     breaches.sort_by_key(|t| t.id);
     for ticket in breaches {
@@ -80,5 +97,6 @@ pub fn current(state: &OfficeState, now: DateTime<Utc>) -> Vec<AlertKind> {
             });
         }
     }
+    alerts.extend(super::ratings::still_shown(state, now));
     alerts
 }

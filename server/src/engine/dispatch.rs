@@ -8,13 +8,15 @@ use std::cmp::Ordering;
 pub use talon_protocol::dispatch::is_eligible;
 use talon_protocol::{Ticket, Window};
 
-/// The queues a window calls from: its topics', and its own (tickets transferred to it).
+/// The queues a window calls from: its topics' (walk-in and booked), its own (tickets
+/// transferred to it) and its agent's bookings in person.
 fn queues_of(window: &Window) -> impl Iterator<Item = Queue> + '_ {
     window
         .topics
         .iter()
-        .map(|topic| Queue::Topic(*topic))
+        .flat_map(|topic| [Queue::Topic(*topic), Queue::Booked(*topic)])
         .chain(std::iter::once(Queue::Window(window.id)))
+        .chain(window.agent_id.map(Queue::Person))
 }
 
 /// The window's queue in dispatch order.
@@ -30,20 +32,27 @@ pub fn queue_for<'a>(
     queue
 }
 
-/// The ticket the window calls next: the best of its topics' first tickets (within a
-/// topic the order does not change with time, so the first is that topic's best) and of
-/// the tickets transferred to it (of any topic, so all of them are compared).
+/// The ticket the window calls next: the best of its topics' first tickets, walk-in and
+/// booked (within one of these queues the order does not change with time, so the first
+/// is its best), of the tickets transferred to it and of its agent's bookings in person
+/// (of any topic, so all of them are compared).
 pub fn next_for<'a>(
     state: &'a OfficeState,
     window: &Window,
     now: DateTime<Utc>,
 ) -> Option<&'a Ticket> {
-    let heads = window
-        .topics
-        .iter()
-        .filter_map(|topic| state.tickets.head(Queue::Topic(*topic)));
+    let heads = window.topics.iter().flat_map(|topic| {
+        [Queue::Topic(*topic), Queue::Booked(*topic)]
+            .into_iter()
+            .filter_map(|queue| state.tickets.head(queue))
+    });
+    let personal = window
+        .agent_id
+        .into_iter()
+        .flat_map(|agent| state.tickets.queue(Queue::Person(agent)));
     heads
         .chain(state.tickets.queue(Queue::Window(window.id)))
+        .chain(personal)
         .min_by(|a, b| dispatch_order(state, a, b, now))
 }
 

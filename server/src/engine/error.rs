@@ -19,6 +19,9 @@ pub enum EngineError {
     /// Tickets are not issued now.
     #[error("ticket issuing has ended for now")]
     OutsideHours { next_opening: Option<DateTime<Utc>> },
+    /// Check-in for a booking opens later.
+    #[error("check-in for this booking has not opened yet")]
+    CheckInTooEarly { opens_at: DateTime<Utc> },
 }
 
 impl EngineError {

@@ -11,12 +11,17 @@ pub fn people_ahead(
     ticket: &Ticket,
     now: chrono::DateTime<chrono::Utc>,
 ) -> u32 {
+    let own = Queue::of(ticket);
     let queue = Queue::Topic(ticket.topic_id);
-    let in_queue = ticket.status == TicketStatus::Waiting && ticket.target_window.is_none();
+    let in_queue = ticket.status == TicketStatus::Waiting && !matches!(own, Queue::Window(_));
     let count = if in_queue {
-        // Within its topic's queue the order is the dispatch order, and most tickets
-        // asked about are near its end (just issued): count those behind.
-        state.tickets.queue_len(queue) - 1 - state.tickets.behind(queue, ticket)
+        // Within its queue (the topic's, or the booked visitors' of the topic or of a
+        // person) the order is the dispatch order, and most tickets asked about are
+        // near its end (just issued): count those behind.
+        state
+            .tickets
+            .queue_len(own)
+            .saturating_sub(1 + state.tickets.behind(own, ticket))
     } else {
         state
             .tickets

@@ -11,6 +11,12 @@ pub fn service_day(tz: Tz, now: DateTime<Utc>) -> NaiveDate {
     now.with_timezone(&tz).date_naive()
 }
 
+/// The instant an office-local day begins.
+pub fn day_start(tz: Tz, day: NaiveDate) -> DateTime<Utc> {
+    to_utc(tz, day.and_time(NaiveTime::MIN))
+        .unwrap_or_else(|| day.and_time(NaiveTime::MIN).and_utc())
+}
+
 /// Whether a kiosk may issue a ticket now; if not, when it may again.
 pub fn issuing_check(office: &Office, now: DateTime<Utc>) -> Result<(), Closed> {
     let tz = office.time_zone.tz();
@@ -72,7 +78,7 @@ fn next_opening(office: &Office, tz: Tz, local: NaiveDateTime) -> Option<DateTim
 }
 
 /// Local wall time to UTC; in a DST gap, the first valid instant after it.
-fn to_utc(tz: Tz, local: NaiveDateTime) -> Option<DateTime<Utc>> {
+pub(super) fn to_utc(tz: Tz, local: NaiveDateTime) -> Option<DateTime<Utc>> {
     match tz.from_local_datetime(&local) {
         LocalResult::Single(t) => Some(t.with_timezone(&Utc)),
         LocalResult::Ambiguous(first, _) => Some(first.with_timezone(&Utc)),

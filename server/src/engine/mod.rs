@@ -7,10 +7,14 @@
 
 mod absorb;
 pub mod alerts;
+pub mod booking_set;
+pub mod bookings;
 pub mod dispatch;
 mod error;
 pub mod estimate;
 pub mod hours;
+mod ratings;
+pub mod slots;
 mod state;
 pub mod ticket_set;
 mod tickets;
@@ -26,6 +30,7 @@ pub use state::{OfficeState, RECENT_CALLS, RECENT_SERVICES};
 use chrono::{DateTime, Utc};
 use std::collections::BTreeMap;
 use talon_protocol::api::QueuePlace;
+use talon_protocol::booking::{BookingId, BookingTarget, Reception};
 use talon_protocol::{
     Alert, Event, EventKind, Office, Outcome, OverrunReason, StaffId, TicketId, Topic, TopicId,
     WindowId,
@@ -81,6 +86,34 @@ pub enum Command {
     /// cancelled ("left by the visitor").
     Leave {
         ticket_id: TicketId,
+    },
+    /// A visitor books a slot.
+    Book {
+        id: BookingId,
+        target: BookingTarget,
+        start: DateTime<Utc>,
+    },
+    /// A booking moves to another slot of the same topic or person.
+    MoveBooking {
+        id: BookingId,
+        start: DateTime<Utc>,
+    },
+    CancelBooking {
+        id: BookingId,
+    },
+    /// The booked visitor checks in: a ticket is issued.
+    CheckIn {
+        id: BookingId,
+        ticket_id: TicketId,
+        public_code: String,
+    },
+    /// Set a person's reception hours.
+    PutReception {
+        reception: Box<Reception>,
+    },
+    /// The visitor rated a served visit on their phone.
+    Rate {
+        rating: talon_protocol::VisitRating,
     },
     /// Time passed: roll the service day, return postponed tickets, refresh alerts.
     Tick,
@@ -138,6 +171,7 @@ pub fn apply(
     now: DateTime<Utc>,
 ) -> Result<Vec<Event>, EngineError> {
     let mut out = Vec::new();
+    bookings::mark_missed(state, now, &mut out);
     tickets::roll_service_day(state, now, &mut out);
     tickets::return_postponed(state, now, &mut out);
     match command {
@@ -173,6 +207,20 @@ pub fn apply(
             out.push(EventKind::OfficeChanged { office: *office });
         }
         Command::Leave { ticket_id } => tickets::leave(state, now, ticket_id, &mut out)?,
+        Command::Rate { rating } => ratings::rate(state, now, rating, &mut out)?,
+        Command::Book { id, target, start } => {
+            bookings::book(state, now, id, target, start, &mut out)?
+        }
+        Command::MoveBooking { id, start } => bookings::move_to(state, now, id, start, &mut out)?,
+        Command::CancelBooking { id } => bookings::cancel(state, id, &mut out)?,
+        Command::CheckIn {
+            id,
+            ticket_id,
+            public_code,
+        } => bookings::check_in(state, now, id, ticket_id, public_code, &mut out)?,
+        Command::PutReception { reception } => {
+            bookings::put_reception(state, *reception, &mut out)?
+        }
         Command::Tick => {}
     }
     refresh_alerts(state, now, &mut out);

@@ -6,7 +6,9 @@ use talon_protocol::{
     Alert, CallRecord, Norms, Office, StaffId, Ticket, Topic, TopicId, Window, WindowId,
 };
 
+pub use super::booking_set::BookingSet;
 pub use super::ticket_set::TicketSet;
+use talon_protocol::booking::Reception;
 pub use talon_protocol::snapshot::RECENT_CALLS;
 /// How many recent service times per topic feed the estimated wait.
 pub const RECENT_SERVICES: usize = 20;
@@ -30,6 +32,10 @@ pub struct OfficeState {
     pub recent_calls: Vec<CallRecord>,
     /// Newest last, per topic.
     pub recent_service_ms: HashMap<TopicId, VecDeque<i64>>,
+    /// Bookings holding a place, from the current service day on.
+    pub bookings: BookingSet,
+    /// People's reception hours, by person.
+    pub receptions: BTreeMap<StaffId, Reception>,
 }
 
 impl OfficeState {
@@ -55,6 +61,22 @@ impl OfficeState {
     /// The window an agent has open, if any.
     pub fn window_of_agent(&self, agent: StaffId) -> Option<&Window> {
         self.windows.values().find(|w| w.agent_id == Some(agent))
+    }
+
+    /// Drops the checked-in bookings of days before the service day: their tickets are
+    /// in the queue, and their slots can no longer be booked. (Bookings nobody checked in
+    /// for leave when they are marked missed.)
+    pub fn forget_past_bookings(&mut self) {
+        let day_start = super::hours::day_start(self.office.time_zone.tz(), self.service_day);
+        let past: Vec<_> = self
+            .bookings
+            .started_before(day_start)
+            .filter(|b| b.status == talon_protocol::booking::BookingStatus::CheckedIn)
+            .map(|b| b.id)
+            .collect();
+        for id in past {
+            self.bookings.remove(id);
+        }
     }
 
     pub fn record_service(&mut self, topic: TopicId, service_ms: i64) {

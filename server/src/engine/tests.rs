@@ -13,6 +13,8 @@ use talon_protocol::{
     WeekSchedule, Window, WindowState,
 };
 
+mod booking;
+
 // ---------------------------------------------------------------------------------------
 // Fixture
 // ---------------------------------------------------------------------------------------
@@ -76,6 +78,7 @@ fn topic(id: TopicId, prefix: &str, wait: u32, service: u32) -> Topic {
         },
         active: true,
         display_order: i32::try_from(id.0).expect("small id"),
+        booking: Default::default(),
     }
 }
 
@@ -135,6 +138,8 @@ fn office_state() -> OfficeState {
         alerts: BTreeMap::new(),
         recent_calls: Vec::new(),
         recent_service_ms: HashMap::new(),
+        bookings: Default::default(),
+        receptions: Default::default(),
     }
 }
 
@@ -217,6 +222,7 @@ impl Hall {
         };
         let mut timed = self.st.clone();
         let mut time_events = Vec::new();
+        bookings::mark_missed(&mut timed, now, &mut time_events);
         tickets::roll_service_day(&mut timed, now, &mut time_events);
         tickets::return_postponed(&mut timed, now, &mut time_events);
         assert!(
@@ -1657,6 +1663,65 @@ fn service_breach_past_the_service_norm() {
     assert!(h.tick(m(15)).is_empty());
     let events = h.act(x, resolved(), m(16));
     assert_eq!(cleared(&events), [format!("service_breach:{x}")]);
+}
+
+fn rating_of(n: u128, rating: u8) -> Command {
+    Command::Rate {
+        rating: talon_protocol::VisitRating {
+            ticket_id: tid(n),
+            label: format!("A{n:03}"),
+            topic_id: A,
+            window_id: Some(W1),
+            agent_id: Some(StaffId(1)),
+            service_day: day(2026, 3, 10),
+            rating,
+            wait_ms: 4 * MIN,
+            service_ms: 6 * MIN,
+        },
+    }
+}
+
+#[test]
+fn a_rating_is_an_event_and_a_poor_one_an_alert_for_an_hour() {
+    let mut h = Hall::new();
+    // «хорошо» and «удовлетворительно»: events, no alert.
+    assert_eq!(names(&h.ok(rating_of(1, 4), m(0))), ["visit_rated"]);
+    assert_eq!(names(&h.ok(rating_of(2, 3), m(0))), ["visit_rated"]);
+    assert!(h.st.alerts.is_empty());
+    // «плохо»: the rating, then its alert, raised at once.
+    let events = h.ok(rating_of(3, 2), m(1));
+    assert_eq!(names(&events), ["visit_rated", "alert_raised"]);
+    assert_eq!(
+        raised(&events),
+        [AlertKind::PoorRating {
+            ticket_id: tid(3),
+            label: "A003".into(),
+            topic_id: A,
+            window_id: Some(W1),
+            agent_id: Some(StaffId(1)),
+            rating: 2,
+        }]
+    );
+    // «очень плохо» too; both stay through ticks for an hour, then clear.
+    let events = h.ok(rating_of(4, 1), m(20));
+    assert_eq!(names(&events), ["visit_rated", "alert_raised"]);
+    assert!(h.tick(m(30)).is_empty());
+    assert!(h.tick(ms(60, 59)).is_empty());
+    assert_eq!(cleared(&h.tick(m(61))), [format!("poor_rating:{}", tid(3))]);
+    assert_eq!(h.st.alerts.len(), 1);
+    assert_eq!(cleared(&h.tick(m(80))), [format!("poor_rating:{}", tid(4))]);
+    assert!(h.st.alerts.is_empty());
+}
+
+#[test]
+fn a_rating_outside_one_to_five_is_refused() {
+    let mut h = Hall::new();
+    for wrong in [0, 6] {
+        assert!(matches!(
+            h.refused(rating_of(1, wrong), m(0)),
+            EngineError::Invalid(_)
+        ));
+    }
 }
 
 // ---------------------------------------------------------------------------------------

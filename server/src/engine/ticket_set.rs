@@ -9,7 +9,7 @@
 use chrono::{DateTime, Utc};
 use imbl::{OrdMap, OrdSet};
 use std::sync::Arc;
-use talon_protocol::{Ticket, TicketId, TicketStatus, TopicId, WindowId};
+use talon_protocol::{StaffId, Ticket, TicketId, TicketStatus, TopicId, WindowId};
 
 /// A queue a waiting ticket stands in: its topic's, or one window's after a transfer to
 /// that window.
@@ -17,12 +17,22 @@ use talon_protocol::{Ticket, TicketId, TicketStatus, TopicId, WindowId};
 pub enum Queue {
     Topic(TopicId),
     Window(WindowId),
+    /// Booked visitors of a topic who checked in, by the later of slot start and arrival.
+    Booked(TopicId),
+    /// Visitors booked with a person (reception hours): only that person calls them.
+    Person(StaffId),
 }
 
 impl Queue {
     pub fn of(ticket: &Ticket) -> Queue {
-        match ticket.target_window {
-            Some(window) => Queue::Window(window),
+        if let Some(window) = ticket.target_window {
+            return Queue::Window(window);
+        }
+        match ticket.booked() {
+            Some(booking) => match booking.staff_id {
+                Some(staff) => Queue::Person(staff),
+                None => Queue::Booked(ticket.topic_id),
+            },
             None => Queue::Topic(ticket.topic_id),
         }
     }

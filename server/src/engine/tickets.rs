@@ -40,24 +40,73 @@ pub(super) fn issue(
         next_opening: closed.next_opening,
     })?;
     let prefix = topic.prefix.clone();
-    let counter = state.counters.entry(prefix.clone()).or_insert(0);
+    let ticket = numbered(state, &prefix, id, topic_id, out_of_turn, public_code, now);
+    state.tickets.put(ticket.clone());
+    out.push(EventKind::TicketIssued { ticket });
+    Ok(())
+}
+
+/// The ticket of a booked visitor who checked in (the check-in window is the caller's
+/// check; the kiosk's issuing hours do not apply: the office gave the visitor this
+/// time). It waits from `from`, the later of the check-in and the slot's start.
+pub(super) fn issue_booked(
+    state: &mut OfficeState,
+    now: DateTime<Utc>,
+    id: TicketId,
+    public_code: String,
+    booking: talon_protocol::booking::TicketBooking,
+    from: DateTime<Utc>,
+    out: &mut Vec<EventKind>,
+) -> Result<(), EngineError> {
+    let topic = state.topics.get(&booking.topic_id).ok_or_else(|| {
+        EngineError::NotFound(format!(
+            "topic {} of the booking does not exist in this office",
+            booking.topic_id
+        ))
+    })?;
+    let prefix = topic.prefix.clone();
+    let mut ticket = numbered(
+        state,
+        &prefix,
+        id,
+        booking.topic_id,
+        false,
+        public_code,
+        now,
+    );
+    ticket.queue_since = from;
+    ticket.waiting_since = Some(from);
+    ticket.booking = Some(booking);
+    state.tickets.put(ticket.clone());
+    out.push(EventKind::TicketIssued { ticket });
+    Ok(())
+}
+
+/// A new ticket with the topic's next number of the day.
+fn numbered(
+    state: &mut OfficeState,
+    prefix: &str,
+    id: TicketId,
+    topic_id: TopicId,
+    out_of_turn: bool,
+    public_code: String,
+    now: DateTime<Utc>,
+) -> Ticket {
+    let counter = state.counters.entry(prefix.to_string()).or_insert(0);
     *counter += 1;
     let number = *counter;
-    let ticket = NewTicket {
+    NewTicket {
         id,
         office_id: state.office.id,
         topic_id,
-        label: ticket_label(&prefix, number),
+        label: ticket_label(prefix, number),
         number,
         service_day: state.service_day,
         out_of_turn,
         public_code,
         issued_at: now,
     }
-    .into_ticket();
-    state.tickets.put(ticket.clone());
-    out.push(EventKind::TicketIssued { ticket });
-    Ok(())
+    .into_ticket()
 }
 
 /// Calls the next ticket for a window that is idle (the window checks are the caller's).
@@ -480,6 +529,7 @@ pub(super) fn roll_service_day(
     }
     state.service_day = today;
     state.counters.clear();
+    state.forget_past_bookings();
     out.push(EventKind::ServiceDayStarted { service_day: today });
     let stale: Vec<TicketId> = state
         .tickets

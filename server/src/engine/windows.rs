@@ -195,6 +195,9 @@ pub fn validate_topic(state: &OfficeState, topic: &mut Topic) -> Result<(), Engi
             "norms are whole minutes from 1 to 1440".into(),
         ));
     }
+    if let Some(problem) = topic.booking.problem() {
+        return Err(EngineError::Invalid(problem.into()));
+    }
     if let Some(other) = state
         .topics
         .values()

@@ -123,6 +123,16 @@ impl From<EngineError> for ApiError {
                     ..ApiError::conflict("outside_hours", message)
                 }
             }
+            EngineError::CheckInTooEarly { opens_at } => ApiError {
+                next_opening: Some(opens_at),
+                ..ApiError::conflict(
+                    "check_in_too_early",
+                    format!(
+                        "it is too early to check in for this booking; check-in opens at {}",
+                        opens_at.to_rfc3339()
+                    ),
+                )
+            },
         }
     }
 }

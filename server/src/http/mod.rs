@@ -3,6 +3,7 @@
 
 mod admin;
 mod auth;
+mod bookings;
 pub mod error;
 pub mod extract;
 mod live;
@@ -59,6 +60,7 @@ pub fn routes() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .merge(windows::routes())
         .merge(admin::routes())
         .merge(public::routes())
+        .merge(bookings::routes())
         .merge(crate::web::routes())
         .split_for_parts();
     openapi::add_common_responses(&mut openapi);

@@ -121,6 +121,7 @@ fn topic_from(input: TopicInput, id: TopicId, office_id: OfficeId) -> Topic {
         norms: input.norms,
         active: input.active,
         display_order: input.display_order,
+        booking: input.booking,
     }
 }
 

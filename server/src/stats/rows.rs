@@ -87,14 +87,14 @@ pub(super) fn row<'t, 'n>(
         }
         if was_called(ticket) {
             waits.push(ticket.wait_ms);
-            if ticket.wait_ms <= norm_ms(norms.wait.minutes) {
+            if ticket.wait_ms <= norm_ms(ticket.wait_norm_min(norms.wait.minutes)) {
                 wait_within += 1;
             }
         }
         if let Some(&rating) = ratings.get(&ticket.id).filter(|r| (1..=5).contains(*r)) {
             let rating = u32::from(rating);
             by_level[rating as usize - 1] += 1;
-            let within = ticket.wait_ms <= norm_ms(norms.wait.minutes);
+            let within = ticket.wait_ms <= norm_ms(ticket.wait_norm_min(norms.wait.minutes));
             for (sum, count) in [
                 Some(&mut rated),
                 within.then_some(&mut rated_within),

@@ -30,6 +30,7 @@ fn topic(id: i64, prefix: &str, display_order: i32, wait: u32, service: u32, tot
         },
         active: true,
         display_order,
+        booking: Default::default(),
     }
 }
 
@@ -87,6 +88,7 @@ fn ticket(
         topics_count: None,
         overrun_reason: None,
         cancel_reason: None,
+        booking: None,
     }
 }
 

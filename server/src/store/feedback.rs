@@ -1,7 +1,8 @@
 //! Visitors' ratings of their visits: one per ticket.
 
-use super::{Store, StoreError, StoreResult, is_unique_violation};
+use super::{Store, StoreError, StoreResult};
 use chrono::{DateTime, NaiveDate, Utc};
+use sqlx::{Any, Transaction};
 use talon_protocol::api::Feedback;
 use talon_protocol::{OfficeId, StaffId, TicketId, TopicId, WindowId};
 
@@ -43,35 +44,32 @@ fn from_row(row: Row) -> StoreResult<Feedback> {
     })
 }
 
-impl Store {
-    /// Stores a rating; a second one for the same ticket is refused as `Duplicate`.
-    pub async fn add_feedback(&self, feedback: &Feedback) -> StoreResult<()> {
-        sqlx::query(sqlx::AssertSqlSafe(format!(
-            "INSERT INTO feedback ({COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)"
-        )))
-        .bind(feedback.ticket_id.0.to_string())
-        .bind(feedback.office_id.0)
-        .bind(feedback.topic_id.0)
-        .bind(feedback.window_id.map(|w| w.0))
-        .bind(feedback.agent_id.map(|a| a.0))
-        .bind(feedback.service_day.to_string())
-        .bind(i64::from(feedback.rating))
-        .bind(feedback.comment.as_deref())
-        .bind(feedback.wait_ms)
-        .bind(feedback.service_ms)
-        .bind(feedback.created_at.timestamp_millis())
-        .execute(&self.pool)
-        .await
-        .map_err(|e| {
-            if is_unique_violation(&e) {
-                StoreError::Duplicate("this visit has been rated already".into())
-            } else {
-                e.into()
-            }
-        })?;
-        Ok(())
-    }
+/// Stores a rating, as part of the commit of its `VisitRated` event (a second rating of
+/// a ticket breaks the table's key, and the commit is refused).
+pub(super) async fn insert(
+    tx: &mut Transaction<'static, Any>,
+    feedback: &Feedback,
+) -> StoreResult<()> {
+    sqlx::query(sqlx::AssertSqlSafe(format!(
+        "INSERT INTO feedback ({COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)"
+    )))
+    .bind(feedback.ticket_id.0.to_string())
+    .bind(feedback.office_id.0)
+    .bind(feedback.topic_id.0)
+    .bind(feedback.window_id.map(|w| w.0))
+    .bind(feedback.agent_id.map(|a| a.0))
+    .bind(feedback.service_day.to_string())
+    .bind(i64::from(feedback.rating))
+    .bind(feedback.comment.as_deref())
+    .bind(feedback.wait_ms)
+    .bind(feedback.service_ms)
+    .bind(feedback.created_at.timestamp_millis())
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
 
+impl Store {
     /// The rating of a ticket's visit, if the visitor gave one.
     pub async fn feedback_of(&self, ticket: TicketId) -> StoreResult<Option<Feedback>> {
         let row: Option<Row> = sqlx::query_as(sqlx::AssertSqlSafe(format!(

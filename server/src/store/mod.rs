@@ -9,15 +9,30 @@
 
 mod admin;
 mod auth;
+mod bookings;
 mod feedback;
 mod queue;
 mod writer;
 
 pub use auth::{DeviceRecord, StaffRecord};
+pub use bookings::{BookingPrivate, StoredBooking, normalised_phone};
 
 use sqlx::any::{AnyPoolOptions, install_default_drivers};
 use sqlx::{AnyPool, Executor};
 use std::time::Duration;
+use talon_protocol::TicketId;
+
+/// What a commit stores beside its events, each tied to a ticket of the events.
+#[derive(Debug, Clone, Default)]
+pub struct Extras {
+    /// The client's retry key of an issued ticket.
+    pub idempotency: Option<(TicketId, String)>,
+    /// The visitor's comment on a rated visit. It stays out of the events, which every
+    /// socket of the office receives, and is stored only with the rating.
+    pub comment: Option<String>,
+    /// A new booking's code and the visitor's contact, kept out of the events likewise.
+    pub booking: Option<BookingPrivate>,
+}
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {

@@ -1,6 +1,6 @@
 //! Queue state: loading an office, committing events with the state they describe.
 
-use super::{Store, StoreError, StoreResult};
+use super::{Extras, Store, StoreError, StoreResult};
 use crate::engine::ticket_set::TicketSet;
 use crate::engine::{OfficeState, RECENT_CALLS, RECENT_SERVICES};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -97,6 +97,14 @@ impl Store {
             .map(|(data,)| serde_json::from_str::<Alert>(&data).map(|a| (a.id.clone(), a)))
             .collect::<Result<_, _>>()?;
 
+        let day_start = crate::engine::hours::day_start(tz, service_day);
+        let bookings = self.live_bookings(office_id, day_start).await?;
+        let receptions = self
+            .receptions(office_id)
+            .await?
+            .into_iter()
+            .map(|r| (r.staff_id, r))
+            .collect();
         Ok(Some(OfficeState {
             office,
             topics,
@@ -108,6 +116,8 @@ impl Store {
             alerts,
             recent_calls: self.recent_calls(office_id, service_day).await?,
             recent_service_ms: self.recent_services(office_id).await?,
+            bookings: bookings.into_iter().collect(),
+            receptions,
         }))
     }
 
@@ -172,22 +182,13 @@ impl Store {
         Ok(recent)
     }
 
-    /// Writes events and the state they describe in one transaction, durably, before
-    /// returning. `idempotency` ties an issued ticket to the client's retry key.
-    pub async fn commit(
-        &self,
-        events: &[Event],
-        idempotency: Option<(TicketId, &str)>,
-    ) -> StoreResult<()> {
+    /// Writes events and the state they describe, with `extras`, in one transaction,
+    /// durably, before returning.
+    pub async fn commit(&self, events: &[Event], extras: Extras) -> StoreResult<()> {
         if events.is_empty() {
             return Ok(());
         }
-        self.writer
-            .commit(
-                events.to_vec(),
-                idempotency.map(|(id, key)| (id, key.to_string())),
-            )
-            .await
+        self.writer.commit(events.to_vec(), extras).await
     }
 
     /// Events after `since`, at most `limit`, in order.

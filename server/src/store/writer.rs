@@ -13,9 +13,12 @@
 //! advisory lock per office, so that nodes sharing the database commit an office's
 //! events one at a time, and the commit notifies every node of the office's new seq.
 
-use super::{Backend, EVENTS_CHANNEL, StoreError, StoreResult, is_unique_violation, to_ms};
+use super::{
+    Backend, EVENTS_CHANNEL, Extras, StoreError, StoreResult, bookings, feedback,
+    is_unique_violation, to_ms,
+};
 use sqlx::{Any, AnyPool, Transaction};
-use talon_protocol::{Event, EventKind, OfficeId, TicketId};
+use talon_protocol::{Event, EventKind, OfficeId};
 use tokio::sync::{mpsc, oneshot};
 
 /// Most commits written in one transaction.
@@ -23,7 +26,7 @@ const MAX_BATCH: usize = 256;
 
 struct Job {
     events: Vec<Event>,
-    idempotency: Option<(TicketId, String)>,
+    extras: Extras,
     done: oneshot::Sender<StoreResult<()>>,
 }
 
@@ -39,16 +42,12 @@ impl Writer {
         Writer { jobs }
     }
 
-    pub(super) async fn commit(
-        &self,
-        events: Vec<Event>,
-        idempotency: Option<(TicketId, String)>,
-    ) -> StoreResult<()> {
+    pub(super) async fn commit(&self, events: Vec<Event>, extras: Extras) -> StoreResult<()> {
         let (done, result) = oneshot::channel();
         self.jobs
             .send(Job {
                 events,
-                idempotency,
+                extras,
                 done,
             })
             .await
@@ -163,12 +162,8 @@ async fn write_job(
             .await?;
     }
     check_seq(tx, office, first.seq).await?;
-    let idempotency = job
-        .idempotency
-        .as_ref()
-        .map(|(id, key)| (*id, key.as_str()));
     for event in &job.events {
-        project(tx, event, idempotency).await.map_err(|e| match e {
+        project(tx, event, &job.extras).await.map_err(|e| match e {
             StoreError::Database(db) if is_unique_violation(&db) => StoreError::Stale(office),
             other => other,
         })?;
@@ -205,7 +200,7 @@ async fn check_seq(
 async fn project(
     tx: &mut Transaction<'static, Any>,
     event: &Event,
-    idempotency: Option<(TicketId, &str)>,
+    extras: &Extras,
 ) -> StoreResult<()> {
     let office = event.office_id.0;
     sqlx::query(
@@ -219,11 +214,13 @@ async fn project(
     .execute(&mut **tx)
     .await?;
     if let Some(ticket) = event.kind.ticket() {
-        let key = idempotency
+        let key = extras
+            .idempotency
+            .as_ref()
             .filter(|(id, _)| {
                 *id == ticket.id && matches!(event.kind, EventKind::TicketIssued { .. })
             })
-            .map(|(_, key)| key.to_string());
+            .map(|(_, key)| key.as_str());
         let prefix = ticket.label.trim_end_matches(|c: char| c.is_ascii_digit());
         sqlx::query(
             "INSERT INTO tickets (id, office_id, service_day, prefix, number, label, status, \
@@ -297,6 +294,29 @@ async fn project(
                 .bind(&alert.id)
                 .execute(&mut **tx)
                 .await?;
+        }
+        EventKind::VisitRated { rating } => {
+            let row = talon_protocol::api::Feedback::of(
+                event.office_id,
+                rating,
+                extras.comment.clone(),
+                event.at,
+            );
+            feedback::insert(tx, &row).await?;
+        }
+        EventKind::BookingMade { booking } => {
+            let private = extras
+                .booking
+                .as_ref()
+                .ok_or_else(|| StoreError::Corrupt("a booking made without its code".into()))?;
+            bookings::project(tx, booking, Some(private)).await?;
+        }
+        EventKind::BookingMoved { booking }
+        | EventKind::BookingCancelled { booking }
+        | EventKind::BookingCheckedIn { booking }
+        | EventKind::BookingMissed { booking } => bookings::project(tx, booking, None).await?,
+        EventKind::ReceptionChanged { reception } => {
+            bookings::project_reception(tx, reception).await?
         }
         _ => {}
     }
