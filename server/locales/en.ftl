@@ -93,3 +93,72 @@ web-board-wait = Waiting time
 web-board-no-wait = no wait
 web-board-no-topics = No topics are open for the queue right now.
 web-board-link = Queue in the office
+
+## Booking ahead
+
+web-book-title = Book a visit
+web-book-none = This office takes no bookings ahead. Take a ticket at the kiosk in the office.
+web-book-choose-what = What do you need?
+web-book-choose-day = Choose a day
+web-book-no-days = No free times to book right now. Try later, or take a ticket at the office.
+web-book-free = { $count } free
+web-book-back = ← Choose something else
+web-book-other-day = ← Choose another day
+web-book-day-full = Every time on this day is taken.
+web-book-choose-time = Free times: { $date }
+web-book-name = Name (optional)
+web-book-phone = Phone (optional)
+web-book-consent-text = Your name and phone serve only for the office to reach you about this booking. They are kept with the booking and given to no one else.
+web-book-consent = I agree to my name and phone being kept for this booking
+web-book-submit = Book
+web-book-move-submit = Move to this time
+web-book-refused-title = The booking did not go through
+web-book-try-again = Choose a time again
+web-book-slot-taken = This time has just been taken. Please choose another.
+web-book-slot-gone = This time can no longer be booked. Please choose another.
+web-book-contact-limit = This phone already holds a booking that day. Move or cancel it instead.
+web-book-same-slot = The booking is already for this time.
+web-book-choose-a-time = Choose a time.
+web-book-consent-needed = To leave a name or phone, tick the consent to keep them — or leave the fields empty.
+web-book-contact-too-long = The name or the phone is too long.
+web-booking-title = Your booking
+web-booking-booked = You are booked
+web-booking-checked-in = You have checked in — wait for your call
+web-booking-cancelled = The booking is cancelled
+web-booking-missed = You did not come: the booking is closed
+web-booking-code = Booking code
+web-booking-what = For
+web-booking-when = When
+web-booking-check-in = Check in at the office from { $from } to { $until }: press “I have a booking” at the kiosk and type this code.
+web-booking-qr = QR code of this page
+web-booking-calendar = Add to calendar
+web-booking-move = Move the booking
+web-booking-cancel = Cancel the booking
+web-booking-cancel-title = Cancel the booking?
+web-booking-cancel-question = Cancel the booking for { $date }, { $time }? The time becomes free for others.
+web-booking-cancel-yes = Yes, cancel
+web-booking-cancel-no = No, keep it
+web-booking-not-active = This booking can no longer be changed.
+web-booking-not-found-title = Booking not found
+web-booking-not-found-text = No booking has this code. Check the code.
+web-weekday-1 = Monday
+web-weekday-2 = Tuesday
+web-weekday-3 = Wednesday
+web-weekday-4 = Thursday
+web-weekday-5 = Friday
+web-weekday-6 = Saturday
+web-weekday-7 = Sunday
+web-date = { $day } { $month ->
+    [1] January
+    [2] February
+    [3] March
+    [4] April
+    [5] May
+    [6] June
+    [7] July
+    [8] August
+    [9] September
+    [10] October
+    [11] November
+   *[12] December
+}

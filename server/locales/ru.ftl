@@ -97,3 +97,72 @@ web-board-wait = Ожидание
 web-board-no-wait = без ожидания
 web-board-no-topics = Сейчас нет тем для записи в очередь.
 web-board-link = Очередь в офисе
+
+## Запись на приём
+
+web-book-title = Запись на приём
+web-book-none = В этом офисе нет записи заранее. Возьмите талон в киоске в офисе.
+web-book-choose-what = Что вам нужно?
+web-book-choose-day = Выберите день
+web-book-no-days = Свободного времени для записи сейчас нет. Попробуйте позже или возьмите талон в офисе.
+web-book-free = свободно мест: { $count }
+web-book-back = ← Выбрать другое
+web-book-other-day = ← Выбрать другой день
+web-book-day-full = На этот день всё время уже занято.
+web-book-choose-time = Свободное время: { $date }
+web-book-name = Имя (необязательно)
+web-book-phone = Телефон (необязательно)
+web-book-consent-text = Имя и телефон нужны только для того, чтобы офис мог связаться с вами по этой записи. Они хранятся вместе с записью и никому больше не передаются (152-ФЗ).
+web-book-consent = Согласен(на) на хранение имени и телефона для этой записи
+web-book-submit = Записаться
+web-book-move-submit = Перенести на это время
+web-book-refused-title = Записаться не получилось
+web-book-try-again = Выбрать время заново
+web-book-slot-taken = Это время только что заняли. Выберите другое, пожалуйста.
+web-book-slot-gone = На это время записаться уже нельзя. Выберите другое.
+web-book-contact-limit = На этот телефон уже есть запись в этот день. Перенесите или отмените её.
+web-book-same-slot = Запись уже на это время.
+web-book-choose-a-time = Выберите время.
+web-book-consent-needed = Чтобы оставить имя или телефон, отметьте согласие на их хранение — или оставьте поля пустыми.
+web-book-contact-too-long = Имя или телефон слишком длинные.
+web-booking-title = Ваша запись
+web-booking-booked = Вы записаны
+web-booking-checked-in = Вы отметились в офисе — ждите вызова
+web-booking-cancelled = Запись отменена
+web-booking-missed = Вы не пришли на приём: запись закрыта
+web-booking-code = Код записи
+web-booking-what = Куда
+web-booking-when = Когда
+web-booking-check-in = Отметьтесь в офисе с { $from } до { $until }: нажмите в киоске «У меня запись» и введите этот код.
+web-booking-qr = QR-код этой страницы
+web-booking-calendar = Добавить в календарь
+web-booking-move = Перенести запись
+web-booking-cancel = Отменить запись
+web-booking-cancel-title = Отменить запись?
+web-booking-cancel-question = Отменить запись на { $date }, { $time }? Время освободится для других.
+web-booking-cancel-yes = Да, отменить
+web-booking-cancel-no = Нет, оставить
+web-booking-not-active = Эту запись уже нельзя изменить.
+web-booking-not-found-title = Запись не найдена
+web-booking-not-found-text = Записи с таким кодом нет. Проверьте код.
+web-weekday-1 = понедельник
+web-weekday-2 = вторник
+web-weekday-3 = среда
+web-weekday-4 = четверг
+web-weekday-5 = пятница
+web-weekday-6 = суббота
+web-weekday-7 = воскресенье
+web-date = { $day } { $month ->
+    [1] января
+    [2] февраля
+    [3] марта
+    [4] апреля
+    [5] мая
+    [6] июня
+    [7] июля
+    [8] августа
+    [9] сентября
+    [10] октября
+    [11] ноября
+   *[12] декабря
+}

@@ -35,7 +35,7 @@ const LIVE_BUFFER: usize = 1024;
 const STALE_RETRIES: usize = 32;
 
 mod bookings;
-pub use bookings::NewBooking;
+pub use bookings::{NewBooking, is_booking_code};
 
 /// Events read at once when an office catches up with the store.
 const CATCH_UP_PAGE: u32 = 500;

@@ -14,5 +14,6 @@ const BACKEND: talon_testkit::Backend = talon_testkit::Backend::Sqlite;
 #[path = "../api/helpers.rs"]
 mod helpers;
 
+mod booking;
 mod browser;
 mod pages;

@@ -140,7 +140,7 @@ pub async fn list(
 }
 
 /// The booking with this code, for its visitor (rate limited).
-async fn by_code(
+pub async fn by_code(
     state: &AppState,
     address: &ClientAddress,
     code: &str,

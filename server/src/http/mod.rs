@@ -3,7 +3,7 @@
 
 mod admin;
 mod auth;
-mod bookings;
+pub mod bookings;
 pub mod error;
 pub mod extract;
 mod live;

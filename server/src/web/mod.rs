@@ -7,8 +7,13 @@
 //! * `GET /o/{office}`: the public office board, live over `GET /o/{office}/events`;
 //!   `?embed=1` leaves out the header and footer, for a frame on the company's site.
 //!
+//! * `GET /book/{office}`: booking ahead, step by step, and `GET /b/{code}`: the booking
+//!   (plain forms; see `booking`).
+//!
 //! Unknown codes and offices get a plain 404 page; the limits of the public API apply.
 
+mod booking;
+pub mod booking_pages;
 pub mod pages;
 pub mod texts;
 
@@ -56,6 +61,10 @@ fn error_page(lang: Lang, error: ApiError, kind: Missing, switch_href: &str) -> 
             "web-office-not-found-title",
             Some("web-office-not-found-text"),
         ),
+        (StatusCode::NOT_FOUND, Missing::Booking) => (
+            "web-booking-not-found-title",
+            Some("web-booking-not-found-text"),
+        ),
         (StatusCode::TOO_MANY_REQUESTS, _) => ("web-too-many-title", Some("web-too-many-text")),
         _ => ("web-error-other", None),
     };
@@ -78,6 +87,7 @@ fn error_page(lang: Lang, error: ApiError, kind: Missing, switch_href: &str) -> 
 enum Missing {
     Ticket,
     Office,
+    Booking,
 }
 
 /// Pages show the queue as it is now: never from a cache.
@@ -217,4 +227,9 @@ pub fn routes() -> utoipa_axum::router::OpenApiRouter<AppState> {
         .routes(utoipa_axum::routes!(ticket_events))
         .routes(utoipa_axum::routes!(board_page))
         .routes(utoipa_axum::routes!(board_events))
+        .routes(utoipa_axum::routes!(booking::book_page, booking::book))
+        .routes(utoipa_axum::routes!(booking::booking_page))
+        .routes(utoipa_axum::routes!(booking::booking_calendar))
+        .routes(utoipa_axum::routes!(booking::cancel_page, booking::cancel))
+        .routes(utoipa_axum::routes!(booking::move_to))
 }

@@ -38,34 +38,34 @@ fn script_json(value: &serde_json::Value) -> String {
         .replace('&', "\\u0026")
 }
 
-fn t(lang: Lang, id: &str) -> String {
+pub(super) fn t(lang: Lang, id: &str) -> String {
     esc(&text(lang, id))
 }
 
-fn tw(lang: Lang, id: &str, args: &[(&str, Arg<'_>)]) -> String {
+pub(super) fn tw(lang: Lang, id: &str, args: &[(&str, Arg<'_>)]) -> String {
     esc(&text_with(lang, id, args))
 }
 
-fn local_time(at: DateTime<Utc>, tz: Tz) -> String {
+pub(super) fn local_time(at: DateTime<Utc>, tz: Tz) -> String {
     at.with_timezone(&tz).format("%H:%M").to_string()
 }
 
 /// The page around `body`: language, viewport, styles, header with the language switch
 /// (left out when embedded), footer.
-struct Frame<'a> {
-    lang: Lang,
-    title: &'a str,
+pub(super) struct Frame<'a> {
+    pub lang: Lang,
+    pub title: &'a str,
     /// The header's line (the office's name).
-    heading: &'a str,
+    pub heading: &'a str,
     /// The address of this page in the other language.
-    switch_href: &'a str,
-    embed: bool,
-    footer: &'a str,
-    body_class: &'a str,
+    pub switch_href: &'a str,
+    pub embed: bool,
+    pub footer: &'a str,
+    pub body_class: &'a str,
 }
 
 impl Frame<'_> {
-    fn render(&self, main: &str, scripts: &str) -> String {
+    pub(super) fn render(&self, main: &str, scripts: &str) -> String {
         let lang = self.lang;
         let other = lang.other();
         let header = if self.embed {
@@ -318,7 +318,7 @@ pub fn ticket_message(lang: Lang, status: &PublicTicketStatus, tz: Tz) -> serde_
     })
 }
 
-fn lang_query(lang: Lang) -> &'static str {
+pub(super) fn lang_query(lang: Lang) -> &'static str {
     match lang {
         Lang::Ru => "",
         Lang::En => "?lang=en",

@@ -175,9 +175,10 @@ mod tests {
         let used = used_ids();
         let missing: Vec<_> = used.difference(&ru).collect();
         assert!(missing.is_empty(), "used but not defined: {missing:?}");
-        // Ids built at run time (the five rating levels) count as used.
+        // Ids built at run time (the five rating levels, the weekdays) count as used.
         let mut used = used;
         used.extend((1..=5).map(|n| format!("web-rate-{n}")));
+        used.extend((1..=7).map(|n| format!("web-weekday-{n}")));
         let unused: Vec<_> = ru.difference(&used).collect();
         assert!(
             unused.is_empty(),
@@ -203,6 +204,12 @@ mod tests {
                     ("start", "12:00".into()),
                     ("end", "12:45".into()),
                     ("windows", 3.into()),
+                    ("date", "понедельник, 23 ноября".into()),
+                    ("from", "10:30".into()),
+                    ("until", "11:15".into()),
+                    ("count", 2.into()),
+                    ("day", 23.into()),
+                    ("month", 11.into()),
                 ];
                 let text = text_with(lang, &id, &args);
                 assert!(
