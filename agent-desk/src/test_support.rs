@@ -48,6 +48,7 @@ pub fn office_with_topics() -> Snapshot {
         tickets: vec![],
         recent_calls: vec![],
         alerts: vec![],
+        receptions: Vec::new(),
     }
 }
 

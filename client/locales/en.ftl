@@ -53,6 +53,20 @@ kiosk-out-of-turn-choose = Choose the topic of your visit:
 kiosk-back = Back
 kiosk-issuing = Issuing your ticket…
 kiosk-issuing-wait = Please wait
+kiosk-check-in-button = I have a booking
+kiosk-check-in-button-hint = booked ahead? type your booking code
+kiosk-check-in-title = Type your booking code
+kiosk-check-in-hint = The 8 digits of your booking
+kiosk-key-erase = Erase
+kiosk-key-done = Done
+kiosk-checking-in = Checking your booking…
+kiosk-check-in-too-early = Too early to check in
+kiosk-check-in-opens = Check-in opens
+kiosk-check-in-too-late = The time to check in has passed
+kiosk-check-in-too-late-hint = The booking no longer holds. Take a normal ticket: you will be called in turn.
+kiosk-check-in-take-ticket = Take a normal ticket
+kiosk-no-booking = Booking not found
+kiosk-no-booking-hint = Check the digits of the code and type it again.
 
 ## Kiosk: the ticket on screen and on paper. The paper ticket is printed in code page
 ## PC866: quotes and dashes print as " and -, other signs outside ASCII as ?.

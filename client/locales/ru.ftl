@@ -57,6 +57,20 @@ kiosk-out-of-turn-choose = Выберите тему обращения:
 kiosk-back = Назад
 kiosk-issuing = Выдаём талон…
 kiosk-issuing-wait = Пожалуйста, подождите
+kiosk-check-in-button = У меня запись
+kiosk-check-in-button-hint = для записавшихся заранее: введите код записи
+kiosk-check-in-title = Введите код записи
+kiosk-check-in-hint = 8 цифр из подтверждения записи
+kiosk-key-erase = Стереть
+kiosk-key-done = Готово
+kiosk-checking-in = Проверяем запись…
+kiosk-check-in-too-early = Рано для отметки по записи
+kiosk-check-in-opens = Отметиться можно
+kiosk-check-in-too-late = Время отметки по записи прошло
+kiosk-check-in-too-late-hint = Запись не действует. Возьмите обычный талон — вас вызовут в порядке очереди.
+kiosk-check-in-take-ticket = Взять обычный талон
+kiosk-no-booking = Запись не найдена
+kiosk-no-booking-hint = Проверьте цифры кода и введите его ещё раз.
 
 ## Киоск: талон на экране и на бумаге. Бумажный талон печатается в кодовой странице
 ## PC866: кавычки «» и тире печатаются как " и -, прочие знаки вне кириллицы и ASCII — как ?.

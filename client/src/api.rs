@@ -428,6 +428,71 @@ impl Api {
         ))
         .await
     }
+
+    /// Checks a booked visitor in (a kiosk or staff): the ticket; the same one again on
+    /// a repeat, so a retry after a lost answer is harmless.
+    pub async fn check_in(
+        &self,
+        office: OfficeId,
+        code: &str,
+    ) -> Result<TicketReceipt, ClientError> {
+        self.post(
+            &format!("/api/v1/offices/{office}/check-in"),
+            &talon_protocol::booking::CheckInRequest { code: code.into() },
+        )
+        .await
+    }
+
+    /// The free places of a topic's or a person's slots on the office-local days.
+    pub async fn slots(
+        &self,
+        office: OfficeId,
+        target: talon_protocol::booking::BookingTarget,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<Vec<talon_protocol::booking::Slot>, ClientError> {
+        let target = match target {
+            talon_protocol::booking::BookingTarget::Topic(topic) => format!("topic={topic}"),
+            talon_protocol::booking::BookingTarget::Staff(staff) => format!("staff={staff}"),
+        };
+        self.get(&format!(
+            "/api/v1/offices/{office}/slots?{target}&from={from}&to={to}"
+        ))
+        .await
+    }
+
+    pub async fn book(
+        &self,
+        office: OfficeId,
+        request: &talon_protocol::booking::BookingRequest,
+    ) -> Result<talon_protocol::booking::BookingView, ClientError> {
+        self.post(&format!("/api/v1/offices/{office}/bookings"), request)
+            .await
+    }
+
+    /// The office's bookings of the days, with the visitors' contacts (staff).
+    pub async fn bookings(
+        &self,
+        office: OfficeId,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<Vec<talon_protocol::booking::StaffBookingView>, ClientError> {
+        self.get(&format!(
+            "/api/v1/offices/{office}/bookings?from={from}&to={to}"
+        ))
+        .await
+    }
+
+    pub async fn cancel_booking(
+        &self,
+        code: &str,
+    ) -> Result<talon_protocol::booking::BookingView, ClientError> {
+        self.send(|base| {
+            self.http
+                .delete(format!("{base}/api/v1/public/bookings/{code}"))
+        })
+        .await
+    }
 }
 
 #[cfg(test)]

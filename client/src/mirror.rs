@@ -51,6 +51,12 @@ impl Mirror {
                 office.alerts.push(alert.clone());
             }
             EventKind::AlertCleared { alert } => office.alerts.retain(|a| a.id != alert.id),
+            EventKind::ReceptionChanged { reception } => {
+                office
+                    .receptions
+                    .retain(|r| r.staff_id != reception.staff_id);
+                office.receptions.push(reception.clone());
+            }
             EventKind::ServiceDayStarted { service_day } => office.service_day = *service_day,
             _ => {}
         }
@@ -136,6 +142,7 @@ mod tests {
             tickets: vec![],
             recent_calls: vec![],
             alerts: vec![],
+            receptions: Vec::new(),
         }
     }
 

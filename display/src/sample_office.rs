@@ -65,6 +65,7 @@ pub fn mirror() -> Mirror {
         tickets: vec![],
         recent_calls: vec![],
         alerts: vec![],
+        receptions: Vec::new(),
     })
 }
 

@@ -6,7 +6,8 @@ use crate::issuing::{self, Tap};
 use crate::office_view::{self, OfficeView};
 use crate::print::{self, PrintedTicket, PrinterTarget};
 use crate::screen::{
-    IDLE_RESET, Issuing, NOTICE_SHOWN, Notice, NoticeScreen, PrintState, Screen, TicketScreen,
+    BOOKING_CODE_DIGITS, IDLE_RESET, Issuing, NOTICE_SHOWN, Notice, NoticeScreen, PrintState,
+    Screen, TicketScreen,
 };
 use crate::ui::{self, Action, Connection};
 use chrono::{DateTime, Utc};
@@ -125,7 +126,10 @@ impl KioskApp {
         let mut go_home = false;
         let mut issued = None;
         match &mut self.screen {
-            Screen::Issuing(issuing) => issued = issuing.task.take(),
+            Screen::Issuing(issuing) => {
+                let checking_in = issuing.tap.is_none();
+                issued = issuing.task.take().map(|result| (result, checking_in));
+            }
             Screen::Ticket(ticket) => {
                 if let PrintState::Printing(task) = &ticket.print
                     && let Some(result) = task.take()
@@ -147,10 +151,12 @@ impl KioskApp {
                 go_home = ticket.expired(now);
             }
             Screen::Notice(notice) => go_home = now - notice.shown_at >= NOTICE_SHOWN,
-            Screen::Home | Screen::OutOfTurn => go_home = now - self.last_touch >= IDLE_RESET,
+            Screen::Home | Screen::OutOfTurn | Screen::CheckIn(_) => {
+                go_home = now - self.last_touch >= IDLE_RESET
+            }
         }
-        if let Some(result) = issued {
-            self.finish_issuing(result, now);
+        if let Some((result, checking_in)) = issued {
+            self.finish_issuing(result, checking_in, now);
         } else if go_home {
             self.go_home();
         }
@@ -167,7 +173,10 @@ impl KioskApp {
                 }
             }
             Action::Back => {
-                if matches!(self.screen, Screen::OutOfTurn | Screen::Notice(_)) {
+                if matches!(
+                    self.screen,
+                    Screen::OutOfTurn | Screen::CheckIn(_) | Screen::Notice(_)
+                ) {
                     self.go_home();
                 }
             }
@@ -177,6 +186,13 @@ impl KioskApp {
                 _ => {}
             },
             Action::TakeTicket { topic, out_of_turn } => self.take_ticket(topic, out_of_turn),
+            Action::OpenCheckIn => {
+                if matches!(self.screen, Screen::Home) {
+                    self.screen = Screen::CheckIn(String::new());
+                }
+            }
+            Action::Digit(_) | Action::EraseDigit => self.key(action),
+            Action::SubmitCode => self.check_in(),
         }
     }
 
@@ -204,10 +220,58 @@ impl KioskApp {
             issuing::issue(self.api.clone(), office, tap.clone()),
             move || ctx.request_repaint(),
         );
-        self.screen = Screen::Issuing(Issuing { tap, task });
+        self.screen = Screen::Issuing(Issuing {
+            tap: Some(tap),
+            task,
+        });
     }
 
-    fn finish_issuing(&mut self, result: Result<TicketReceipt, ClientError>, now: DateTime<Utc>) {
+    /// A key of the check-in keypad.
+    fn key(&mut self, key: Action) {
+        let Screen::CheckIn(digits) = &mut self.screen else {
+            return;
+        };
+        match key {
+            Action::Digit(digit) if digits.len() < BOOKING_CODE_DIGITS && digit <= 9 => {
+                digits.push(char::from(b'0' + digit));
+            }
+            Action::EraseDigit => {
+                digits.pop();
+            }
+            _ => {}
+        }
+    }
+
+    /// Sends the typed code, once it is whole.
+    fn check_in(&mut self) {
+        let Screen::CheckIn(digits) = &self.screen else {
+            return;
+        };
+        if digits.len() != BOOKING_CODE_DIGITS {
+            return;
+        }
+        let code = digits.clone();
+        let Some((office, _)) = self.link.live() else {
+            self.screen = Screen::Notice(NoticeScreen {
+                notice: Notice::Unavailable,
+                shown_at: self.settings.clock.now(),
+            });
+            return;
+        };
+        let ctx = self.ctx.clone();
+        let task = self.settings.runtime.spawn(
+            issuing::check_in(self.api.clone(), office, code),
+            move || ctx.request_repaint(),
+        );
+        self.screen = Screen::Issuing(Issuing { tap: None, task });
+    }
+
+    fn finish_issuing(
+        &mut self,
+        result: Result<TicketReceipt, ClientError>,
+        checking_in: bool,
+        now: DateTime<Utc>,
+    ) {
         match result {
             Ok(receipt) => {
                 tracing::info!(ticket = %receipt.ticket.label, out_of_turn = receipt.ticket.out_of_turn, "ticket issued");
@@ -215,8 +279,13 @@ impl KioskApp {
             }
             Err(error) => {
                 tracing::warn!(%error, "no ticket issued");
+                let notice = if checking_in {
+                    Notice::from_check_in_error(&error)
+                } else {
+                    Notice::from_error(&error)
+                };
                 self.screen = Screen::Notice(NoticeScreen {
-                    notice: Notice::from_error(&error),
+                    notice,
                     shown_at: now,
                 });
             }

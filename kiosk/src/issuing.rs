@@ -52,6 +52,28 @@ pub async fn issue(api: Api, office: OfficeId, tap: Tap) -> Result<TicketReceipt
     }
 }
 
+/// Checks a booked visitor in with the code typed, retrying as `issue` does: the server
+/// answers a repeated check-in with the ticket it already issued.
+pub async fn check_in(
+    api: Api,
+    office: OfficeId,
+    code: String,
+) -> Result<TicketReceipt, ClientError> {
+    let mut pauses = RETRY_PAUSES.iter();
+    loop {
+        match api.check_in(office, &code).await {
+            Err(error) if error.is_retryable() => match pauses.next() {
+                Some(pause) => {
+                    tracing::warn!(%error, "check-in failed for now; retrying");
+                    tokio::time::sleep(*pause).await;
+                }
+                None => return Err(error),
+            },
+            result => return result,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

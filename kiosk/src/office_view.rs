@@ -12,6 +12,9 @@ pub struct OfficeView {
     pub time_zone: Tz,
     pub out_of_turn_categories: Vec<String>,
     pub topics: Vec<TopicView>,
+    /// Visitors can book ahead here (a bookable topic or a person's reception): the home
+    /// screen offers check-in.
+    pub takes_bookings: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -71,6 +74,12 @@ impl OfficeView {
             time_zone: office.time_zone.tz(),
             out_of_turn_categories: office.settings.out_of_turn_categories.clone(),
             topics,
+            takes_bookings: mirror
+                .office
+                .topics
+                .iter()
+                .any(|t| t.active && t.booking.bookable)
+                || mirror.office.receptions.iter().any(|r| r.booking.bookable),
         }
     }
 

@@ -20,6 +20,8 @@ pub const IDLE_RESET: Duration = Duration::seconds(60);
 pub enum Screen {
     Home,
     OutOfTurn,
+    /// The keypad for a booking's code; the digits typed so far.
+    CheckIn(String),
     Issuing(Issuing),
     /// Boxed: a receipt is large and the other screens are small.
     Ticket(Box<TicketScreen>),
@@ -32,6 +34,7 @@ impl Screen {
         match self {
             Screen::Home => "home",
             Screen::OutOfTurn => "out_of_turn",
+            Screen::CheckIn(_) => "check_in",
             Screen::Issuing(_) => "issuing",
             Screen::Ticket(_) => "ticket",
             Screen::Notice(_) => "notice",
@@ -39,11 +42,15 @@ impl Screen {
     }
 }
 
-/// A tap whose ticket is on its way. Every further tap is ignored until it ends.
+/// A ticket on its way (a tap on a topic, or a check-in). Every further tap is ignored
+/// until it ends.
 pub struct Issuing {
-    pub tap: Tap,
+    pub tap: Option<Tap>,
     pub task: Task<Result<TicketReceipt, ClientError>>,
 }
+
+/// Digits in a booking's code.
+pub const BOOKING_CODE_DIGITS: usize = 8;
 
 pub struct TicketScreen {
     pub receipt: TicketReceipt,
@@ -91,6 +98,13 @@ pub enum Notice {
     OutsideHours { next_opening: Option<DateTime<Utc>> },
     /// Any other refusal, in the server's words.
     Refused { message: String },
+    /// A booked visitor came before check-in opens.
+    CheckInTooEarly { opens_at: DateTime<Utc> },
+    /// The check-in window of the booking has closed (or it was cancelled): a normal
+    /// ticket is the way now.
+    CheckInTooLate,
+    /// No booking of this office has the code typed.
+    NoBooking,
 }
 
 impl Notice {
@@ -111,6 +125,32 @@ impl Notice {
                 message: message.clone(),
             },
             ClientError::Unreachable(_) | ClientError::Protocol(_) => Notice::Unavailable,
+        }
+    }
+}
+
+impl Notice {
+    /// What a check-in error means for the visitor.
+    pub fn from_check_in_error(error: &ClientError) -> Notice {
+        match error {
+            ClientError::Refused {
+                code, next_opening, ..
+            } if code == "check_in_too_early" => match next_opening {
+                Some(opens_at) => Notice::CheckInTooEarly {
+                    opens_at: *opens_at,
+                },
+                None => Notice::CheckInTooLate,
+            },
+            ClientError::Refused { code, .. }
+                if matches!(
+                    code.as_str(),
+                    "check_in_too_late" | "booking_cancelled" | "booking_not_active"
+                ) =>
+            {
+                Notice::CheckInTooLate
+            }
+            ClientError::Refused { status: 404, .. } => Notice::NoBooking,
+            other => Notice::from_error(other),
         }
     }
 }

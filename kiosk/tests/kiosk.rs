@@ -349,3 +349,117 @@ fn the_ticket_is_printed_and_a_broken_printer_is_reported_on_screen() {
     kiosk.step();
     assert_eq!(kiosk.state().screen_name(), "ticket");
 }
+
+/// Types a booking code on the kiosk's keypad.
+fn type_code(kiosk: &mut egui_kittest::Harness<'_, talon_kiosk::KioskApp>, code: &str) {
+    for digit in code.chars() {
+        kiosk
+            .get_by_role_and_label(egui::accesskit::Role::Button, &digit.to_string())
+            .click();
+        kiosk.step();
+        kiosk.step();
+    }
+}
+
+#[test]
+fn a_booked_visitor_checks_in_with_the_code_on_the_keypad() {
+    use talon_protocol::booking::{BookingRequest, BookingTarget};
+    let server = TestServer::start();
+    // The demo books contracts in 20-minute slots, 30 minutes ahead: 10:40 is the first.
+    let contracts = TopicId(2);
+    let visitor = Api::new(&server.base, None);
+    let booking = server
+        .rt
+        .block_on(async {
+            let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 20).unwrap();
+            let slots = visitor
+                .slots(
+                    server.access.office,
+                    BookingTarget::Topic(contracts),
+                    day,
+                    day,
+                )
+                .await?;
+            visitor
+                .book(
+                    server.access.office,
+                    &BookingRequest {
+                        topic_id: Some(contracts),
+                        staff_id: None,
+                        start: slots[0].start,
+                        name: None,
+                        phone: None,
+                    },
+                )
+                .await
+        })
+        .unwrap();
+    assert_eq!(
+        booking.start.to_rfc3339(),
+        "2026-11-20T07:40:00+00:00",
+        "10:40 in Moscow"
+    );
+
+    let mut kiosk = server.kiosk(Lang::Ru, PrinterTarget::None);
+    wait_for_home(&mut kiosk, Lang::Ru);
+    button(&kiosk, "У меня запись").click();
+    wait_for_text(&mut kiosk, "Введите код записи");
+    // The snapshot with digits of its own (a booking's code is random), erased after.
+    type_code(&mut kiosk, "17081");
+    wait_for_text(&mut kiosk, "1708 1–––");
+    snapshot(&mut kiosk, "check_in_ru");
+    for _ in 0..5 {
+        button(&kiosk, "Стереть").click();
+        kiosk.step();
+        kiosk.step();
+    }
+    wait_for_text(&mut kiosk, "–––– ––––");
+    type_code(&mut kiosk, &booking.code[..5]);
+    type_code(&mut kiosk, &booking.code[5..]);
+    // At 10:00 it is too early: check-in opens at 10:10.
+    button(&kiosk, "Готово").click();
+    wait_for_text(&mut kiosk, "Рано для отметки по записи");
+    wait_for_text(&mut kiosk, "сегодня в 10:10");
+    snapshot(&mut kiosk, "check_in_too_early_ru");
+    assert!(server.tickets().is_empty(), "no ticket yet");
+
+    // A wrong code is said plainly.
+    button(&kiosk, "Назад").click();
+    wait_for_home(&mut kiosk, Lang::Ru);
+    button(&kiosk, "У меня запись").click();
+    wait_for_text(&mut kiosk, "Введите код записи");
+    type_code(&mut kiosk, "00000000");
+    button(&kiosk, "Готово").click();
+    wait_for_text(&mut kiosk, "Запись не найдена");
+
+    // At 10:15 the visitor checks in: a contracts ticket, booked, like any other.
+    // (The notice goes home by itself after 15 seconds.)
+    server.advance(15 * 60);
+    wait_for(&mut kiosk, "home", |h| h.state().screen_name() == "home");
+    wait_for_home(&mut kiosk, Lang::Ru);
+    wait_for_text(&mut kiosk, "У меня запись");
+    button(&kiosk, "У меня запись").click();
+    wait_for_text(&mut kiosk, "Введите код записи");
+    type_code(&mut kiosk, &booking.code);
+    button(&kiosk, "Готово").click();
+    wait_for(&mut kiosk, "the ticket", |h| {
+        h.state().screen_name() == "ticket"
+    });
+    assert!(kiosk.query_by_label("Д001").is_some());
+    let tickets = server.tickets();
+    assert_eq!(tickets.len(), 1);
+    assert_eq!(tickets[0].label, "Д001");
+    let booked = tickets[0].booking.as_ref().expect("the ticket is booked");
+    assert_eq!(booked.slot_start, booking.start);
+
+    // In English, the keypad.
+    server.advance(30);
+    kiosk.step();
+    kiosk.step();
+    button(&kiosk, "English").click();
+    wait_for_home(&mut kiosk, Lang::En);
+    wait_for_text(&mut kiosk, "I have a booking");
+    button(&kiosk, "I have a booking").click();
+    wait_for_text(&mut kiosk, "Type your booking code");
+    snapshot(&mut kiosk, "check_in_en");
+}

@@ -22,6 +22,9 @@ pub struct Snapshot {
     /// The latest calls, newest first.
     pub recent_calls: Vec<CallRecord>,
     pub alerts: Vec<Alert>,
+    /// People's reception hours by appointment (titles, never names).
+    #[serde(default)]
+    pub receptions: Vec<crate::booking::Reception>,
 }
 
 /// How loaded a topic is right now.

@@ -1,9 +1,12 @@
 //! Demo data: one office with four topics in Russian, windows, staff and devices.
+//! Contracts can be booked ahead, and the office head receives by appointment on
+//! weekday afternoons, so a newcomer can book at once (`/book/1`).
 
 use crate::credentials;
 use crate::http::register_device;
 use crate::queues::Queues;
 use talon_protocol::api::{DeviceInput, DeviceKind, OfficeInput, Role};
+use talon_protocol::booking::{BookingSettings, Reception};
 use talon_protocol::{
     DayHours, Norm, Norms, OfficeId, OfficeSettings, Topic, TopicId, WeekSchedule,
 };
@@ -95,6 +98,16 @@ async fn seed(queues: &Queues) -> anyhow::Result<OfficeId> {
     ];
     let mut ids = Vec::new();
     for (order, (prefix, ru, en, norms)) in topics.into_iter().enumerate() {
+        // Contracts take bookings: 20-minute slots, one visitor each.
+        let booking = if prefix == "Д" {
+            BookingSettings {
+                bookable: true,
+                slot_min: 20,
+                ..BookingSettings::default()
+            }
+        } else {
+            BookingSettings::default()
+        };
         let topic = Topic {
             id: TopicId(0),
             office_id: office.id,
@@ -104,7 +117,7 @@ async fn seed(queues: &Queues) -> anyhow::Result<OfficeId> {
             norms,
             active: true,
             display_order: order as i32,
-            booking: Default::default(),
+            booking,
         };
         ids.push(queues.create_topic(office.id, topic).await?.id);
     }
@@ -135,13 +148,32 @@ async fn seed(queues: &Queues) -> anyhow::Result<OfficeId> {
             &[office.id],
         )
         .await?;
-    store
+    let head = store
         .create_staff(
             HEAD.0,
             "Начальник офиса",
             Role::Head,
             &hash(HEAD.1).await?,
             &[office.id],
+        )
+        .await?;
+    // The head's reception hours (Ch.3 3.3.4): weekdays 14:00–17:00, half an hour each.
+    queues
+        .put_reception(
+            office.id,
+            Reception {
+                staff_id: head.id,
+                office_id: office.id,
+                title_ru: "Приём начальника офиса".into(),
+                title_en: "Office head's reception".into(),
+                topic_id: contracts,
+                hours: WeekSchedule::weekdays(DayHours::new((14, 0), (17, 0))),
+                booking: BookingSettings {
+                    bookable: true,
+                    slot_min: 30,
+                    ..BookingSettings::default()
+                },
+            },
         )
         .await?;
     let agent_hash = hash(AGENT_PASSWORD).await?;

@@ -707,6 +707,7 @@ pub fn snapshot_of(state: &OfficeState, now: DateTime<Utc>) -> Snapshot {
         tickets: state.tickets.values().map(|t| Ticket::clone(t)).collect(),
         recent_calls: state.recent_calls.clone(),
         alerts: state.alerts.values().cloned().collect(),
+        receptions: state.receptions.values().cloned().collect(),
     }
 }
 

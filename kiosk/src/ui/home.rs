@@ -1,7 +1,7 @@
 //! The home screen: one large tile per active topic with its queue, and the separate
 //! out-of-turn path at the bottom.
 
-use super::widgets::{self, Look, OUT_OF_TURN, TOPIC};
+use super::widgets::{self, Look, OUT_OF_TURN, PLAIN, TOPIC};
 use super::{Action, Connection, Frame};
 use crate::office_view::TopicView;
 use egui::{Align2, Color32, CornerRadius, Rect, Vec2};
@@ -10,6 +10,7 @@ use talon_client::{Lang, text, text_with};
 
 const GAP: f32 = 22.0;
 const OUT_OF_TURN_HEIGHT: f32 = 190.0;
+const CHECK_IN_HEIGHT: f32 = 150.0;
 /// Light enough on the topic blue for a contrast above 7:1.
 const ON_BLUE: Color32 = Color32::from_rgb(0xe8, 0xf0, 0xff);
 
@@ -38,7 +39,12 @@ pub fn show(ui: &mut egui::Ui, frame: &Frame<'_>, actions: &mut Vec<Action>) {
         );
     }
     let live = frame.connection == Connection::Online;
-    let list_height = (ui.available_height() - OUT_OF_TURN_HEIGHT - 2.0 * GAP).max(0.0);
+    let check_in = if office.takes_bookings {
+        CHECK_IN_HEIGHT + GAP
+    } else {
+        0.0
+    };
+    let list_height = (ui.available_height() - OUT_OF_TURN_HEIGHT - check_in - 2.0 * GAP).max(0.0);
     let count = office.topics.len().max(1) as f32;
     let tile_height = ((list_height - GAP * (count - 1.0)) / count).clamp(150.0, 250.0);
     let width = ui.available_width();
@@ -58,10 +64,37 @@ pub fn show(ui: &mut egui::Ui, frame: &Frame<'_>, actions: &mut Vec<Action>) {
                 }
             }
         });
-    // The out-of-turn path sits apart, at the bottom, in another colour.
-    let rest = ui.available_height() - OUT_OF_TURN_HEIGHT;
+    // Check-in for booked visitors, and the out-of-turn path, sit apart at the bottom.
+    let rest = ui.available_height() - OUT_OF_TURN_HEIGHT - check_in;
     if rest > 0.0 {
         ui.add_space(rest);
+    }
+    if office.takes_bookings {
+        let title = text(lang, "kiosk-check-in-button");
+        let hint = text(lang, "kiosk-check-in-button-hint");
+        let name = format!("{title} — {hint}");
+        let size = Vec2::new(width, CHECK_IN_HEIGHT);
+        let response = widgets::tile(ui, size, PLAIN, &name, |painter, rect, color| {
+            let center = rect.center();
+            painter.text(
+                center - Vec2::new(0.0, 22.0),
+                Align2::CENTER_CENTER,
+                &title,
+                widgets::bold(50.0),
+                color,
+            );
+            painter.text(
+                center + Vec2::new(0.0, 34.0),
+                Align2::CENTER_CENTER,
+                &hint,
+                widgets::regular(30.0),
+                color,
+            );
+        });
+        if response.clicked() {
+            actions.push(Action::OpenCheckIn);
+        }
+        ui.add_space(GAP);
     }
     let title = text(lang, "kiosk-out-of-turn-button");
     let hint = text(lang, "kiosk-out-of-turn-button-hint");

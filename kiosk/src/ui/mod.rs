@@ -1,6 +1,7 @@
 //! The screens. Each draws from what the app hands it and returns what the visitor did as
 //! [`Action`]s; the app alone changes state.
 
+pub mod check_in;
 pub mod header;
 pub mod home;
 pub mod notice;
@@ -28,6 +29,12 @@ pub enum Action {
         topic: TopicId,
         out_of_turn: bool,
     },
+    /// "У меня запись": the keypad for the booking's code.
+    OpenCheckIn,
+    Digit(u8),
+    EraseDigit,
+    /// Check in with the code typed.
+    SubmitCode,
 }
 
 /// The kiosk's link to its server, as the header shows it.
@@ -67,7 +74,15 @@ pub fn show(ui: &mut egui::Ui, frame: &Frame<'_>, screen: &Screen) -> Vec<Action
             match screen {
                 Screen::Home => home::show(ui, frame, &mut actions),
                 Screen::OutOfTurn => out_of_turn::show(ui, frame, &mut actions),
-                Screen::Issuing(_) => issuing(ui, frame.lang),
+                Screen::CheckIn(digits) => check_in::show(ui, frame, digits, &mut actions),
+                Screen::Issuing(issuing) => {
+                    let (title, hint) = if issuing.tap.is_some() {
+                        ("kiosk-issuing", "kiosk-issuing-wait")
+                    } else {
+                        ("kiosk-checking-in", "kiosk-issuing-wait")
+                    };
+                    waiting(ui, frame.lang, title, hint);
+                }
                 Screen::Ticket(ticket) => {
                     ticket::show(ui, frame, ticket, &mut actions);
                     // A touch anywhere on the ticket means "done" (the app ignores the
@@ -85,21 +100,11 @@ pub fn show(ui: &mut egui::Ui, frame: &Frame<'_>, screen: &Screen) -> Vec<Action
     actions
 }
 
-fn issuing(ui: &mut egui::Ui, lang: Lang) {
+fn waiting(ui: &mut egui::Ui, lang: Lang, title: &str, hint: &str) {
     ui.add_space(ui.available_height() * 0.3);
-    widgets::centered(
-        ui,
-        &text(lang, "kiosk-issuing"),
-        widgets::bold(64.0),
-        colors::TEXT,
-    );
+    widgets::centered(ui, &text(lang, title), widgets::bold(64.0), colors::TEXT);
     ui.add_space(24.0);
-    widgets::centered(
-        ui,
-        &text(lang, "kiosk-issuing-wait"),
-        widgets::regular(40.0),
-        colors::MUTED,
-    );
+    widgets::centered(ui, &text(lang, hint), widgets::regular(40.0), colors::MUTED);
 }
 
 /// Shown above the buttons while the link is not online, so nobody waits for a ticket

@@ -69,6 +69,57 @@ pub fn show(
                 }
             }
         }
+        Notice::CheckInTooEarly { opens_at } => {
+            let zone = frame
+                .office
+                .map_or(chrono_tz::Europe::Moscow, |o| o.time_zone);
+            widgets::centered(
+                ui,
+                &text(lang, "kiosk-check-in-too-early"),
+                widgets::bold(64.0),
+                colors::ACCENT,
+            );
+            ui.add_space(40.0);
+            widgets::centered(
+                ui,
+                &text(lang, "kiosk-check-in-opens"),
+                widgets::regular(44.0),
+                colors::TEXT,
+            );
+            ui.add_space(12.0);
+            let when = office_view::opening(lang, *opens_at, frame.now, zone);
+            widgets::centered(ui, &when, widgets::bold(64.0), colors::TEXT);
+        }
+        Notice::CheckInTooLate => {
+            widgets::centered(
+                ui,
+                &text(lang, "kiosk-check-in-too-late"),
+                widgets::bold(64.0),
+                colors::BREACH,
+            );
+            ui.add_space(40.0);
+            widgets::centered(
+                ui,
+                &text(lang, "kiosk-check-in-too-late-hint"),
+                widgets::regular(40.0),
+                colors::TEXT,
+            );
+        }
+        Notice::NoBooking => {
+            widgets::centered(
+                ui,
+                &text(lang, "kiosk-no-booking"),
+                widgets::bold(64.0),
+                colors::BREACH,
+            );
+            ui.add_space(40.0);
+            widgets::centered(
+                ui,
+                &text(lang, "kiosk-no-booking-hint"),
+                widgets::regular(40.0),
+                colors::TEXT,
+            );
+        }
         Notice::Refused { message } => {
             widgets::centered(
                 ui,
@@ -84,7 +135,11 @@ pub fn show(
     if rest > 0.0 {
         ui.add_space(rest);
     }
-    let back = text(lang, "kiosk-back");
+    // Too late for the booking: back home is where a normal ticket is taken.
+    let back = match notice.notice {
+        Notice::CheckInTooLate => text(lang, "kiosk-check-in-take-ticket"),
+        _ => text(lang, "kiosk-back"),
+    };
     if widgets::text_tile(ui, Vec2::new(width, BACK_HEIGHT), PLAIN, &back, 44.0).clicked() {
         actions.push(Action::Back);
     }
