@@ -9,6 +9,7 @@ mod action;
 pub mod agent;
 pub mod alert_cue;
 pub mod app;
+mod bookings;
 pub mod chime;
 pub mod config;
 mod cx;

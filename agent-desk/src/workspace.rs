@@ -20,17 +20,20 @@ pub enum Tab {
     Reports,
     Offices,
     Desk,
+    Bookings,
 }
 
 impl Tab {
-    const HEAD_TABS: [Tab; 6] = [
+    const HEAD_TABS: [Tab; 7] = [
         Tab::Board,
         Tab::Charts,
         Tab::Norms,
         Tab::Reports,
         Tab::Offices,
         Tab::Desk,
+        Tab::Bookings,
     ];
+    const AGENT_TABS: [Tab; 2] = [Tab::Desk, Tab::Bookings];
 
     fn name(self, lang: Lang) -> String {
         let id = match self {
@@ -40,6 +43,7 @@ impl Tab {
             Tab::Reports => "desk-tab-reports",
             Tab::Offices => "desk-tab-offices",
             Tab::Desk => "desk-tab-desk",
+            Tab::Bookings => "desk-tab-bookings",
         };
         talon_client::text(lang, id)
     }
@@ -68,6 +72,7 @@ struct State {
     live: Option<OfficeLive>,
     agent: AgentDesk,
     head: HeadMonitor,
+    bookings: crate::bookings::BookingsTab,
     tab: Tab,
     /// A problem to mention once (e.g. the sign-in could not be saved).
     notice: Option<String>,
@@ -103,6 +108,7 @@ impl Workspace {
                 live: None,
                 agent: AgentDesk::default(),
                 head: HeadMonitor::default(),
+                bookings: Default::default(),
                 tab,
                 notice,
                 chimes: 0,
@@ -154,14 +160,21 @@ impl Workspace {
                     }
                 });
             });
-            if is_supervisor(cx.user) {
+            let supervisor = is_supervisor(cx.user);
+            {
+                let tabs: &[Tab] = if supervisor {
+                    &Tab::HEAD_TABS
+                } else {
+                    &Tab::AGENT_TABS
+                };
                 ui.horizontal(|ui| {
-                    for tab in Tab::HEAD_TABS {
+                    for &tab in tabs {
                         let text = RichText::new(tab.name(cx.lang)).size(20.0);
                         ui.selectable_value(&mut state.tab, tab, text);
                     }
                     ui.add_space(16.0);
-                    if let Some(live) = &mut state.live
+                    if supervisor
+                        && let Some(live) = &mut state.live
                         && let Some(mirror) = &live.mirror
                     {
                         alerts_view::banner(ui, &cx, &mirror.office, &mut live.alerts);
@@ -194,6 +207,7 @@ impl Workspace {
                 Tab::Norms => state.head.norms.ui(ui, &cx, live),
                 Tab::Reports => state.head.reports.ui(ui, &cx, live),
                 Tab::Offices => open = state.head.offices.ui(ui, &cx, Some(live.id)),
+                Tab::Bookings => state.bookings.ui(ui, &cx, live),
             }
             if let Some(id) = open {
                 state.open_office(&cx, id);
@@ -277,6 +291,7 @@ impl State {
         self.head.board = Default::default();
         self.head.norms = Default::default();
         self.head.reports = Default::default();
+        self.bookings = Default::default();
     }
 }
 

@@ -2,6 +2,7 @@
 //! the board, edit norms, export reports. Time moves with the server's manual clock.
 
 mod agent;
+mod bookings;
 mod dead_server;
 mod head;
 mod helpers;
