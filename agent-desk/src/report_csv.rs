@@ -279,6 +279,7 @@ mod tests {
                 limit_ms: 1_800_000,
                 within_limit: true,
             }],
+            bookings: Default::default(),
         }
     }
 

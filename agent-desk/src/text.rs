@@ -122,6 +122,18 @@ pub fn minutes_1(lang: Lang, ms: Option<i64>) -> String {
     }
 }
 
+/// A time in hours with one decimal (how far ahead visitors book), "—" when unknown.
+pub fn hours_1(lang: Lang, ms: Option<i64>) -> String {
+    match ms {
+        Some(ms) => text_with(
+            lang,
+            "common-hours",
+            &[("hours", format!("{:.1}", ms as f64 / 3_600_000.0).into())],
+        ),
+        None => "—".into(),
+    }
+}
+
 /// A share 0..1 in whole percent, "—" when unknown.
 pub fn share(value: Option<f64>) -> String {
     match value {

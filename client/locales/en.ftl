@@ -20,6 +20,7 @@ common-connecting = Connecting…
 common-offline = No connection to the server
 # A duration in whole minutes, short: "15 min".
 common-minutes = { $minutes } min
+common-hours = { $hours } h
 # The notice for a window on a break (the standard prescribes the Russian wording).
 common-paused-notice = Dear clients! Service is temporarily suspended. We apologise for the inconvenience
 
@@ -496,6 +497,17 @@ desk-report-column-ratings = Ratings
 desk-report-column-rating-average = Avg rating
 desk-report-column-rating-within = Rating, wait in norm
 desk-report-column-rating-over = Rating, wait over norm
+desk-report-bookings = Bookings ahead
+desk-report-no-bookings = No bookings in this period.
+desk-report-bookings-made = Bookings
+desk-report-bookings-kept = Came
+desk-report-bookings-moved = Moved
+desk-report-bookings-cancelled = Cancelled
+desk-report-bookings-no-shows = Did not come
+desk-report-bookings-pending = To come
+desk-report-bookings-wait = Booked wait
+desk-report-bookings-in-norm = Within booked norm
+desk-report-bookings-lead = Booked ahead by
 
 ## Office head: the topics table
 

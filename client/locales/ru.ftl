@@ -22,6 +22,7 @@ common-connecting = Подключение…
 common-offline = Нет связи с сервером
 # Длительность в целых минутах, сокращённо: «15 мин».
 common-minutes = { $minutes } мин
+common-hours = { $hours } ч
 # Объявление для окна на перерыве, дословно по стандарту (ЛНА-0009-4 §5.4.9.1).
 common-paused-notice = Уважаемые клиенты! Обслуживание временно прекращено. Приносим свои извинения за доставленные неудобства
 
@@ -499,6 +500,17 @@ desk-report-column-ratings = Оценок
 desk-report-column-rating-average = Ср. оценка
 desk-report-column-rating-within = Оценка в норме ожид.
 desk-report-column-rating-over = Оценка сверх нормы
+desk-report-bookings = Запись заранее
+desk-report-no-bookings = Записей на этот период нет.
+desk-report-bookings-made = Записей
+desk-report-bookings-kept = Пришли
+desk-report-bookings-moved = Перенесено
+desk-report-bookings-cancelled = Отменено
+desk-report-bookings-no-shows = Не пришли
+desk-report-bookings-pending = Впереди
+desk-report-bookings-wait = Ожид. по записи
+desk-report-bookings-in-norm = В норме записи
+desk-report-bookings-lead = Записались заранее
 
 ## Начальник офиса: таблица тем
 

@@ -17,6 +17,48 @@ pub struct OfficeStats {
     pub by_agent: Vec<AgentStats>,
     /// Each calendar month the period touches, measured over the whole month.
     pub monthly_wait: Vec<MonthlyWait>,
+    /// Bookings whose slot fell in the period: all of them, per topic and per person.
+    #[serde(default)]
+    pub bookings: BookingStats,
+}
+
+/// What became of the bookings of a period, and how the booked visitors waited.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct BookingStats {
+    pub total: BookingRow,
+    /// One row per booked topic and per person's reception, topics first.
+    pub slices: Vec<BookingSlice>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct BookingSlice {
+    pub target: crate::booking::BookingTarget,
+    pub name_ru: String,
+    pub name_en: String,
+    pub row: BookingRow,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct BookingRow {
+    /// Bookings made for the period's slots, whatever became of them.
+    pub made: u32,
+    /// The visitor checked in.
+    pub kept: u32,
+    /// Moved to another slot at least once.
+    pub moved: u32,
+    pub cancelled: u32,
+    pub no_shows: u32,
+    /// Still booked (slots yet to come).
+    pub pending: u32,
+    /// Booked visitors called: their wait from the later of slot start and check-in.
+    pub booked_wait: Distribution,
+    /// Share (0..1) of them called within their booked wait norm.
+    pub within_booked_norm: Option<f64>,
+    /// Between making the booking and its slot's start.
+    pub lead: Distribution,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -180,6 +180,12 @@ async fn check_in_early_on_time_and_late() {
         .get(&format!("/api/v1/public/bookings/{code}"), None)
         .await;
     assert_eq!(shown["status"], "checked_in");
+    // Nobody else waits: window 2 calls the booked visitor before the slot begins.
+    let (w2, agent2) = (app.windows[1], app.agents[1].token.clone());
+    app.window_action(w2, "open", &agent2).await;
+    let (status, called) = app.window_action(w2, "call-next", &agent2).await;
+    assert_eq!(status, StatusCode::OK, "{called}");
+    assert_eq!(ticket_id(&called), ticket_id(&receipt));
 
     // The second booking's visitor comes 16 minutes after its slot began: too late.
     let now = app.clock_now();
@@ -201,6 +207,28 @@ async fn check_in_early_on_time_and_late() {
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;
     }
     assert!(missed, "the ticker marks the booking missed");
+    // The statistics of the day: two bookings, one kept, one missed; the kept one was
+    // called at once, within the booked norm.
+    let today = (app.clock_now() + Duration::hours(3)).date_naive();
+    let (status, stats) = app
+        .get(
+            &format!(
+                "/api/v1/offices/{}/stats?from={today}&to={today}",
+                app.office
+            ),
+            Some(&app.head.token),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{stats}");
+    let total = &stats["bookings"]["total"];
+    assert_eq!(
+        (&total["made"], &total["kept"], &total["no_shows"]),
+        (&json!(2), &json!(1), &json!(1)),
+        "{stats}"
+    );
+    assert_eq!(total["booked_wait"]["count"], 1);
+    assert_eq!(total["within_booked_norm"], 1.0);
+    assert_eq!(stats["bookings"]["slices"][0]["target"]["topic"], a.0);
     // Unknown codes, and a code of another shape.
     let (status, body) = check_in(&app, "00000000").await;
     assert_eq!(status, StatusCode::NOT_FOUND, "{body}");
@@ -325,7 +353,7 @@ async fn a_moved_and_a_cancelled_booking_free_their_place() {
         made.kind
     );
     let wire = serde_json::to_string(&made).unwrap();
-    for private in [code.as_str(), "Иван", "900"] {
+    for private in [code.as_str(), "Иван", "123-45-67"] {
         assert!(!wire.contains(private), "{private} in {wire}");
     }
     // The visitor's own view has no contact either; staff see it.

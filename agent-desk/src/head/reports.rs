@@ -167,6 +167,9 @@ impl Reports {
                 } else {
                     stats_table(ui, cx, "report_agents", &rows);
                 }
+                ui.add_space(10.0);
+                section(ui, &cx.text("desk-report-bookings"));
+                bookings_table(ui, cx, &stats.bookings);
             });
     }
 
@@ -301,6 +304,60 @@ fn stats_table(ui: &mut Ui, cx: &Cx, id: &str, rows: &[(String, &StatsRow)]) {
                 ui.label(text::rating(row.ratings.average));
                 ui.label(text::rating(row.ratings.average_within_wait_norm));
                 ui.label(text::rating(row.ratings.average_over_wait_norm));
+                ui.end_row();
+            }
+        });
+}
+
+fn bookings_table(ui: &mut Ui, cx: &Cx, bookings: &talon_protocol::stats::BookingStats) {
+    if bookings.total.made == 0 {
+        muted(ui, &cx.text("desk-report-no-bookings"));
+        return;
+    }
+    let mut rows = vec![(cx.text("desk-report-total"), &bookings.total)];
+    rows.extend(bookings.slices.iter().map(|s| {
+        let name = if cx.lang == talon_client::Lang::En && !s.name_en.is_empty() {
+            s.name_en.clone()
+        } else {
+            s.name_ru.clone()
+        };
+        (name, &s.row)
+    }));
+    egui::Grid::new("report_bookings")
+        .num_columns(10)
+        .spacing([16.0, 6.0])
+        .striped(true)
+        .show(ui, |ui| {
+            for head in [
+                String::new(),
+                cx.text("desk-report-bookings-made"),
+                cx.text("desk-report-bookings-kept"),
+                cx.text("desk-report-bookings-moved"),
+                cx.text("desk-report-bookings-cancelled"),
+                cx.text("desk-report-bookings-no-shows"),
+                cx.text("desk-report-bookings-pending"),
+                cx.text("desk-report-bookings-wait"),
+                cx.text("desk-report-bookings-in-norm"),
+                cx.text("desk-report-bookings-lead"),
+            ] {
+                ui.label(RichText::new(head).color(colors::MUTED));
+            }
+            ui.end_row();
+            for (name, row) in rows {
+                ui.label(RichText::new(name).strong());
+                for count in [
+                    row.made,
+                    row.kept,
+                    row.moved,
+                    row.cancelled,
+                    row.no_shows,
+                    row.pending,
+                ] {
+                    ui.label(count.to_string());
+                }
+                ui.label(text::minutes_1(cx.lang, row.booked_wait.average_ms));
+                ui.label(text::share(row.within_booked_norm));
+                ui.label(text::hours_1(cx.lang, row.lead.average_ms));
                 ui.end_row();
             }
         });

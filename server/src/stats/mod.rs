@@ -69,6 +69,7 @@
 //! [`Norms::default`]: talon_protocol::Norms::default
 //! [`SERVICE_NORM_MAX_TOPICS`]: talon_protocol::topic::SERVICE_NORM_MAX_TOPICS
 
+mod bookings;
 mod distribution;
 mod months;
 mod period;
@@ -79,6 +80,7 @@ mod slices;
 #[cfg(test)]
 mod tests;
 
+pub use bookings::booking_stats;
 pub use months::month_bounds;
 pub use period::{MAX_DAYS, Period, PeriodError};
 pub use report::{AgentRows, StatsError, office_stats};

@@ -49,12 +49,14 @@ pub async fn office_stats(
         .await?;
     let (month_from, month_to) = month_bounds(period.from(), period.to());
     let month_tickets = store.tickets_between(office, month_from, month_to).await?;
-    let (topics, limit) = {
+    let (topics, limit, receptions, tz) = {
         let queue = queues.office(office)?;
         let guard = queue.lock().await;
         (
             guard.topics.values().cloned().collect::<Vec<_>>(),
             guard.office.settings.monthly_wait_limit_min,
+            guard.receptions.values().cloned().collect::<Vec<_>>(),
+            guard.office.time_zone.tz(),
         )
     };
     let staff_names: HashMap<_, _> = store
@@ -80,6 +82,20 @@ pub async fn office_stats(
         monthly_wait_limit_min: limit,
         ratings: &ratings,
     });
+    // The bookings whose slot fell in the period (in the office's days), with the
+    // tickets their visitors checked in with.
+    let bookings: Vec<_> = store
+        .bookings_between(
+            office,
+            crate::engine::hours::day_start(tz, period.from()),
+            crate::engine::hours::day_start(tz, period.to() + chrono::Duration::days(1)),
+        )
+        .await?
+        .into_iter()
+        .map(|stored| stored.booking)
+        .collect();
+    let by_id: HashMap<_, _> = tickets.iter().map(|t| (t.id, t)).collect();
+    stats.bookings = super::booking_stats(&bookings, &by_id, &topics, &receptions);
     if let AgentRows::Only(agent) = rows {
         stats.by_agent.retain(|a| a.agent_id == agent);
     }

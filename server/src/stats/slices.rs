@@ -88,5 +88,7 @@ pub fn compute(input: &StatsInput) -> OfficeStats {
             input.month_tickets,
             input.monthly_wait_limit_min,
         ),
+        // Filled by the report from the period's bookings.
+        bookings: Default::default(),
     }
 }
