@@ -23,6 +23,12 @@ pub struct Counters {
     pub breaks: u32,
     /// Requests the server refused that the model did not expect.
     pub unexpected: u32,
+    /// Bookings made the day before.
+    pub booked: u32,
+    /// Booked visitors who checked in (their tickets count in `issued` too).
+    pub checked_in: u32,
+    /// Booked visitors who came too late and took a normal ticket.
+    pub late_for_booking: u32,
 }
 
 #[derive(Debug, Clone)]

@@ -32,6 +32,12 @@ pub async fn run_day(
     let mut counters = Counters::default();
     let opening = local(world.tz, day, scenario.open);
     let closing = local(world.tz, day, scenario.close);
+    // Before opening: the visitors who book ahead take their slots.
+    let booked = crate::bookers::book_ahead(world, scenario, day, &mut rng, &mut counters).await;
+    let mut arriving = booked
+        .into_iter()
+        .filter(|v| v.arrives.is_some())
+        .peekable();
     let mut now = match &world.pace {
         Pace::Virtual { .. } => opening,
         // Live: the simulated day starts at opening whatever the hour is.
@@ -80,6 +86,11 @@ pub async fn run_day(
                     tracing::warn!(error = %e, "the kiosk was refused");
                 }
             }
+        }
+        while let Some(visitor) = arriving.next_if(|v| v.arrives.is_some_and(|at| at < now + STEP))
+        {
+            set_clock(world, visitor.arrives.unwrap_or(now).max(now));
+            crate::bookers::arrive(world, &visitor, &mut counters).await;
         }
         set_clock(world, now);
         let cx = Context {

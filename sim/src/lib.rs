@@ -4,6 +4,7 @@
 //! server's real HTTP API, as kiosks and agent desks would.
 
 pub mod agents;
+pub mod bookers;
 pub mod draws;
 pub mod driver;
 pub mod report;

@@ -74,6 +74,20 @@ impl Report {
                 if month.within_limit { "within" } else { "OVER" }
             );
         }
+        let bookings = &self.stats.bookings.total;
+        if bookings.made > 0 {
+            let _ = writeln!(
+                out,
+                "bookings: {} made, {} kept, {} missed, {} came too late; booked wait avg {} min, p90 {} min, within the booked norm {}",
+                bookings.made,
+                bookings.kept,
+                bookings.no_shows,
+                self.counters.late_for_booking,
+                minutes(&bookings.booked_wait, |d| d.average_ms),
+                minutes(&bookings.booked_wait, |d| d.p90_ms),
+                share(bookings.within_booked_norm),
+            );
+        }
         let c = &self.counters;
         let _ = writeln!(
             out,

@@ -25,6 +25,26 @@ pub struct Scenario {
     pub windows: Vec<WindowSpec>,
     #[serde(default)]
     pub breaks: Breaks,
+    /// Visitors who book ahead, if any do.
+    #[serde(default)]
+    pub bookings: Option<BookingSpec>,
+}
+
+/// Booking ahead: a share of the day's visitors books a slot the day before and checks in
+/// at the kiosk when they come (a little early; some too late; some not at all, by
+/// `no_show_share`).
+#[derive(Debug, Clone, Deserialize)]
+pub struct BookingSpec {
+    /// Share of the day's visitors who book ahead (on top of the walk-ins).
+    pub share: f64,
+    /// Prefixes of the bookable topics.
+    pub topics: Vec<String>,
+    pub slot_minutes: u32,
+    pub places: u32,
+    /// A booked visitor comes up to this many minutes before the slot…
+    pub early_minutes: u32,
+    /// …or, this share of them, too late to check in.
+    pub late_share: f64,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -97,6 +117,18 @@ impl Scenario {
                 "topic {}: share cannot be negative",
                 topic.prefix
             );
+        }
+        if let Some(bookings) = &self.bookings {
+            anyhow::ensure!(
+                (0.0..=1.0).contains(&bookings.share) && (0.0..=1.0).contains(&bookings.late_share),
+                "booking shares lie between 0 and 1"
+            );
+            for prefix in &bookings.topics {
+                anyhow::ensure!(
+                    self.topics.iter().any(|t| &t.prefix == prefix),
+                    "bookings name unknown topic {prefix}"
+                );
+            }
         }
         for window in &self.windows {
             for prefix in &window.topics {

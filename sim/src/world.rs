@@ -98,7 +98,17 @@ impl World {
                 },
                 active: true,
                 display_order: order as i32,
-                booking: Default::default(),
+                booking: match &scenario.bookings {
+                    Some(b) if b.topics.contains(&spec.prefix) => {
+                        talon_protocol::booking::BookingSettings {
+                            bookable: true,
+                            slot_min: b.slot_minutes,
+                            places: b.places,
+                            ..Default::default()
+                        }
+                    }
+                    _ => Default::default(),
+                },
             };
             topics.push(queues.create_topic(office.id, topic).await?.id);
         }

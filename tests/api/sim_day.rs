@@ -136,5 +136,49 @@ async fn a_simulated_day_keeps_every_invariant_and_stats_match_the_events() {
         .filter(|e| matches!(e.kind, EventKind::AlertRaised { .. }))
         .count() as u32;
     assert_eq!(alerts, report.alerts_raised);
+
+    // Bookings: what the statistics say equals what the visitors did and the log shows.
+    let bookings = &report.stats.bookings.total;
+    let c = &report.counters;
+    assert!(c.booked >= 10, "visitors booked ahead: {}", c.booked);
+    assert_eq!(bookings.made, c.booked);
+    assert_eq!(bookings.kept, c.checked_in);
+    let checked_in = events
+        .iter()
+        .filter(|e| matches!(e.kind, EventKind::BookingCheckedIn { .. }))
+        .count() as u32;
+    assert_eq!(checked_in, c.checked_in);
+    let booked_tickets = last.values().filter(|t| t.booking.is_some()).count() as u32;
+    assert_eq!(
+        booked_tickets, c.checked_in,
+        "each check-in issued one ticket"
+    );
+    assert_eq!(
+        bookings.kept + bookings.no_shows + bookings.pending + bookings.cancelled,
+        bookings.made
+    );
+    assert_eq!(
+        bookings.pending, 0,
+        "by the end of the day every booking is settled"
+    );
+    assert!(
+        bookings.booked_wait.count > 0,
+        "booked visitors were called"
+    );
+    // No slot took more visitors than its places.
+    let mut per_slot: HashMap<
+        (
+            talon_protocol::booking::BookingTarget,
+            chrono::DateTime<chrono::Utc>,
+        ),
+        u32,
+    > = HashMap::new();
+    for event in &events {
+        if let EventKind::BookingMade { booking } = &event.kind {
+            *per_slot.entry((booking.target, booking.start)).or_default() += 1;
+        }
+    }
+    assert!(per_slot.values().all(|n| *n <= 2), "{per_slot:?}");
+    println!("{}", report.render());
     world.stop().await.unwrap();
 }
