@@ -203,6 +203,87 @@ async fn a_hundred_calls_over_three_nodes_hand_each_of_sixty_tickets_out_once() 
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn twenty_bookings_over_three_nodes_for_a_slot_of_three_places_give_three() {
+    let (app, _nodes, bases) = three_nodes().await;
+    let a = app.topics[0];
+    let (status, body) = app
+        .request(
+            Method::PUT,
+            &format!("/api/v1/topics/{}", a.0),
+            Some(&app.head.token),
+            Some(json!({
+                "prefix": "A",
+                "name_ru": "Передача показаний",
+                "booking": {"bookable": true, "places": 3}
+            })),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    synced(&app, &bases).await;
+    let today = (app.clock_now() + chrono::Duration::hours(3)).date_naive();
+    let (_, slots) = app
+        .get(
+            &format!(
+                "/api/v1/offices/{}/slots?topic={}&from={today}&to={today}",
+                app.office, a.0
+            ),
+            None,
+        )
+        .await;
+    let start = slots[3]["start"].clone();
+    let path = format!("/api/v1/offices/{}/bookings", app.office);
+    let answers = futures_util::future::join_all((0..20).map(|n| {
+        app.request_at(
+            &bases[n % 3],
+            Method::POST,
+            &path,
+            None,
+            Some(json!({"topic_id": a.0, "start": start})),
+        )
+    }))
+    .await;
+    let booked = answers
+        .iter()
+        .filter(|(status, _)| *status == StatusCode::CREATED)
+        .count();
+    assert_eq!(booked, 3, "{answers:?}");
+    for (status, body) in answers.iter().filter(|(s, _)| *s != StatusCode::CREATED) {
+        assert_eq!(*status, StatusCode::CONFLICT, "{body}");
+        assert_eq!(error_code(body), "slot_taken");
+    }
+    let events = stored_events(&app).await;
+    assert_contiguous(&events);
+    let made = events
+        .iter()
+        .filter(|e| matches!(e.kind, EventKind::BookingMade { .. }))
+        .count();
+    assert_eq!(made, 3, "three bookings in the log");
+    // Every node says the slot is full.
+    synced(&app, &bases).await;
+    for base in &bases {
+        let (_, slots) = app
+            .request_at(
+                base,
+                Method::GET,
+                &format!(
+                    "/api/v1/offices/{}/slots?topic={}&from={today}&to={today}",
+                    app.office, a.0
+                ),
+                None,
+                None,
+            )
+            .await;
+        let same = slots
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["start"] == start)
+            .unwrap();
+        assert_eq!(same["free"], 0, "{base}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn tickets_issued_one_after_another_on_changing_nodes_are_numbered_in_order() {
     let (app, _nodes, bases) = three_nodes().await;
     let mut numbers = Vec::new();

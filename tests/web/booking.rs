@@ -145,6 +145,27 @@ async fn a_visitor_books_a_time_gets_the_code_and_cancels() {
         "{ics}"
     );
 
+    // Move it to the next free time: 10:30 is its own now, so 10:45 comes first.
+    follow(&browser, "#move").await;
+    browser.wait_for_text("h2", "Выберите день", STEP).await;
+    follow(&browser, "a.choice").await;
+    browser.wait_for_text("main", "Свободное время", STEP).await;
+    assert_eq!(browser.text("label.slot").await, "10:45");
+    assert!(
+        browser
+            .text("main")
+            .await
+            .contains("Перенести на это время"),
+        "moving asks for no contact again"
+    );
+    browser.click("label.slot").await;
+    browser.click("#book").await;
+    browser.wait_for_text("#when", "10:45", STEP).await;
+    let (_, stored) = app
+        .get(&format!("/api/v1/public/bookings/{code}"), None)
+        .await;
+    assert_eq!(stored["moves"], 1);
+
     // Cancel, after a question.
     follow(&browser, "#cancel").await;
     browser.wait_for_text("h1", "Отменить запись?", STEP).await;

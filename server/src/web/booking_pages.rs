@@ -287,7 +287,7 @@ impl Page<'_> {
                 r#"<p class="hint" id="check-in">{hint}</p>
 <figure class="qr"><div role="img" aria-label="{qr_label}">{qr_svg}</div></figure>
 <p class="actions"><a class="button secondary" href="/b/{code}/calendar.ics" download="talon-{code}.ics">{calendar}</a></p>
-<p class="actions"><a class="button secondary" href="/book/{office}?{target}&move={code}{lang_part}">{move_text}</a></p>
+<p class="actions"><a class="button secondary" id="move" href="/book/{office}?{target}&move={code}{lang_part}">{move_text}</a></p>
 <p class="actions"><a class="button danger" id="cancel" href="/b/{code}/cancel{query}">{cancel}</a></p>"#,
                 hint = tw(
                     lang,
