@@ -104,19 +104,7 @@ pub async fn arrive(world: &World, visitor: &BookedVisitor, counters: &mut Count
         }
         Err(e) if e.code() == Some("check_in_too_late") => {
             counters.late_for_booking += 1;
-            let key = uuid::Uuid::new_v4().to_string();
-            match world
-                .kiosk
-                .issue(world.office, world.topics[visitor.topic], false, &key)
-                .await
-            {
-                Ok(_) => counters.issued += 1,
-                Err(e) if e.code() == Some("outside_hours") => counters.turned_away += 1,
-                Err(e) => {
-                    counters.unexpected += 1;
-                    tracing::warn!(error = %e, "the kiosk was refused");
-                }
-            }
+            crate::driver::take_ticket(world, visitor.topic, false, counters).await;
         }
         Err(e) => {
             counters.unexpected += 1;

@@ -73,19 +73,7 @@ pub async fn run_day(
             set_clock(world, at);
             let topic = draws::topic(scenario, &mut rng);
             let out_of_turn = draws::chance(scenario.out_of_turn_share, &mut rng);
-            let key = uuid::Uuid::new_v4().to_string();
-            match world
-                .kiosk
-                .issue(world.office, world.topics[topic], out_of_turn, &key)
-                .await
-            {
-                Ok(_) => counters.issued += 1,
-                Err(e) if e.code() == Some("outside_hours") => counters.turned_away += 1,
-                Err(e) => {
-                    counters.unexpected += 1;
-                    tracing::warn!(error = %e, "the kiosk was refused");
-                }
-            }
+            take_ticket(world, topic, out_of_turn, &mut counters).await;
         }
         while let Some(visitor) = arriving.next_if(|v| v.arrives.is_some_and(|at| at < now + STEP))
         {
@@ -127,6 +115,23 @@ pub async fn run_day(
         day,
         ended_at: now,
     })
+}
+
+/// A visitor takes a ticket at the kiosk for the scenario's topic `topic`.
+pub async fn take_ticket(world: &World, topic: usize, out_of_turn: bool, counters: &mut Counters) {
+    let key = uuid::Uuid::new_v4().to_string();
+    match world
+        .kiosk
+        .issue(world.office, world.topics[topic], out_of_turn, &key)
+        .await
+    {
+        Ok(_) => counters.issued += 1,
+        Err(e) if e.code() == Some("outside_hours") => counters.turned_away += 1,
+        Err(e) => {
+            counters.unexpected += 1;
+            tracing::warn!(error = %e, "the kiosk was refused");
+        }
+    }
 }
 
 fn set_clock(world: &World, at: DateTime<Utc>) {

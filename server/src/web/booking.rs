@@ -68,6 +68,12 @@ fn target_of(topic: Option<&str>, staff: Option<&str>) -> Option<BookingTarget> 
     }
 }
 
+/// The time a form chose, as the slots page wrote it (RFC 3339).
+fn slot_start(raw: Option<&str>) -> Option<chrono::DateTime<chrono::Utc>> {
+    raw.and_then(|s| chrono::DateTime::parse_from_rfc3339(s.trim()).ok())
+        .map(|s| s.with_timezone(&chrono::Utc))
+}
+
 fn moving_code(raw: Option<&str>) -> Option<String> {
     raw.map(|c| c.trim().to_string())
         .filter(|c| crate::queues::is_booking_code(c))
@@ -231,11 +237,7 @@ pub async fn book(
         switch_href: href.clone(),
     };
     let target = target_of(form.topic.as_deref(), form.staff.as_deref());
-    let start = form
-        .start
-        .as_deref()
-        .and_then(|s| chrono::DateTime::parse_from_rfc3339(s.trim()).ok())
-        .map(|s| s.with_timezone(&chrono::Utc));
+    let start = slot_start(form.start.as_deref());
     // Back to the same day's times (or the step before, when the form lacked them).
     let lang_part = if lang == Lang::En { "&lang=en" } else { "" };
     let back = match (target, start, office_zone(&state, office).await) {
@@ -493,11 +495,7 @@ async fn change(
     };
     let back = format!("/b/{}{}", view.code, super::pages::lang_query(lang));
     let result = if moving {
-        let start = form
-            .start
-            .as_deref()
-            .and_then(|s| chrono::DateTime::parse_from_rfc3339(s.trim()).ok())
-            .map(|s| s.with_timezone(&chrono::Utc));
+        let start = slot_start(form.start.as_deref());
         let Some(start) = start else {
             let message = text(lang, "web-book-choose-a-time");
             return html(
