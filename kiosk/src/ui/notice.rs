@@ -7,7 +7,7 @@ use crate::office_view;
 use crate::screen::{Notice, NoticeScreen};
 use egui::Vec2;
 use talon_client::look::colors;
-use talon_client::text;
+use talon_client::{Lang, text};
 
 const BACK_HEIGHT: f32 = 120.0;
 
@@ -22,18 +22,12 @@ pub fn show(
     ui.add_space(ui.available_height() * 0.2);
     match &notice.notice {
         Notice::Unavailable => {
-            widgets::centered(
+            title_and_hint(
                 ui,
-                &text(lang, "kiosk-unavailable"),
-                widgets::bold(64.0),
+                lang,
+                "kiosk-unavailable",
                 colors::BREACH,
-            );
-            ui.add_space(40.0);
-            widgets::centered(
-                ui,
-                &text(lang, "kiosk-unavailable-hint"),
-                widgets::regular(40.0),
-                colors::TEXT,
+                "kiosk-unavailable-hint",
             );
         }
         Notice::OutsideHours { next_opening } => {
@@ -91,33 +85,21 @@ pub fn show(
             widgets::centered(ui, &when, widgets::bold(64.0), colors::TEXT);
         }
         Notice::CheckInTooLate => {
-            widgets::centered(
+            title_and_hint(
                 ui,
-                &text(lang, "kiosk-check-in-too-late"),
-                widgets::bold(64.0),
+                lang,
+                "kiosk-check-in-too-late",
                 colors::BREACH,
-            );
-            ui.add_space(40.0);
-            widgets::centered(
-                ui,
-                &text(lang, "kiosk-check-in-too-late-hint"),
-                widgets::regular(40.0),
-                colors::TEXT,
+                "kiosk-check-in-too-late-hint",
             );
         }
         Notice::NoBooking => {
-            widgets::centered(
+            title_and_hint(
                 ui,
-                &text(lang, "kiosk-no-booking"),
-                widgets::bold(64.0),
+                lang,
+                "kiosk-no-booking",
                 colors::BREACH,
-            );
-            ui.add_space(40.0);
-            widgets::centered(
-                ui,
-                &text(lang, "kiosk-no-booking-hint"),
-                widgets::regular(40.0),
-                colors::TEXT,
+                "kiosk-no-booking-hint",
             );
         }
         Notice::Refused { message } => {
@@ -143,4 +125,11 @@ pub fn show(
     if widgets::text_tile(ui, Vec2::new(width, BACK_HEIGHT), PLAIN, &back, 44.0).clicked() {
         actions.push(Action::Back);
     }
+}
+
+/// A notice's title in its colour, and the hint under it.
+fn title_and_hint(ui: &mut egui::Ui, lang: Lang, title: &str, color: egui::Color32, hint: &str) {
+    widgets::centered(ui, &text(lang, title), widgets::bold(64.0), color);
+    ui.add_space(40.0);
+    widgets::centered(ui, &text(lang, hint), widgets::regular(40.0), colors::TEXT);
 }
