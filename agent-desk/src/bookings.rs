@@ -11,7 +11,7 @@ use talon_client::look::colors;
 use talon_client::{ClientError, Lang, Task};
 use talon_protocol::Snapshot;
 use talon_protocol::booking::{
-    BookingRequest, BookingStatus, BookingTarget, BookingView, Slot, StaffBookingView,
+    BookingRequest, BookingStatus, BookingTarget, BookingView, Slot, StaffBookingView, spaced_code,
 };
 
 #[derive(Default)]
@@ -58,14 +58,6 @@ fn bookables(office: &Snapshot, lang: Lang) -> Vec<(BookingTarget, String)> {
             (BookingTarget::Staff(r.staff_id), title.clone())
         });
     topics.chain(receptions).collect()
-}
-
-fn spaced(code: &str) -> String {
-    if code.len() == 8 {
-        format!("{} {}", &code[..4], &code[4..])
-    } else {
-        code.to_string()
-    }
 }
 
 impl BookingsTab {
@@ -270,7 +262,7 @@ impl BookingsTab {
                 RichText::new(cx.text_with(
                     "desk-booking-done",
                     &[
-                        ("code", spaced(&booked.code).into()),
+                        ("code", spaced_code(&booked.code).into()),
                         ("time", text::local_time(office, booked.start).into()),
                     ],
                 ))
@@ -330,11 +322,7 @@ impl BookingsTab {
                 for row in list {
                     let view = &row.view;
                     ui.label(RichText::new(text::local_time(office, view.start)).strong());
-                    let title = match cx.lang {
-                        Lang::En if !view.title_en.is_empty() => &view.title_en,
-                        _ => &view.title_ru,
-                    };
-                    ui.label(title);
+                    ui.label(view.title(cx.lang == Lang::En));
                     ui.label(cx.text(match view.status {
                         BookingStatus::Booked => "desk-booking-status-booked",
                         BookingStatus::CheckedIn => "desk-booking-status-checked-in",
@@ -343,7 +331,7 @@ impl BookingsTab {
                     }));
                     ui.label(row.name.as_deref().unwrap_or("—"));
                     ui.label(row.phone.as_deref().unwrap_or("—"));
-                    ui.label(spaced(&view.code));
+                    ui.label(spaced_code(&view.code));
                     if view.status == BookingStatus::Booked {
                         let button = egui::Button::new(cx.text_with(
                             "desk-booking-cancel",

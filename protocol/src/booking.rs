@@ -288,6 +288,26 @@ pub struct BookingView {
     pub moves: u32,
 }
 
+impl BookingView {
+    /// What it is for, in English when `english` and there is an English title.
+    pub fn title(&self, english: bool) -> &str {
+        if english && !self.title_en.trim().is_empty() {
+            &self.title_en
+        } else {
+            &self.title_ru
+        }
+    }
+}
+
+/// A booking's code in two groups of four ("1234 5678"), easier to read out and type.
+pub fn spaced_code(code: &str) -> String {
+    if code.len() == 8 && code.is_ascii() {
+        format!("{} {}", &code[..4], &code[4..])
+    } else {
+        code.to_string()
+    }
+}
+
 /// A booking as staff see it: with the visitor's name and phone, if given.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

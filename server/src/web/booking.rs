@@ -399,10 +399,7 @@ pub async fn booking_calendar(
     let lang = query.lang();
     let now = state.queues.now();
     with_booking(&state, &address, &code, lang, |_, view, _| {
-        let title = match lang {
-            Lang::En if !view.title_en.is_empty() => &view.title_en,
-            _ => &view.title_ru,
-        };
+        let title = view.title(lang == Lang::En);
         let summary = format!("{title} — {}", view.office_name);
         let mut response = calendar(view, &summary, now).into_response();
         let headers = response.headers_mut();

@@ -56,14 +56,7 @@ pub fn long_date(lang: Lang, day: NaiveDate) -> String {
         )
 }
 
-/// The booking code in two groups of four, easier to read out and to type.
-pub fn spaced_code(code: &str) -> String {
-    if code.len() == 8 {
-        format!("{} {}", &code[..4], &code[4..])
-    } else {
-        code.to_string()
-    }
-}
+pub use talon_protocol::booking::spaced_code;
 
 /// The page frame of every booking step.
 pub struct Page<'a> {
@@ -255,10 +248,7 @@ impl Page<'_> {
     pub fn booking(&self, view: &BookingView, qr_svg: &str, tz: Tz) -> String {
         let lang = self.lang;
         let title = text(lang, "web-booking-title");
-        let name = match lang {
-            Lang::En if !view.title_en.trim().is_empty() => &view.title_en,
-            _ => &view.title_ru,
-        };
+        let name = view.title(lang == Lang::En);
         let day = view.start.with_timezone(&tz).date_naive();
         let (state_class, state_text) = match view.status {
             BookingStatus::Booked => ("waiting", t(lang, "web-booking-booked")),
