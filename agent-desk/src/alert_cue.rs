@@ -74,11 +74,7 @@ mod tests {
             topic_id: TopicId(topic),
             waiting: 4,
         };
-        Alert {
-            id: kind.key(),
-            kind,
-            raised_at: now(),
-        }
+        Alert::new(kind.key(), kind, now())
     }
 
     #[test]

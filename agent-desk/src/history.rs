@@ -105,6 +105,7 @@ mod tests {
             topic_id: TopicId(1),
             waiting,
             estimated_wait_ms: 0,
+            wait_range: None,
             open_windows: 1,
         }]
     }

@@ -6,6 +6,7 @@
 //! shared `talon-client` crate (API, live mirror, look, languages).
 
 mod action;
+mod admin;
 pub mod agent;
 pub mod alert_cue;
 pub mod app;

@@ -33,6 +33,7 @@ pub fn office_with_topics() -> Snapshot {
             time_zone: chrono_tz::Europe::Moscow.into(),
             schedule: WeekSchedule::default(),
             settings: OfficeSettings::default(),
+            region_id: None,
         },
         seq: 1,
         now: now(),
@@ -49,6 +50,7 @@ pub fn office_with_topics() -> Snapshot {
         recent_calls: vec![],
         alerts: vec![],
         receptions: Vec::new(),
+        advice: Vec::new(),
     }
 }
 
@@ -64,6 +66,7 @@ pub fn window(id: i64, topics: &[i64]) -> Window {
         current_ticket: None,
         pause: None,
         state_since: now(),
+        active: true,
     }
 }
 

@@ -3,6 +3,7 @@
 
 use chrono::{DateTime, Utc};
 use talon_client::{ClientError, Lang, text, text_with};
+use talon_protocol::api::DeviceKind;
 use talon_protocol::{Alert, AlertKind, Snapshot, TopicId, WindowId, WindowState};
 
 /// A window state in words.
@@ -102,6 +103,65 @@ pub fn alert(lang: Lang, alert: &Alert, office: &Snapshot) -> String {
                 ),
             ],
         ),
+        // Offline since its last contact, in the office's time; a device never heard
+        // from has none.
+        AlertKind::DeviceOffline {
+            device_kind,
+            name,
+            last_seen,
+            ..
+        } => match last_seen {
+            Some(seen) => text_with(
+                lang,
+                "desk-alert-device-offline-since",
+                &[
+                    ("kind", device_kind_name(lang, *device_kind).into()),
+                    ("device", name.as_str().into()),
+                    ("since", local_time(office, *seen).into()),
+                ],
+            ),
+            None => text_with(
+                lang,
+                "desk-alert-device-offline",
+                &[
+                    ("kind", device_kind_name(lang, *device_kind).into()),
+                    ("device", name.as_str().into()),
+                ],
+            ),
+        },
+        AlertKind::DeviceFault {
+            device_kind,
+            name,
+            fault,
+            message,
+            ..
+        } => text_with(
+            lang,
+            "desk-alert-device-fault",
+            &[
+                ("kind", device_kind_name(lang, *device_kind).into()),
+                ("device", name.as_str().into()),
+                ("fault", fault_name(lang, fault).into()),
+                ("message", message.as_str().into()),
+            ],
+        ),
+    }
+}
+
+/// "Киоск", "Экран".
+pub fn device_kind_name(lang: Lang, kind: DeviceKind) -> String {
+    match kind {
+        DeviceKind::Kiosk => text(lang, "desk-device-kiosk"),
+        DeviceKind::Display => text(lang, "desk-device-display"),
+    }
+}
+
+/// "принтер" for a fault kind the desk knows, the kind as sent otherwise.
+pub fn fault_name(lang: Lang, kind: &str) -> String {
+    match kind {
+        "printer" => text(lang, "desk-device-fault-printer"),
+        "audio" => text(lang, "desk-device-fault-audio"),
+        other => other.to_string(),
     }
 }
 
@@ -132,6 +192,15 @@ pub fn hours_1(lang: Lang, ms: Option<i64>) -> String {
         ),
         None => "—".into(),
     }
+}
+
+/// A file's size in kilobytes, one decimal ("12.3 КБ").
+pub fn file_size(lang: Lang, bytes: usize) -> String {
+    text_with(
+        lang,
+        "desk-files-size",
+        &[("kb", format!("{:.1}", bytes as f64 / 1024.0).into())],
+    )
 }
 
 /// A share 0..1 in whole percent, "—" when unknown.
@@ -181,29 +250,80 @@ mod tests {
     fn alerts_read_as_sentences() {
         let mut office = office_with_topics();
         office.windows.push(window(2, &[1]));
-        let wait = Alert {
-            id: "x".into(),
-            kind: AlertKind::WaitBreach {
+        let wait = Alert::new(
+            "x".into(),
+            AlertKind::WaitBreach {
                 ticket_id: ticket("П001", 1, 0).id,
                 label: "П001".into(),
                 topic_id: TopicId(1),
             },
-            raised_at: now(),
-        };
+            now(),
+        );
         assert_eq!(
             alert(Lang::Ru, &wait, &office),
             "Талон П001 ждёт дольше нормы (Передача показаний)"
         );
-        let idle = Alert {
-            id: "y".into(),
-            kind: AlertKind::IdleWindow {
+        let idle = Alert::new(
+            "y".into(),
+            AlertKind::IdleWindow {
                 window_id: WindowId(2),
             },
-            raised_at: now(),
-        };
+            now(),
+        );
         assert_eq!(
             alert(Lang::En, &idle, &office),
             "Window 2 is idle while people wait"
+        );
+    }
+
+    #[test]
+    fn device_alerts_read_as_sentences() {
+        let office = office_with_topics();
+        let offline = Alert::new(
+            "d".into(),
+            AlertKind::DeviceOffline {
+                device_id: talon_protocol::DeviceId(3),
+                device_kind: DeviceKind::Kiosk,
+                name: "Вход".into(),
+                last_seen: None,
+            },
+            now() + chrono::Duration::minutes(45),
+        );
+        assert_eq!(
+            alert(Lang::Ru, &offline, &office),
+            "Киоск «Вход» не на связи"
+        );
+        let since = Alert {
+            kind: AlertKind::DeviceOffline {
+                device_id: talon_protocol::DeviceId(3),
+                device_kind: DeviceKind::Kiosk,
+                name: "Вход".into(),
+                last_seen: Some(now()),
+            },
+            ..offline.clone()
+        };
+        assert_eq!(
+            alert(Lang::Ru, &since, &office),
+            format!("Киоск «Вход» не на связи с {}", local_time(&office, now()))
+        );
+        let fault = Alert::new(
+            "f".into(),
+            AlertKind::DeviceFault {
+                device_id: talon_protocol::DeviceId(3),
+                device_kind: DeviceKind::Kiosk,
+                name: "Вход".into(),
+                fault: "printer".into(),
+                message: "нет бумаги".into(),
+            },
+            now(),
+        );
+        assert_eq!(
+            alert(Lang::Ru, &fault, &office),
+            "Киоск «Вход»: принтер — нет бумаги"
+        );
+        assert_eq!(
+            alert(Lang::En, &offline, &office),
+            "Kiosk “Вход” is offline"
         );
     }
 

@@ -21,10 +21,11 @@ pub enum Tab {
     Offices,
     Desk,
     Bookings,
+    Admin,
 }
 
 impl Tab {
-    const HEAD_TABS: [Tab; 7] = [
+    const HEAD_TABS: [Tab; 8] = [
         Tab::Board,
         Tab::Charts,
         Tab::Norms,
@@ -32,8 +33,20 @@ impl Tab {
         Tab::Offices,
         Tab::Desk,
         Tab::Bookings,
+        Tab::Admin,
     ];
     const AGENT_TABS: [Tab; 2] = [Tab::Desk, Tab::Bookings];
+    /// Region heads and the head office watch many offices; they neither serve nor
+    /// administer.
+    const ABOVE_OFFICE_TABS: [Tab; 4] = [Tab::Offices, Tab::Board, Tab::Charts, Tab::Reports];
+
+    fn of(user: &User) -> &'static [Tab] {
+        match user.role {
+            Role::Agent => &Tab::AGENT_TABS,
+            Role::Head | Role::Admin => &Tab::HEAD_TABS,
+            Role::RegionHead | Role::HeadOffice => &Tab::ABOVE_OFFICE_TABS,
+        }
+    }
 
     fn name(self, lang: Lang) -> String {
         let id = match self {
@@ -44,6 +57,7 @@ impl Tab {
             Tab::Offices => "desk-tab-offices",
             Tab::Desk => "desk-tab-desk",
             Tab::Bookings => "desk-tab-bookings",
+            Tab::Admin => "desk-tab-admin",
         };
         talon_client::text(lang, id)
     }
@@ -73,6 +87,9 @@ struct State {
     agent: AgentDesk,
     head: HeadMonitor,
     bookings: crate::bookings::BookingsTab,
+    admin: crate::admin::AdminTab,
+    /// The own-password form, while open.
+    password: Option<crate::admin::PasswordForm>,
     tab: Tab,
     /// A problem to mention once (e.g. the sign-in could not be saved).
     notice: Option<String>,
@@ -87,15 +104,16 @@ pub struct Frame<'a> {
 }
 
 fn is_supervisor(user: &User) -> bool {
-    matches!(user.role, Role::Head | Role::Admin)
+    user.role.oversees()
 }
 
 impl Workspace {
     pub fn new(api: Api, user: User, notice: Option<String>) -> Workspace {
-        let tab = if is_supervisor(&user) {
-            Tab::Board
-        } else {
-            Tab::Desk
+        let tab = match user.role {
+            Role::Agent => Tab::Desk,
+            Role::Head | Role::Admin => Tab::Board,
+            // The company board first.
+            Role::RegionHead | Role::HeadOffice => Tab::Offices,
         };
         Workspace {
             api,
@@ -109,6 +127,8 @@ impl Workspace {
                 agent: AgentDesk::default(),
                 head: HeadMonitor::default(),
                 bookings: Default::default(),
+                admin: Default::default(),
+                password: None,
                 tab,
                 notice,
                 chimes: 0,
@@ -150,6 +170,9 @@ impl Workspace {
                     if ui.button(cx.text("desk-sign-out")).clicked() {
                         exit = Some(Exit::SignOut);
                     }
+                    if ui.button(cx.text("desk-password-open")).clicked() {
+                        state.password = Some(Default::default());
+                    }
                     // The button names the language it switches to, in that language.
                     let other = talon_client::text(cx.lang.next(), "common-language-name");
                     if ui.button(other).clicked() {
@@ -162,11 +185,7 @@ impl Workspace {
             });
             let supervisor = is_supervisor(cx.user);
             {
-                let tabs: &[Tab] = if supervisor {
-                    &Tab::HEAD_TABS
-                } else {
-                    &Tab::AGENT_TABS
-                };
+                let tabs = Tab::of(cx.user);
                 ui.horizontal(|ui| {
                     for &tab in tabs {
                         let text = RichText::new(tab.name(cx.lang)).size(20.0);
@@ -188,6 +207,20 @@ impl Workspace {
         });
 
         egui::CentralPanel::default().show(ui, |ui| {
+            if let Some(form) = &mut state.password {
+                if form.ui(ui, &cx) {
+                    state.password = None;
+                }
+                return;
+            }
+            if state.tab == Tab::Admin && Tab::of(cx.user).contains(&Tab::Admin) {
+                if state.admin.ui(ui, &cx) && state.live.is_none() {
+                    // The first office exists now: open it for the other tabs.
+                    state.offices.clear();
+                    state.offices_error = None;
+                }
+                return;
+            }
             let Some(live) = &mut state.live else {
                 match &state.offices_error {
                     Some(error) => {
@@ -204,10 +237,19 @@ impl Workspace {
                 Tab::Desk => state.agent.ui(ui, &cx, live),
                 Tab::Board => state.head.board.ui(ui, &cx, live),
                 Tab::Charts => charts::ui(ui, &cx, live),
-                Tab::Norms => state.head.norms.ui(ui, &cx, live),
+                Tab::Norms => {
+                    egui::ScrollArea::vertical()
+                        .id_salt("norms_and_plan")
+                        .show(ui, |ui| {
+                            state.head.norms.ui(ui, &cx, live);
+                            ui.add_space(16.0);
+                            state.head.what_if.ui(ui, &cx, live);
+                        });
+                }
                 Tab::Reports => state.head.reports.ui(ui, &cx, live),
                 Tab::Offices => open = state.head.offices.ui(ui, &cx, Some(live.id)),
                 Tab::Bookings => state.bookings.ui(ui, &cx, live),
+                Tab::Admin => {}
             }
             if let Some(id) = open {
                 state.open_office(&cx, id);
@@ -240,11 +282,7 @@ fn identity(ui: &mut Ui, cx: &Cx, state: &State) {
     if let Some(name) = office {
         ui.label(RichText::new(name).size(20.0));
     }
-    let role = match cx.user.role {
-        Role::Agent => cx.text("desk-role-agent"),
-        Role::Head => cx.text("desk-role-head"),
-        Role::Admin => cx.text("desk-role-admin"),
-    };
+    let role = crate::admin::role_name(cx, cx.user.role);
     ui.label(RichText::new(format!("· {} ({role})", cx.user.name)).color(colors::MUTED));
 }
 
@@ -274,7 +312,13 @@ impl State {
                 self.offices = offices;
                 match first {
                     Some(id) => self.open_office(cx, id),
-                    None => self.offices_error = Some(cx.text("desk-no-office")),
+                    None => {
+                        self.offices_error = Some(cx.text("desk-no-office"));
+                        // An administrator on a new server starts by setting it up.
+                        if cx.user.role == Role::Admin {
+                            self.tab = Tab::Admin;
+                        }
+                    }
                 }
             }
             Err(error) => {

@@ -111,7 +111,7 @@ fn per_command_us(waiting: usize, rounds: usize) -> f64 {
 }
 
 /// As the server does: decide on a copy, keep the copy.
-fn decide(
+pub(crate) fn decide(
     state: &mut OfficeState,
     command: Command,
     now: DateTime<Utc>,
@@ -122,11 +122,11 @@ fn decide(
     events
 }
 
-fn start() -> DateTime<Utc> {
+pub(crate) fn start() -> DateTime<Utc> {
     "2026-03-10T07:00:00Z".parse().expect("an instant")
 }
 
-fn agent(window: WindowId) -> Actor {
+pub(crate) fn agent(window: WindowId) -> Actor {
     Actor {
         staff_id: StaffId(window.0),
         name: format!("Агент {}", window.0),
@@ -134,7 +134,7 @@ fn agent(window: WindowId) -> Actor {
     }
 }
 
-fn office(now: DateTime<Utc>) -> OfficeState {
+pub(crate) fn office(now: DateTime<Utc>) -> OfficeState {
     let office = Office {
         id: OFFICE,
         name: "Нагрузка".into(),
@@ -146,6 +146,7 @@ fn office(now: DateTime<Utc>) -> OfficeState {
             queue_alert_threshold: u32::MAX,
             ..OfficeSettings::default()
         },
+        region_id: None,
     };
     let mut state = OfficeState {
         service_day: engine::hours::service_day(office.time_zone.tz(), now),
@@ -160,6 +161,8 @@ fn office(now: DateTime<Utc>) -> OfficeState {
         recent_service_ms: HashMap::new(),
         bookings: Default::default(),
         receptions: Default::default(),
+        forecast: None,
+        advice: Vec::new(),
     };
     let prefixes = ["А", "Б", "В", "Г"];
     for t in 1..=TOPICS {

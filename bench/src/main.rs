@@ -5,6 +5,7 @@
 //! Build both binaries first: `cargo build --release -p talon-server -p talon-bench`.
 
 mod engine_cost;
+mod forecast_cost;
 mod live;
 mod load;
 mod measure;
@@ -72,6 +73,8 @@ enum Which {
     ThroughputPg,
     /// One command's cost on the engine alone, with 100 and with 5,000 waiting.
     Engine,
+    /// One refresh of the predicted waits: 100 waiting, 10 windows.
+    Forecast,
     Phones,
 }
 
@@ -85,6 +88,7 @@ struct Results {
     /// One per node count.
     throughput_pg: Vec<throughput::ThroughputResult>,
     engine: Option<engine_cost::EngineCostResult>,
+    forecast: Option<forecast_cost::ForecastCostResult>,
     phones: Option<phones::PhonesResult>,
     /// Each figure that has a target, next to it.
     targets: Vec<Check>,
@@ -140,12 +144,16 @@ async fn main() -> anyhow::Result<()> {
         region_pg: None,
         throughput_pg: Vec::new(),
         engine: None,
+        forecast: None,
         phones: None,
         targets: Vec::new(),
         skipped: Vec::new(),
     };
     if run(Which::Engine) {
         results.engine = Some(engine_cost::run(if cli.quick { 500 } else { 5_000 }));
+    }
+    if run(Which::Forecast) {
+        results.forecast = Some(forecast_cost::run(if cli.quick { 20 } else { 200 }));
     }
     if run(Which::Region) {
         results.region = Some(region::run(&binary, region(1, None)).await?);
@@ -295,6 +303,18 @@ fn targets(r: &Results) -> Vec<Check> {
             ),
             target: "≤ 1.2×",
             met: x.ratio <= 1.2,
+        });
+    }
+    if let Some(x) = &r.forecast {
+        checks.push(Check {
+            scenario: "forecast".into(),
+            measure: format!(
+                "one refresh, {} waiting, {} windows, {} runs",
+                x.waiting, x.windows, x.runs
+            ),
+            result: format!("{:.2} ms", x.ms_per_refresh),
+            target: "< 5 ms",
+            met: x.ms_per_refresh < 5.0,
         });
     }
     if let Some(x) = &r.sockets {

@@ -12,6 +12,7 @@ use talon_protocol::{DayHours, OfficeId, OfficeSettings, Topic, TopicId, WeekSch
 use talon_server::clock::SystemClock;
 use talon_server::credentials::{DEVICE_PREFIX, SESSION_PREFIX, new_token, token_hash};
 use talon_server::queues::Queues;
+use talon_server::store::Stamp;
 use talon_server::store::{Backend, Store};
 
 /// What the load needs to know about one seeded office.
@@ -164,16 +165,22 @@ async fn seed_office(
     windows: usize,
     now: i64,
 ) -> anyhow::Result<SeededOffice> {
+    let stamp = Stamp::server("talon-bench", queues.now());
+    let by = &stamp.author;
     let office = store
-        .create_office(OfficeInput {
-            name: format!("Офис {n}"),
-            time_zone: chrono_tz::Europe::Moscow.into(),
-            schedule: WeekSchedule::every_day(DayHours::new((0, 0), (23, 59))),
-            settings: OfficeSettings {
-                issuing_stops_before_close_min: 0,
-                ..OfficeSettings::default()
+        .create_office(
+            OfficeInput {
+                name: format!("Офис {n}"),
+                time_zone: chrono_tz::Europe::Moscow.into(),
+                schedule: WeekSchedule::every_day(DayHours::new((0, 0), (23, 59))),
+                settings: OfficeSettings {
+                    issuing_stops_before_close_min: 0,
+                    ..OfficeSettings::default()
+                },
+                region_id: None,
             },
-        })
+            &stamp,
+        )
         .await?;
     queues.add_office(office.id).await?;
     let topic = queues
@@ -190,13 +197,14 @@ async fn seed_office(
                 display_order: 0,
                 booking: Default::default(),
             },
+            by,
         )
         .await?
         .id;
     let mut office_windows = Vec::with_capacity(windows);
     for w in 0..windows {
         let window = queues
-            .create_window(office.id, format!("{}", w + 1), vec![topic])
+            .create_window(office.id, format!("{}", w + 1), vec![topic], by)
             .await?;
         // The hash "!" matches no password: these agents exist only as sessions.
         let user = store
@@ -206,6 +214,7 @@ async fn seed_office(
                 Role::Agent,
                 "!",
                 &[office.id],
+                &stamp,
             )
             .await?;
         let token = new_token(SESSION_PREFIX);
@@ -221,7 +230,7 @@ async fn seed_office(
             DeviceKind::Kiosk,
             "kiosk",
             &token_hash(&kiosk),
-            now,
+            &stamp,
         )
         .await?;
     let display = new_token(DEVICE_PREFIX);
@@ -231,7 +240,7 @@ async fn seed_office(
             DeviceKind::Display,
             "display",
             &token_hash(&display),
-            now,
+            &stamp,
         )
         .await?;
     Ok(SeededOffice {

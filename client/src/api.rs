@@ -8,13 +8,16 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 use talon_protocol::api::{
-    CancelRequest, ErrorBody, FinishRequest, IssueTicketRequest, LoginRequest, LoginResponse,
-    PauseRequest, PostponeRequest, TicketReceipt, TopicInput, TopicSummary, TransferRequest, User,
-    WindowTopicsRequest,
+    CancelRequest, Device, DeviceCreated, DeviceInput, ErrorBody, FinishRequest,
+    IssueTicketRequest, LoginRequest, LoginResponse, OfficeInput, PasswordChange, PauseRequest,
+    PostponeRequest, StaffInput, StaffUpdate, TicketReceipt, TopicInput, TopicSummary,
+    TransferRequest, User, WindowInput, WindowTopicsRequest,
 };
+use talon_protocol::audit::{AuditAction, AuditEntry};
 use talon_protocol::stats::OfficeStats;
 use talon_protocol::{
-    Office, OfficeId, Snapshot, Ticket, TicketId, Topic, TopicId, Window, WindowId,
+    DeviceId, Office, OfficeId, Snapshot, StaffId, Ticket, TicketId, Topic, TopicId, Window,
+    WindowId,
 };
 
 /// How long one request may take before the user is told the server does not answer.
@@ -174,6 +177,18 @@ impl Api {
         &self,
         build: impl Fn(&str) -> reqwest::RequestBuilder,
     ) -> Result<T, ClientError> {
+        let bytes = self.send_for_bytes(build).await?;
+        let bytes = bytes.as_ref();
+        let body: &[u8] = if bytes.is_empty() { b"null" } else { bytes };
+        serde_json::from_slice(body).map_err(|e| ClientError::Protocol(e.to_string()))
+    }
+
+    /// As `send`, the answer's body as it came (a report file); a refusal is still
+    /// decoded from its JSON.
+    async fn send_for_bytes(
+        &self,
+        build: impl Fn(&str) -> reqwest::RequestBuilder,
+    ) -> Result<impl AsRef<[u8]>, ClientError> {
         let mut tries = self.nodes.bases.len();
         let (response, index) = loop {
             let index = self.nodes.index();
@@ -206,8 +221,7 @@ impl Api {
             .await
             .map_err(|e| ClientError::Unreachable(e.to_string()))?;
         if status.is_success() {
-            let body: &[u8] = if bytes.is_empty() { b"null" } else { &bytes };
-            return serde_json::from_slice(body).map_err(|e| ClientError::Protocol(e.to_string()));
+            return Ok(bytes);
         }
         match serde_json::from_slice::<ErrorBody>(&bytes) {
             Ok(body) => Err(ClientError::Refused {
@@ -223,6 +237,13 @@ impl Api {
     pub async fn get<T: DeserializeOwned>(&self, path: &str) -> Result<T, ClientError> {
         self.send(|base| self.http.get(format!("{base}{path}")))
             .await
+    }
+
+    /// A file the server makes (a report in CSV, XLSX or PDF): its bytes.
+    pub async fn get_bytes(&self, path: &str) -> Result<Vec<u8>, ClientError> {
+        self.send_for_bytes(|base| self.http.get(format!("{base}{path}")))
+            .await
+            .map(|b| b.as_ref().to_vec())
     }
 
     pub async fn post<T: DeserializeOwned>(
@@ -266,6 +287,47 @@ impl Api {
 
     pub async fn offices(&self) -> Result<Vec<Office>, ClientError> {
         self.get("/api/v1/offices").await
+    }
+
+    /// A planned day run through the server's simulator (heads).
+    pub async fn what_if(
+        &self,
+        office: OfficeId,
+        plan: &talon_protocol::advice::DayPlan,
+    ) -> Result<talon_protocol::advice::PlanOutcome, ClientError> {
+        self.post(&format!("/api/v1/offices/{office}/what-if"), plan)
+            .await
+    }
+
+    /// The company board: a row per office the person oversees, trouble first.
+    pub async fn overview(
+        &self,
+        region: Option<talon_protocol::RegionId>,
+    ) -> Result<Vec<talon_protocol::overview::OfficeOverview>, ClientError> {
+        match region {
+            Some(region) => self.get(&format!("/api/v1/overview?region={region}")).await,
+            None => self.get("/api/v1/overview").await,
+        }
+    }
+
+    /// Takes an alert on with a comment (a head of the office, its region or the head
+    /// office).
+    pub async fn acknowledge_alert(
+        &self,
+        office: OfficeId,
+        alert: &str,
+        request: &talon_protocol::api::AcknowledgeRequest,
+    ) -> Result<talon_protocol::Alert, ClientError> {
+        // Alert ids are the engine's keys ("wait_breach:<ticket>"): safe in a path.
+        self.post(
+            &format!("/api/v1/offices/{office}/alerts/{alert}/acknowledge"),
+            request,
+        )
+        .await
+    }
+
+    pub async fn regions(&self) -> Result<Vec<talon_protocol::api::Region>, ClientError> {
+        self.get("/api/v1/regions").await
     }
 
     pub async fn topics(&self, office: OfficeId) -> Result<Vec<TopicSummary>, ClientError> {
@@ -417,6 +479,17 @@ impl Api {
             .map(|_| ())
     }
 
+    /// A device reports a fault of its own over (paper loaded, sound back): its alert
+    /// for the office head is cleared.
+    pub async fn fault_over(&self, kind: &str) -> Result<(), ClientError> {
+        self.send::<serde_json::Value>(|base| {
+            self.http
+                .delete(format!("{base}/api/v1/devices/me/faults/{kind}"))
+        })
+        .await
+        .map(|_| ())
+    }
+
     pub async fn stats(
         &self,
         office: OfficeId,
@@ -425,6 +498,45 @@ impl Api {
     ) -> Result<OfficeStats, ClientError> {
         self.get(&format!(
             "/api/v1/offices/{office}/stats?from={from}&to={to}"
+        ))
+        .await
+    }
+
+    /// A server report as a file in `format` and `lang` (CSV, XLSX, PDF or JSON).
+    pub async fn report(
+        &self,
+        kind: talon_protocol::report::ReportKind,
+        scope: talon_protocol::report::ReportScope,
+        (from, to): (NaiveDate, NaiveDate),
+        format: talon_protocol::report::ReportFormat,
+        lang: crate::Lang,
+    ) -> Result<Vec<u8>, ClientError> {
+        self.get_bytes(&format!(
+            "/api/v1/reports/{}?{}&from={from}&to={to}&format={}&lang={}",
+            kind.name(),
+            scope.query(),
+            format.extension(),
+            lang.code()
+        ))
+        .await
+    }
+
+    /// The monthly compliance reports the server kept that the caller may see.
+    pub async fn kept_reports(&self) -> Result<Vec<talon_protocol::api::KeptReport>, ClientError> {
+        self.get("/api/v1/reports/kept").await
+    }
+
+    /// A kept monthly report as a file.
+    pub async fn kept_report(
+        &self,
+        id: i64,
+        format: talon_protocol::report::ReportFormat,
+        lang: crate::Lang,
+    ) -> Result<Vec<u8>, ClientError> {
+        self.get_bytes(&format!(
+            "/api/v1/reports/kept/{id}?format={}&lang={}",
+            format.extension(),
+            lang.code()
         ))
         .await
     }
@@ -495,6 +607,186 @@ impl Api {
     }
 }
 
+/// What the audit log is filtered by (all optional): `GET /api/v1/audit?…`.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct AuditQuery {
+    pub office: Option<OfficeId>,
+    pub staff: Option<StaffId>,
+    pub action: Option<AuditAction>,
+    /// First and last day, inclusive.
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+}
+
+impl AuditQuery {
+    /// The path with its query string.
+    pub fn path(&self) -> String {
+        let mut parts = Vec::new();
+        if let Some(office) = self.office {
+            parts.push(format!("office={office}"));
+        }
+        if let Some(staff) = self.staff {
+            parts.push(format!("staff={staff}"));
+        }
+        if let Some(action) = self.action {
+            parts.push(format!("action={}", action.as_str()));
+        }
+        if let Some(from) = self.from {
+            parts.push(format!("from={from}"));
+        }
+        if let Some(to) = self.to {
+            parts.push(format!("to={to}"));
+        }
+        if parts.is_empty() {
+            "/api/v1/audit".into()
+        } else {
+            format!("/api/v1/audit?{}", parts.join("&"))
+        }
+    }
+}
+
+/// Administration: offices, topics, windows, staff, devices, the audit log and one's
+/// own password.
+impl Api {
+    pub async fn create_region(
+        &self,
+        input: &talon_protocol::api::RegionInput,
+    ) -> Result<talon_protocol::api::Region, ClientError> {
+        self.post("/api/v1/regions", input).await
+    }
+
+    pub async fn rename_region(
+        &self,
+        region: talon_protocol::RegionId,
+        input: &talon_protocol::api::RegionInput,
+    ) -> Result<talon_protocol::api::Region, ClientError> {
+        self.put(&format!("/api/v1/regions/{region}"), input).await
+    }
+
+    pub async fn create_office(&self, input: &OfficeInput) -> Result<Office, ClientError> {
+        self.post("/api/v1/offices", input).await
+    }
+
+    pub async fn update_office(
+        &self,
+        office: OfficeId,
+        input: &OfficeInput,
+    ) -> Result<Office, ClientError> {
+        self.put(&format!("/api/v1/offices/{office}"), input).await
+    }
+
+    pub async fn create_topic(
+        &self,
+        office: OfficeId,
+        input: &TopicInput,
+    ) -> Result<Topic, ClientError> {
+        self.post(&format!("/api/v1/offices/{office}/topics"), input)
+            .await
+    }
+
+    pub async fn create_window(
+        &self,
+        office: OfficeId,
+        input: &WindowInput,
+    ) -> Result<Window, ClientError> {
+        self.post(&format!("/api/v1/offices/{office}/windows"), input)
+            .await
+    }
+
+    pub async fn update_window(
+        &self,
+        window: WindowId,
+        input: &WindowInput,
+    ) -> Result<Window, ClientError> {
+        self.put(&format!("/api/v1/windows/{window}"), input).await
+    }
+
+    /// Staff the caller may manage: everyone for an admin, a head's offices' staff.
+    pub async fn staff(&self) -> Result<Vec<User>, ClientError> {
+        self.get("/api/v1/staff").await
+    }
+
+    pub async fn create_staff(&self, input: &StaffInput) -> Result<User, ClientError> {
+        self.post("/api/v1/staff", input).await
+    }
+
+    pub async fn update_staff(
+        &self,
+        staff: StaffId,
+        input: &StaffUpdate,
+    ) -> Result<User, ClientError> {
+        self.put(&format!("/api/v1/staff/{staff}"), input).await
+    }
+
+    pub async fn devices(&self, office: OfficeId) -> Result<Vec<Device>, ClientError> {
+        self.get(&format!("/api/v1/offices/{office}/devices")).await
+    }
+
+    /// A new kiosk or display and its token (the only time the token is shown).
+    pub async fn create_device(
+        &self,
+        office: OfficeId,
+        input: &DeviceInput,
+    ) -> Result<DeviceCreated, ClientError> {
+        self.post(&format!("/api/v1/offices/{office}/devices"), input)
+            .await
+    }
+
+    pub async fn revoke_device(&self, device: DeviceId) -> Result<(), ClientError> {
+        self.send::<serde_json::Value>(|base| {
+            self.http.delete(format!("{base}/api/v1/devices/{device}"))
+        })
+        .await
+        .map(|_| ())
+    }
+
+    /// The notification targets the caller runs (webhooks and email addresses).
+    pub async fn notify_targets(
+        &self,
+    ) -> Result<Vec<talon_protocol::notify::NotifyTarget>, ClientError> {
+        self.get("/api/v1/notify/targets").await
+    }
+
+    /// Adds a target; a webhook's signing secret is in the answer, this once.
+    pub async fn create_notify_target(
+        &self,
+        input: &talon_protocol::notify::NotifyTargetInput,
+    ) -> Result<talon_protocol::notify::NotifyTargetCreated, ClientError> {
+        self.post("/api/v1/notify/targets", input).await
+    }
+
+    /// Stops sending to a target (its delivery log stays).
+    pub async fn remove_notify_target(&self, target: i64) -> Result<(), ClientError> {
+        self.send::<serde_json::Value>(|base| {
+            self.http
+                .delete(format!("{base}/api/v1/notify/targets/{target}"))
+        })
+        .await
+        .map(|_| ())
+    }
+
+    /// A target's deliveries, newest first.
+    pub async fn notify_deliveries(
+        &self,
+        target: i64,
+    ) -> Result<Vec<talon_protocol::notify::Delivery>, ClientError> {
+        self.get(&format!("/api/v1/notify/targets/{target}/deliveries"))
+            .await
+    }
+
+    /// The audit log, newest first (at most 500 entries).
+    pub async fn audit(&self, query: &AuditQuery) -> Result<Vec<AuditEntry>, ClientError> {
+        self.get(&query.path()).await
+    }
+
+    /// Changes the signed-in person's own password.
+    pub async fn change_password(&self, change: &PasswordChange) -> Result<(), ClientError> {
+        self.put::<serde_json::Value>("/api/v1/auth/password", change)
+            .await
+            .map(|_| ())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::Api;
@@ -513,6 +805,23 @@ mod tests {
         assert_eq!(
             api.live_url(talon_protocol::OfficeId(4), Some(9)),
             "ws://a:1/api/v1/offices/4/live?since=9"
+        );
+    }
+
+    #[test]
+    fn the_audit_query_names_only_the_filters_set() {
+        use super::AuditQuery;
+        assert_eq!(AuditQuery::default().path(), "/api/v1/audit");
+        let query = AuditQuery {
+            office: Some(talon_protocol::OfficeId(2)),
+            staff: Some(talon_protocol::StaffId(5)),
+            action: Some(talon_protocol::audit::AuditAction::TopicChanged),
+            from: "2026-11-01".parse().ok(),
+            to: "2026-11-30".parse().ok(),
+        };
+        assert_eq!(
+            query.path(),
+            "/api/v1/audit?office=2&staff=5&action=topic_changed&from=2026-11-01&to=2026-11-30"
         );
     }
 }

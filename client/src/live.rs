@@ -374,6 +374,11 @@ async fn session(
                     Applied::Gap => return Ended::Gap,
                 }
             }
+            LiveMessage::Load { seq, load, .. } => {
+                if let Some(mirror) = state.mirror.as_mut() {
+                    mirror.apply_load(seq, &load);
+                }
+            }
         }
         drop(state);
         notify();

@@ -50,7 +50,14 @@ impl Mirror {
                 office.alerts.retain(|a| a.id != alert.id);
                 office.alerts.push(alert.clone());
             }
+            // In its place: the board keeps the order alerts were raised in.
+            EventKind::AlertChanged { alert, .. } => {
+                if let Some(standing) = office.alerts.iter_mut().find(|a| a.id == alert.id) {
+                    *standing = alert.clone();
+                }
+            }
             EventKind::AlertCleared { alert } => office.alerts.retain(|a| a.id != alert.id),
+            EventKind::AdviceChanged { advice } => office.advice = advice.clone(),
             EventKind::ReceptionChanged { reception } => {
                 office
                     .receptions
@@ -67,6 +74,16 @@ impl Mirror {
         office.seq = event.seq;
         office.now = event.at;
         Applied::Applied
+    }
+
+    /// A new load of the state at `seq` (the server's forecast refreshed): taken when
+    /// the mirror is at that state, else dropped (a later event brings a fresher one).
+    pub fn apply_load(&mut self, seq: u64, load: &[TopicLoad]) -> bool {
+        if seq != self.office.seq {
+            return false;
+        }
+        self.office.load = load.to_vec();
+        true
     }
 
     pub fn topic(&self, id: TopicId) -> Option<&Topic> {
@@ -132,6 +149,7 @@ mod tests {
                 time_zone: chrono_tz::Europe::Moscow.into(),
                 schedule: WeekSchedule::default(),
                 settings: OfficeSettings::default(),
+                region_id: None,
             },
             seq,
             now: now(),
@@ -143,6 +161,7 @@ mod tests {
             recent_calls: vec![],
             alerts: vec![],
             receptions: Vec::new(),
+            advice: Vec::new(),
         }
     }
 
@@ -217,6 +236,7 @@ mod tests {
             topic_id: TopicId(1),
             waiting: 0,
             estimated_wait_ms: 0,
+            wait_range: None,
             open_windows: 1,
         }]);
         mirror.apply(&finished);

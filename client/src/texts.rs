@@ -56,6 +56,23 @@ pub fn minutes(lang: Lang, ms: i64) -> String {
     )
 }
 
+/// A forecast's range in whole minutes, when it says more than "under a minute".
+pub fn shown_range(range: Option<&talon_protocol::forecast::WaitRange>) -> Option<(i64, i64)> {
+    range.map(|r| r.minutes()).filter(|(_, high)| *high > 1)
+}
+
+/// "≈ 8–14 мин" for a forecast, else "15 мин" for a single estimate.
+pub fn wait(lang: Lang, ms: i64, range: Option<&talon_protocol::forecast::WaitRange>) -> String {
+    match shown_range(range) {
+        Some((low, high)) => text_with(
+            lang,
+            "common-wait-range",
+            &[("low", low.into()), ("high", high.into())],
+        ),
+        None => minutes(lang, ms),
+    }
+}
+
 /// Milliseconds as whole minutes, rounded up; 0 for zero or less.
 pub fn whole_minutes(ms: i64) -> i64 {
     if ms <= 0 { 0 } else { (ms + 59_999) / 60_000 }

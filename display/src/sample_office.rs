@@ -36,6 +36,7 @@ pub fn mirror() -> Mirror {
         current_ticket: None,
         pause: None,
         state_since: now(),
+        active: true,
     };
     Mirror::new(Snapshot {
         office: Office {
@@ -47,6 +48,7 @@ pub fn mirror() -> Mirror {
                 info_line: "Приём ежедневно".into(),
                 ..OfficeSettings::default()
             },
+            region_id: None,
         },
         seq: 0,
         now: now(),
@@ -58,7 +60,12 @@ pub fn mirror() -> Mirror {
         load: vec![TopicLoad {
             topic_id: TopicId(1),
             waiting: 4,
-            estimated_wait_ms: 12 * 60_000,
+            estimated_wait_ms: 11 * 60_000,
+            wait_range: Some(talon_protocol::forecast::WaitRange {
+                median_ms: 11 * 60_000,
+                low_ms: 8 * 60_000,
+                high_ms: 14 * 60_000,
+            }),
             open_windows: 2,
         }],
         windows: vec![window(1), window(2)],
@@ -66,6 +73,7 @@ pub fn mirror() -> Mirror {
         recent_calls: vec![],
         alerts: vec![],
         receptions: Vec::new(),
+        advice: Vec::new(),
     })
 }
 

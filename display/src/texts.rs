@@ -21,7 +21,18 @@ pub fn waiting(lang: Lang, count: u32) -> String {
 }
 
 /// "≈ 12 мин" / "≈ 12 min", rounded up.
-pub fn estimated_wait(lang: Lang, ms: i64) -> String {
+pub fn estimated_wait(
+    lang: Lang,
+    ms: i64,
+    range: Option<&talon_protocol::forecast::WaitRange>,
+) -> String {
+    if let Some((low, high)) = talon_client::texts::shown_range(range) {
+        return text_with(
+            lang,
+            "common-wait-range",
+            &[("low", low.into()), ("high", high.into())],
+        );
+    }
     text_with(
         lang,
         "display-estimated-wait",
@@ -110,7 +121,14 @@ mod tests {
             "Окно 2 — возобновит работу в 11:30"
         );
         assert_eq!(paused_window(Lang::En, "2", None), "Window 2");
-        assert_eq!(estimated_wait(Lang::Ru, 11 * 60_000 + 1), "≈ 12 мин");
+        assert_eq!(estimated_wait(Lang::Ru, 11 * 60_000 + 1, None), "≈ 12 мин");
+        let range = talon_protocol::forecast::WaitRange {
+            median_ms: 10 * 60_000,
+            low_ms: 8 * 60_000,
+            high_ms: 14 * 60_000,
+        };
+        assert_eq!(estimated_wait(Lang::Ru, 0, Some(&range)), "≈ 8–14 мин");
+        assert_eq!(estimated_wait(Lang::En, 0, Some(&range)), "≈ 8–14 min");
         assert_eq!(refused(Lang::En, "no"), "The server refused: no");
     }
 

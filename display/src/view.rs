@@ -119,7 +119,9 @@ pub fn hall_view(mirror: &Mirror, settings: &ViewSettings, now: Now<'_>) -> Hall
             let waiting = load.map_or(0, |l| l.waiting);
             let wait = match load {
                 Some(l) if l.open_windows > 0 && l.waiting == 0 => text(lang, "display-no-wait"),
-                Some(l) if l.open_windows > 0 => texts::estimated_wait(lang, l.estimated_wait_ms),
+                Some(l) if l.open_windows > 0 => {
+                    texts::estimated_wait(lang, l.estimated_wait_ms, l.wait_range.as_ref())
+                }
                 _ => text(lang, "display-no-window-open"),
             };
             QueueLine {
@@ -312,7 +314,7 @@ mod tests {
         assert_eq!(
             queues,
             [
-                ("П", "Передача показаний", "ждут: 4", "≈ 12 мин"),
+                ("П", "Передача показаний", "ждут: 4", "≈ 8–14 мин"),
                 ("Д", "Договоры", "ждут: 0", "окна закрыты"),
             ]
         );

@@ -58,6 +58,9 @@ pub struct KioskApp {
     screen: Screen,
     lang: Lang,
     last_touch: DateTime<Utc>,
+    /// The last print failed and the server was told: the next good print tells it the
+    /// fault is over, which clears the head's alert.
+    printer_faulty: bool,
 }
 
 impl KioskApp {
@@ -82,6 +85,7 @@ impl KioskApp {
             link,
             screen: Screen::Home,
             last_touch: now,
+            printer_faulty: false,
         }
     }
 
@@ -135,8 +139,14 @@ impl KioskApp {
                     && let Some(result) = task.take()
                 {
                     ticket.print = match result {
-                        Ok(()) => PrintState::Printed,
+                        Ok(()) => {
+                            if std::mem::take(&mut self.printer_faulty) {
+                                report_printer_recovered(&self.settings.runtime, &self.api);
+                            }
+                            PrintState::Printed
+                        }
                         Err(error) => {
+                            self.printer_faulty = true;
                             report_printer_failure(
                                 &self.settings.runtime,
                                 &self.api,
@@ -351,6 +361,7 @@ impl KioskApp {
             issued_local: office_view::date_time(receipt.ticket.issued_at, zone),
             people_ahead: receipt.people_ahead,
             estimated_wait_ms: receipt.estimated_wait_ms,
+            wait_range: receipt.wait_range,
             status_url: status_url.to_string(),
         }
     }
@@ -401,6 +412,13 @@ fn fit_to_design(ctx: &egui::Context) {
     if (factor - 1.0).abs() > 0.01 {
         ctx.set_zoom_factor(ctx.zoom_factor() * factor);
     }
+}
+
+/// A ticket printed after a failure: the printer works again.
+fn report_printer_recovered(runtime: &Runtime, api: &Api) {
+    tracing::info!("the printer works again");
+    let api = api.clone();
+    let _ = runtime.spawn(async move { api.fault_over("printer").await }, || {});
 }
 
 /// The ticket exists and is on screen; only the paper failed. The failure goes to the

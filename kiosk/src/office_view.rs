@@ -25,6 +25,8 @@ pub struct TopicView {
     pub name_en: String,
     pub waiting: u32,
     pub estimated_wait_ms: i64,
+    /// The server's forecast for a ticket taken now.
+    pub wait_range: Option<talon_protocol::forecast::WaitRange>,
 }
 
 impl TopicView {
@@ -66,6 +68,7 @@ impl OfficeView {
                     name_en: topic.name_en.clone(),
                     waiting: load.map_or(0, |l| l.waiting),
                     estimated_wait_ms: load.map_or(0, |l| l.estimated_wait_ms),
+                    wait_range: load.and_then(|l| l.wait_range),
                 }
             })
             .collect();

@@ -9,8 +9,8 @@ use talon_client::{Api, Lang};
 use talon_kiosk::PrinterTarget;
 use talon_kiosk::print::{self, PrintedTicket};
 use talon_kiosk::ui::Action;
-use talon_protocol::TopicId;
 use talon_protocol::api::PublicTicketStatus;
+use talon_protocol::{AlertKind, TopicId};
 
 #[test]
 fn a_tap_on_a_topic_issues_a_ticket_the_server_has_in_both_languages() {
@@ -318,6 +318,7 @@ fn the_ticket_is_printed_and_a_broken_printer_is_reported_on_screen() {
         issued_local: "20.11.2026 10:00".into(),
         people_ahead: 0,
         estimated_wait_ms: 0,
+        wait_range: None,
         status_url: format!("{}/t/{}", server.base, ticket.public_code),
     })
     .expect("the ticket encodes");
@@ -344,10 +345,31 @@ fn the_ticket_is_printed_and_a_broken_printer_is_reported_on_screen() {
             .contains("talon_device_faults_total{kind=\"printer\"}")
     });
     assert!(reported, "the printer fault was not reported to the server");
+    // …and is an alert for the office head.
+    let printer_alert =
+        |server: &TestServer| {
+            server.snapshot().alerts.iter().any(
+                |a| matches!(&a.kind, AlertKind::DeviceFault { fault, .. } if fault == "printer"),
+            )
+        };
+    assert!(printer_alert(&server));
     // Without paper the ticket stays longer on screen.
     server.advance(10);
     kiosk.step();
     assert_eq!(kiosk.state().screen_name(), "ticket");
+
+    // The printer is back: the next ticket prints, and the head's alert clears.
+    std::fs::write(&device, b"").unwrap();
+    server.advance(60);
+    kiosk.step();
+    wait_for_home(&mut kiosk, Lang::Ru);
+    button(&kiosk, "Договоры").click();
+    wait_for_text(&mut kiosk, "Возьмите талон из принтера");
+    let cleared = (0..100).any(|_| {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        !printer_alert(&server)
+    });
+    assert!(cleared, "the printer alert stayed after a good print");
 }
 
 /// Types a booking code on the kiosk's keypad.
@@ -462,4 +484,44 @@ fn a_booked_visitor_checks_in_with_the_code_on_the_keypad() {
     button(&kiosk, "I have a booking").click();
     wait_for_text(&mut kiosk, "Type your booking code");
     snapshot(&mut kiosk, "check_in_en");
+}
+
+/// With a queue and a window open, the home screen and the ticket say the forecast's
+/// range ("≈ 20–41 мин"), as the server predicts it, on screen and on paper alike.
+#[test]
+fn the_ticket_tells_the_forecast_range() {
+    let server = TestServer::start();
+    let agent = server.sign_in("agent1", "talon-agent");
+    server
+        .rt
+        .block_on(
+            agent.window_action::<talon_protocol::Window>(talon_protocol::WindowId(1), "open"),
+        )
+        .expect("window 1 opens");
+    for _ in 0..2 {
+        server.issue(TopicId(1), false);
+        server.advance(60);
+    }
+    let load = server.settled_load();
+    let readings = load.iter().find(|l| l.topic_id == TopicId(1)).unwrap();
+    let range = readings.wait_range.expect("a forecast for readings");
+    let (low, high) = range.minutes();
+    assert!(low < high, "{range:?}");
+
+    let mut kiosk = server.kiosk(Lang::Ru, PrinterTarget::None);
+    wait_for_home(&mut kiosk, Lang::Ru);
+    wait_for_text(
+        &mut kiosk,
+        &format!("Ожидают: 2 человека · ≈ {low}–{high} мин"),
+    );
+    button(&kiosk, "Передача показаний").click();
+    wait_for(&mut kiosk, "the ticket", |h| {
+        h.state().screen_name() == "ticket"
+    });
+    // The new ticket was the newcomer the forecast imagined: the same range.
+    let line = format!("Ожидание: ≈ {low}–{high} мин");
+    assert!(kiosk.query_by_label(&line).is_some(), "{line}");
+    let facts = talon_kiosk::ui::ticket::facts(Lang::Ru, "10:02", 2, range.median_ms, Some(&range));
+    assert_eq!(facts[2], line, "paper says what the screen says");
+    snapshot(&mut kiosk, "ticket_forecast_ru");
 }

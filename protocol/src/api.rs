@@ -56,11 +56,27 @@ pub struct Health {
 #[strum(serialize_all = "snake_case")]
 pub enum Role {
     Agent,
+    /// The head of one or more offices (начальник офиса).
     Head,
+    /// The head of one or more regions: sees every office of them (начальник
+    /// территориального отделения).
+    RegionHead,
+    /// The head office (центральный офис): sees every office of the company.
+    HeadOffice,
     Admin,
 }
 
 impl Role {
+    /// Sees every office of the company (the administrator and the head office).
+    pub fn sees_all(self) -> bool {
+        matches!(self, Role::Admin | Role::HeadOffice)
+    }
+
+    /// Watches offices against the norms: statistics, reports, alerts, the boards.
+    pub fn oversees(self) -> bool {
+        !matches!(self, Role::Agent)
+    }
+
     pub fn as_str(self) -> &'static str {
         self.into()
     }
@@ -121,8 +137,12 @@ pub struct User {
     pub login: String,
     pub name: String,
     pub role: Role,
-    /// Offices this person works in (an admin may act in every office).
+    /// Offices this person works in (an admin may act in every office). For a region
+    /// head it includes every office of their regions; for the head office, every office.
     pub offices: Vec<OfficeId>,
+    /// Regions this person heads (region heads).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub regions: Vec<crate::RegionId>,
     pub active: bool,
 }
 
@@ -140,7 +160,13 @@ pub struct IssueTicketRequest {
 pub struct TicketReceipt {
     pub ticket: Ticket,
     pub people_ahead: u32,
+    /// The best single figure: the forecast's median, or people ahead × typical service
+    /// when there is no forecast yet.
     pub estimated_wait_ms: i64,
+    /// The forecast for a ticket of this topic taken now (none until the server has
+    /// made one for the office, or when no open window serves the topic).
+    #[serde(default)]
+    pub wait_range: Option<crate::forecast::WaitRange>,
     pub topic_name_ru: String,
     pub topic_name_en: String,
 }
@@ -209,6 +235,9 @@ pub struct PublicTicketStatus {
     /// People before this ticket, while it waits.
     pub people_ahead: Option<u32>,
     pub estimated_wait_ms: Option<i64>,
+    /// The forecast of this ticket's wait from now, while it waits.
+    #[serde(default)]
+    pub wait_range: Option<crate::forecast::WaitRange>,
     /// Waiting with the office's "soon" number of people or fewer ahead
     /// (`OfficeSettings::soon_when_ahead`): time to come back to the hall.
     #[serde(default)]
@@ -333,6 +362,9 @@ pub struct PublicOffice {
     pub name: String,
     /// Today's hours in the office's zone; none on a day off.
     pub today: Option<DayHours>,
+    /// Why today's hours differ, when today is a special day («Предпраздничный день»).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub today_note: String,
     /// The office's time zone (IANA), in which the hours are given.
     pub time_zone: String,
     /// Open windows (serving, calling or idle; not paused or closed).
@@ -351,6 +383,8 @@ pub struct PublicTopic {
     pub waiting: u32,
     /// What a ticket taken now would wait.
     pub estimated_wait_ms: i64,
+    #[serde(default)]
+    pub wait_range: Option<crate::forecast::WaitRange>,
     pub open_windows: u32,
 }
 
@@ -365,6 +399,8 @@ pub struct OfficeInput {
     pub schedule: WeekSchedule,
     #[serde(default)]
     pub settings: OfficeSettings,
+    #[serde(default)]
+    pub region_id: Option<crate::RegionId>,
 }
 
 impl From<Office> for OfficeInput {
@@ -374,8 +410,30 @@ impl From<Office> for OfficeInput {
             time_zone: office.time_zone,
             schedule: office.schedule,
             settings: office.settings,
+            region_id: office.region_id,
         }
     }
+}
+
+/// Taking an alert on: what is being done about it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AcknowledgeRequest {
+    pub comment: String,
+}
+
+/// A region (территориальное отделение): offices grouped under one region head.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Region {
+    pub id: crate::RegionId,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RegionInput {
+    pub name: String,
 }
 
 /// Default hours for a new office: 08:00–17:00 with lunch 12:00–12:45, Monday to Friday.
@@ -409,6 +467,9 @@ fn yes() -> bool {
 pub struct WindowInput {
     pub label: String,
     pub topics: Vec<TopicId>,
+    /// False deactivates the window (only a closed one); it cannot be opened then.
+    #[serde(default = "yes")]
+    pub active: bool,
 }
 
 /// Change only which topics a window serves (office heads do this as the queue grows).
@@ -427,6 +488,9 @@ pub struct StaffInput {
     pub role: Role,
     #[serde(default)]
     pub offices: Vec<OfficeId>,
+    /// Regions a region head heads.
+    #[serde(default)]
+    pub regions: Vec<crate::RegionId>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -436,6 +500,7 @@ pub struct StaffUpdate {
     pub password: Option<String>,
     pub role: Option<Role>,
     pub offices: Option<Vec<OfficeId>>,
+    pub regions: Option<Vec<crate::RegionId>>,
     pub active: Option<bool>,
 }
 
@@ -455,6 +520,16 @@ pub struct Device {
     pub kind: DeviceKind,
     pub name: String,
     pub revoked: bool,
+    /// When the server last heard from it: a request, or its live connection kept open.
+    #[serde(default)]
+    pub last_seen: Option<chrono::DateTime<chrono::Utc>>,
+    /// In contact within the office's `device_offline_after_min`; when false, it has
+    /// been offline since `last_seen` (or was never set up, when that is empty).
+    #[serde(default)]
+    pub online: bool,
+    /// The faults it reported and has not reported over (the printer is out of paper).
+    #[serde(default)]
+    pub faults: Vec<DeviceFault>,
 }
 
 /// A new device and its token: shown once, stored only as a hash.
@@ -486,6 +561,14 @@ pub struct DeviceFault {
     pub ticket_label: Option<String>,
 }
 
+/// Changing one's own password: the current one proves it is the owner.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PasswordChange {
+    pub current_password: String,
+    pub new_password: String,
+}
+
 /// A sign-in lock-out after repeated failures, for the administrators.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -499,4 +582,31 @@ pub struct SecurityAlert {
     /// Failures allowed before the lock-out.
     pub failures: u32,
     pub locked_for_secs: u64,
+}
+
+/// What a kept monthly report covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum KeptScope {
+    Office,
+    Region,
+    /// Every office of the company.
+    All,
+}
+
+/// A monthly compliance report the server made and keeps (`GET /api/v1/reports/kept`);
+/// download it in any format at `/api/v1/reports/kept/{id}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct KeptReport {
+    pub id: i64,
+    pub scope: KeptScope,
+    /// The office's or region's id; none for the whole company.
+    pub scope_id: Option<i64>,
+    /// The office's or region's name when the report was made.
+    pub scope_name: String,
+    /// The calendar month, `YYYY-MM`.
+    pub month: String,
+    pub made_at: DateTime<Utc>,
 }

@@ -85,6 +85,16 @@ pub enum EventKind {
     AlertCleared {
         alert: Alert,
     },
+    /// An alert still standing went up a level or was acknowledged: `alert` as it is now.
+    AlertChanged {
+        alert: Alert,
+        change: crate::alert::AlertChange,
+    },
+    /// The staffing advisor's advice changed (something new to do, or advice no longer
+    /// standing): `advice` is all that stands now.
+    AdviceChanged {
+        advice: Vec<crate::advice::Advice>,
+    },
     /// A visitor rated their visit on their phone. The comment, if any, is not here (it
     /// may hold personal data, and every socket of the office gets the events): it is
     /// stored only with the rating, for the reports.
@@ -141,6 +151,8 @@ impl EventKind {
             | EventKind::OfficeChanged { .. }
             | EventKind::AlertRaised { .. }
             | EventKind::AlertCleared { .. }
+            | EventKind::AlertChanged { .. }
+            | EventKind::AdviceChanged { .. }
             | EventKind::VisitRated { .. }
             | EventKind::BookingMade { .. }
             | EventKind::BookingMoved { .. }
@@ -174,6 +186,8 @@ impl EventKind {
             | EventKind::OfficeChanged { .. }
             | EventKind::AlertRaised { .. }
             | EventKind::AlertCleared { .. }
+            | EventKind::AlertChanged { .. }
+            | EventKind::AdviceChanged { .. }
             | EventKind::VisitRated { .. }
             | EventKind::ReceptionChanged { .. }
             | EventKind::ServiceDayStarted { .. } => None,
@@ -217,6 +231,18 @@ pub struct VisitRating {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(tag = "msg", rename_all = "snake_case")]
 pub enum LiveMessage {
-    Snapshot { snapshot: Box<crate::Snapshot> },
-    Event { event: Box<Event> },
+    Snapshot {
+        snapshot: Box<crate::Snapshot>,
+    },
+    Event {
+        event: Box<Event>,
+    },
+    /// The topics' load after the forecast was refreshed with no event to carry it
+    /// (time passed): it replaces the load of the state at `seq`. Not an event: it is
+    /// not stored and has no seq of its own.
+    Load {
+        office_id: OfficeId,
+        seq: u64,
+        load: Vec<crate::TopicLoad>,
+    },
 }

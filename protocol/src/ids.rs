@@ -36,6 +36,10 @@ int_id!(
     StaffId
 );
 int_id!(
+    /// A region (территориальное отделение): a group of offices under one region head.
+    RegionId
+);
+int_id!(
     /// A kiosk or a hall display.
     DeviceId
 );

@@ -40,9 +40,40 @@ pub fn parse_prefix(raw: &str) -> Result<String, PrefixError> {
     Ok(trimmed.to_uppercase())
 }
 
+/// A prefix with the Latin letters that print like Cyrillic ones written in Cyrillic:
+/// "A" and "А" would print, show and sound the same, so two topics of an office may not
+/// have prefixes that are equal this way (the server refuses it; the desk's form says so
+/// first).
+pub fn look_alike(prefix: &str) -> String {
+    prefix
+        .chars()
+        .map(|c| match c {
+            'A' => 'А',
+            'B' => 'В',
+            'C' => 'С',
+            'E' => 'Е',
+            'H' => 'Н',
+            'K' => 'К',
+            'M' => 'М',
+            'O' => 'О',
+            'P' => 'Р',
+            'T' => 'Т',
+            'X' => 'Х',
+            'Y' => 'У',
+            other => other,
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn latin_letters_that_look_cyrillic_count_as_cyrillic() {
+        assert_eq!(look_alike("KA"), look_alike("КА"));
+        assert_ne!(look_alike("D"), look_alike("Д"));
+    }
 
     #[test]
     fn labels_are_zero_padded() {

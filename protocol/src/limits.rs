@@ -6,8 +6,8 @@
 
 use crate::api::{
     CancelRequest, DeviceFault, DeviceInput, FeedbackRequest, FinishRequest, IssueTicketRequest,
-    LoginRequest, OfficeInput, PauseRequest, PostponeRequest, StaffInput, StaffUpdate, TopicInput,
-    TransferRequest, WindowInput, WindowTopicsRequest,
+    LoginRequest, OfficeInput, PasswordChange, PauseRequest, PostponeRequest, StaffInput,
+    StaffUpdate, TopicInput, TransferRequest, WindowInput, WindowTopicsRequest,
 };
 use crate::{OfficeSettings, Outcome};
 
@@ -20,6 +20,9 @@ pub const INFO_LINE: usize = 500;
 /// One out-of-turn category, and how many an office lists.
 pub const CATEGORY: usize = 200;
 pub const CATEGORIES: usize = 20;
+/// Special days (holidays, shortened days) an office lists, and the note of one.
+pub const SPECIAL_DAYS: usize = 400;
+pub const SPECIAL_DAY_NOTE: usize = 200;
 /// A topic prefix as typed, spaces included (the prefix itself is one or two letters).
 pub const PREFIX_INPUT: usize = 16;
 /// A staff login.
@@ -112,6 +115,13 @@ impl Bounded for LoginRequest {
     }
 }
 
+impl Bounded for PasswordChange {
+    fn check_bounds(&self) -> Result<(), LimitError> {
+        text("current_password", &self.current_password, PASSWORD_MAX)?;
+        text("new_password", &self.new_password, PASSWORD_MAX)
+    }
+}
+
 impl Bounded for IssueTicketRequest {
     fn check_bounds(&self) -> Result<(), LimitError> {
         Ok(())
@@ -161,6 +171,15 @@ impl Bounded for FeedbackRequest {
 impl Bounded for OfficeInput {
     fn check_bounds(&self) -> Result<(), LimitError> {
         text("name", &self.name, NAME)?;
+        let special_days = &self.schedule.special_days;
+        items("schedule.special_days", special_days, SPECIAL_DAYS)?;
+        for (n, day) in special_days.iter().enumerate() {
+            text(
+                &format!("schedule.special_days[{n}].note"),
+                &day.note,
+                SPECIAL_DAY_NOTE,
+            )?;
+        }
         settings_bounds("settings", &self.settings)
     }
 }
@@ -184,6 +203,31 @@ fn settings_bounds(field: &str, settings: &OfficeSettings) -> Result<(), LimitEr
         &settings.info_line,
         INFO_LINE,
     )
+}
+
+/// Longest webhook URL or email address.
+pub const NOTIFY_ADDRESS: usize = 2000;
+
+impl Bounded for crate::notify::NotifyTargetInput {
+    fn check_bounds(&self) -> Result<(), LimitError> {
+        text("address", &self.address, NOTIFY_ADDRESS)?;
+        text("lang", &self.lang, 8)
+    }
+}
+
+/// Longest comment when taking an alert on.
+pub const ACKNOWLEDGE_COMMENT: usize = 500;
+
+impl Bounded for crate::api::AcknowledgeRequest {
+    fn check_bounds(&self) -> Result<(), LimitError> {
+        text("comment", &self.comment, ACKNOWLEDGE_COMMENT)
+    }
+}
+
+impl Bounded for crate::api::RegionInput {
+    fn check_bounds(&self) -> Result<(), LimitError> {
+        text("name", &self.name, NAME)
+    }
 }
 
 impl Bounded for TopicInput {
@@ -214,7 +258,8 @@ impl Bounded for StaffInput {
         text("login", &self.login, LOGIN)?;
         text("name", &self.name, NAME)?;
         text("password", &self.password, PASSWORD_MAX)?;
-        items("offices", &self.offices, IDS)
+        items("offices", &self.offices, IDS)?;
+        items("regions", &self.regions, IDS)
     }
 }
 
@@ -224,7 +269,10 @@ impl Bounded for StaffUpdate {
         optional_text("password", self.password.as_deref(), PASSWORD_MAX)?;
         self.offices
             .as_deref()
-            .map_or(Ok(()), |offices| items("offices", offices, IDS))
+            .map_or(Ok(()), |offices| items("offices", offices, IDS))?;
+        self.regions
+            .as_deref()
+            .map_or(Ok(()), |regions| items("regions", regions, IDS))
     }
 }
 
@@ -270,6 +318,25 @@ impl Bounded for crate::booking::ReceptionInput {
     fn check_bounds(&self) -> Result<(), LimitError> {
         text("title_ru", &self.title_ru, NAME)?;
         text("title_en", &self.title_en, NAME)
+    }
+}
+
+impl Bounded for crate::advice::DayPlan {
+    fn check_bounds(&self) -> Result<(), LimitError> {
+        // A day has 24 hours; each hour's windows and their topics are checked by the
+        // what-if itself (how many windows, which topics).
+        items("hours", &self.hours, 24)?;
+        for hour in &self.hours {
+            items("windows", &hour.windows, 200)?;
+            for topics in &hour.windows {
+                items("topics", topics, 100)?;
+            }
+        }
+        items(
+            "arrivals",
+            self.arrivals.as_deref().unwrap_or(&[]),
+            24 * 100,
+        )
     }
 }
 

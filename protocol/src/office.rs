@@ -1,7 +1,7 @@
 //! Offices: name, time zone, weekly hours and the settings of their queue.
 
 use crate::OfficeId;
-use chrono::NaiveTime;
+use chrono::{Datelike, NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -15,9 +15,12 @@ pub struct Office {
     pub time_zone: crate::TimeZone,
     pub schedule: WeekSchedule,
     pub settings: OfficeSettings,
+    /// The region the office belongs to; its region head sees it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region_id: Option<crate::RegionId>,
 }
 
-/// Opening hours per weekday; `None` is a day off.
+/// Opening hours per weekday (`None` is a day off), and the dates whose hours differ.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct WeekSchedule {
@@ -28,6 +31,24 @@ pub struct WeekSchedule {
     pub fri: Option<DayHours>,
     pub sat: Option<DayHours>,
     pub sun: Option<DayHours>,
+    /// Holidays, shortened pre-holiday days and one-off hours: on these dates they
+    /// replace the weekday's hours, for issuing, appointments and the public pages.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub special_days: Vec<SpecialDay>,
+}
+
+/// A date with hours of its own, in the office's zone.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SpecialDay {
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = Date, example = "2027-01-01"))]
+    pub date: NaiveDate,
+    /// The hours of that date; `None`: closed all day (a holiday).
+    #[serde(default)]
+    pub hours: Option<DayHours>,
+    /// Why, in words for visitors: «Новый год», «Предпраздничный день».
+    #[serde(default)]
+    pub note: String,
 }
 
 impl WeekSchedule {
@@ -41,6 +62,7 @@ impl WeekSchedule {
             fri: Some(hours),
             sat: None,
             sun: None,
+            special_days: Vec::new(),
         }
     }
 
@@ -66,13 +88,44 @@ impl WeekSchedule {
         }
     }
 
-    /// Every configured day, for validation.
+    /// The hours of a date: its special day if it has one, else its weekday's. The one
+    /// rule every reader of the schedule goes through.
+    pub fn hours_on(&self, date: NaiveDate) -> Option<&DayHours> {
+        match self.special_day(date) {
+            Some(special) => special.hours.as_ref(),
+            None => self.day(date.weekday().num_days_from_monday()),
+        }
+    }
+
+    /// The special day on a date, if any.
+    pub fn special_day(&self, date: NaiveDate) -> Option<&SpecialDay> {
+        self.special_days.iter().find(|d| d.date == date)
+    }
+
+    /// Every configured day, weekly and special, for validation.
     pub fn days(&self) -> impl Iterator<Item = &DayHours> {
         [
             &self.mon, &self.tue, &self.wed, &self.thu, &self.fri, &self.sat, &self.sun,
         ]
         .into_iter()
         .flatten()
+        .chain(self.special_days.iter().filter_map(|d| d.hours.as_ref()))
+    }
+
+    /// Problems with the schedule as a whole, in words an administrator can act on.
+    pub fn problem(&self) -> Option<String> {
+        if let Some(problem) = self.days().find_map(DayHours::problem) {
+            return Some(problem.to_string());
+        }
+        for (i, day) in self.special_days.iter().enumerate() {
+            if self.special_days[..i].iter().any(|d| d.date == day.date) {
+                return Some(format!(
+                    "{} is listed twice among the special days",
+                    day.date
+                ));
+            }
+        }
+        None
     }
 }
 
@@ -150,6 +203,21 @@ pub struct OfficeSettings {
     /// How long after the visit the visitor may rate it, in hours.
     #[serde(default = "default_feedback_hours")]
     pub feedback_hours: u32,
+    /// A kiosk or display out of contact this long raises an alert for the head.
+    #[serde(default = "default_device_offline_after_min")]
+    pub device_offline_after_min: u32,
+    /// A wait breach or long queue not acknowledged this long goes to the region's head
+    /// (and after [`crate::alert::TO_HEAD_OFFICE_AFTER`] to the head office).
+    #[serde(default = "default_escalate_after_min")]
+    pub escalate_after_min: u32,
+}
+
+fn default_escalate_after_min() -> u32 {
+    15
+}
+
+fn default_device_offline_after_min() -> u32 {
+    3
 }
 
 fn default_soon_when_ahead() -> u32 {
@@ -175,6 +243,8 @@ impl Default for OfficeSettings {
             info_line: String::new(),
             soon_when_ahead: default_soon_when_ahead(),
             feedback_hours: default_feedback_hours(),
+            device_offline_after_min: default_device_offline_after_min(),
+            escalate_after_min: default_escalate_after_min(),
         }
     }
 }

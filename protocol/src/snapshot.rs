@@ -25,6 +25,9 @@ pub struct Snapshot {
     /// People's reception hours by appointment (titles, never names).
     #[serde(default)]
     pub receptions: Vec<crate::booking::Reception>,
+    /// The staffing advisor's advice standing now.
+    #[serde(default)]
+    pub advice: Vec<crate::advice::Advice>,
 }
 
 /// How loaded a topic is right now.
@@ -33,8 +36,12 @@ pub struct Snapshot {
 pub struct TopicLoad {
     pub topic_id: TopicId,
     pub waiting: u32,
-    /// What a ticket taken now would wait, by the server's estimate.
+    /// What a ticket taken now would wait, by the server's estimate (the forecast's
+    /// median when there is one).
     pub estimated_wait_ms: i64,
+    /// The forecast for a ticket taken now: a median and an 80 % range.
+    #[serde(default)]
+    pub wait_range: Option<crate::forecast::WaitRange>,
     /// Open windows that serve this topic.
     pub open_windows: u32,
 }

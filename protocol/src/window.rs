@@ -21,6 +21,13 @@ pub struct Window {
     pub current_ticket: Option<TicketId>,
     pub pause: Option<Pause>,
     pub state_since: DateTime<Utc>,
+    /// A deactivated window is kept for the history but cannot be opened.
+    #[serde(default = "active_by_default")]
+    pub active: bool,
+}
+
+fn active_by_default() -> bool {
+    true
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

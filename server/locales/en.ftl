@@ -23,6 +23,8 @@ web-about-minutes = { $minutes ->
         [one] about { $minutes } minute
        *[other] about { $minutes } minutes
     }
+# A forecast: 8 visitors in 10 wait within it.
+web-wait-range = { $low } to { $high } minutes
 web-state-waiting = You are in the queue
 web-state-soon = Your turn is coming soon
 web-state-soon-hint = Please come back to the hall so you do not miss the call.
@@ -162,3 +164,125 @@ web-date = { $day } { $month ->
     [11] November
    *[12] December
 }
+
+## Reports (server/src/reports): titles, headings, charts.
+report-title-topics = Report by topic
+report-title-agents = Report by agent
+report-title-hourly = Load by hour of the day
+report-title-compliance = Monthly norm compliance
+report-title-feedback = Visitors' ratings
+report-title-appointments = Appointments
+report-period = Period: { $from } – { $to }
+report-scope = Offices
+report-scope-office = Office: { $office }
+report-scope-offices = { $count ->
+    [one] { $count } office
+   *[other] { $count } offices
+}
+report-from = Period start
+report-to = Period end
+report-sheet-about = Report
+report-total = Total
+report-yes = yes
+report-no = no
+report-table-by-office = By office
+report-table-by-topic = By topic
+report-table-by-agent = By agent
+report-table-by-hour = By hour of the day
+report-table-by-office-hour = By office and hour
+report-table-by-month = By month
+report-table-by-target = By service and reception
+report-col-office = Office
+report-col-time-zone = Time zone
+report-col-topic = Topic
+report-col-agent = Agent
+report-col-hour = Hour
+report-col-month = Month
+report-col-booked-for = Booked for
+report-col-issued = Tickets issued
+report-col-called = Called
+report-col-finished = Served
+report-col-resolved = Resolved
+report-col-deferred = Deferred
+report-col-refused = Refused
+report-col-other = Other
+report-col-no-shows = No-shows
+report-col-cancelled = Cancelled
+report-col-unfinished = Unfinished
+report-col-transfers = Transfers
+report-col-wait-average = Wait, average
+report-col-wait-median = Wait, median
+report-col-wait-p90 = Wait, 90th percentile
+report-col-wait-within = Share within wait norm
+report-col-wait-over = Over wait norm
+report-col-service-average = Service, average
+report-col-service-median = Service, median
+report-col-service-p90 = Service, 90th percentile
+report-col-service-within = Share within service norm
+report-col-service-over = Over service norm
+report-col-total-average = Total in office, average
+report-col-total-median = Total in office, median
+report-col-total-p90 = Total in office, 90th percentile
+report-col-total-within = Share within total norm
+report-col-total-over = Over total norm
+report-col-over-any = Over any norm
+report-col-force-majeure = Reason: force majeure
+report-col-technical-failure = Reason: technical failure
+report-col-visitor-case = Reason: the visitor's case
+report-col-no-reason = No reason given
+report-col-serving-time = Time serving
+report-col-idle-waiting-time = Idle while people waited
+report-col-breaks = Breaks
+report-col-break-time = Time on breaks
+report-col-month-limit = Monthly average wait limit
+report-col-within-limit = Within limit
+report-col-ratings = Ratings
+report-col-rating-average = Average rating
+report-col-rating-1 = "Very poor"
+report-col-rating-2 = "Poor"
+report-col-rating-3 = "Fair"
+report-col-rating-4 = "Good"
+report-col-rating-5 = "Excellent"
+report-col-rating-within = Average, wait within norm
+report-col-rating-over = Average, wait over norm
+report-col-booking-made = Bookings
+report-col-booking-kept = Came
+report-col-booking-moved = Moved
+report-col-booking-cancelled = Cancelled
+report-col-booking-no-shows = Did not come
+report-col-booking-pending = Still ahead
+report-col-booked-wait-average = Booked wait, average
+report-col-booked-wait-median = Booked wait, median
+report-col-booked-wait-p90 = Booked wait, 90th percentile
+report-col-within-booked-norm = Share within booked norm
+report-col-lead-average = Booked ahead, average
+report-chart-wait-by-topic = Average wait by topic
+report-chart-wait-by-agent = Average wait by agent
+report-chart-wait-by-hour = Average wait by the hour the ticket was taken
+report-chart-wait-by-month = Average wait of the month
+report-chart-wait-norm = wait norm
+report-chart-month-limit = monthly average wait limit
+report-chart-minutes = minutes
+report-scope-region = Region: { $region } ({ $count ->
+    [one] { $count } office
+   *[other] { $count } offices
+})
+report-chart-rating-by-topic = Average rating by topic
+report-chart-points = points (1 very poor, 5 excellent)
+report-chart-booked-wait = Average wait of booked visitors
+report-chart-booked-norm = booked wait norm
+
+## Alerts by email
+
+notify-wait-breach = ticket { $ticket } has waited past the norm
+notify-long-queue = a long queue: { $waiting } waiting
+notify-other = an alert
+notify-raised = The alert was raised.
+notify-to-region = Nobody took it on in time: passed to the region head.
+notify-to-head-office = Nobody took it on within an hour: passed to the head office.
+notify-acknowledged = Taken on by { $name }: { $comment }
+notify-subject = Talon, { $office }: { $what }
+notify-body = Office: { $office }
+    What: { $what }
+    { $step }
+    Time (UTC): { $at }

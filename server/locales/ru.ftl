@@ -27,6 +27,11 @@ web-about-minutes = { $minutes ->
         [one] около { $minutes } минуты
        *[other] около { $minutes } минут
     }
+# Прогноз: 8 из 10 посетителей ждут в этих пределах. «до» — родительный падеж.
+web-wait-range = от { $low } до { $high } { $high ->
+        [one] минуты
+       *[other] минут
+    }
 web-state-waiting = Вы в очереди
 web-state-soon = Скоро ваша очередь
 web-state-soon-hint = Вернитесь в зал, чтобы не пропустить вызов.
@@ -166,3 +171,127 @@ web-date = { $day } { $month ->
     [11] ноября
    *[12] декабря
 }
+
+## Reports (server/src/reports): titles, headings, charts.
+report-title-topics = Отчёт по тематикам обращений
+report-title-agents = Отчёт по специалистам
+report-title-hourly = Загрузка по часам дня
+report-title-compliance = Соблюдение нормативов по месяцам
+report-title-feedback = Оценки посетителей
+report-title-appointments = Предварительная запись
+report-period = Период: { $from } – { $to }
+report-scope = Офисы
+report-scope-office = Офис: { $office }
+report-scope-offices = { $count ->
+    [one] { $count } офис
+    [few] { $count } офиса
+   *[many] { $count } офисов
+}
+report-from = Начало периода
+report-to = Конец периода
+report-sheet-about = Отчёт
+report-total = Итого
+report-yes = да
+report-no = нет
+report-table-by-office = По офисам
+report-table-by-topic = По тематикам
+report-table-by-agent = По специалистам
+report-table-by-hour = По часам дня
+report-table-by-office-hour = По офисам и часам
+report-table-by-month = По месяцам
+report-table-by-target = По услугам и приёмам
+report-col-office = Офис
+report-col-time-zone = Часовой пояс
+report-col-topic = Тематика
+report-col-agent = Специалист
+report-col-hour = Час
+report-col-month = Месяц
+report-col-booked-for = Запись на
+report-col-issued = Выдано талонов
+report-col-called = Вызвано
+report-col-finished = Обслужено
+report-col-resolved = Решено
+report-col-deferred = Отложено с ответом
+report-col-refused = Отказано
+report-col-other = Иное
+report-col-no-shows = Не явились
+report-col-cancelled = Отменено
+report-col-unfinished = Не завершено
+report-col-transfers = Перенаправлений
+report-col-wait-average = Ожидание, среднее
+report-col-wait-median = Ожидание, медиана
+report-col-wait-p90 = Ожидание, 90-й процентиль
+report-col-wait-within = Доля в норме ожидания
+report-col-wait-over = Сверх нормы ожидания
+report-col-service-average = Обслуживание, среднее
+report-col-service-median = Обслуживание, медиана
+report-col-service-p90 = Обслуживание, 90-й процентиль
+report-col-service-within = Доля в норме обслуживания
+report-col-service-over = Сверх нормы обслуживания
+report-col-total-average = Всего в офисе, среднее
+report-col-total-median = Всего в офисе, медиана
+report-col-total-p90 = Всего в офисе, 90-й процентиль
+report-col-total-within = Доля в норме общего времени
+report-col-total-over = Сверх нормы общего времени
+report-col-over-any = Сверх любой нормы
+report-col-force-majeure = Причина: форс-мажор
+report-col-technical-failure = Причина: технический сбой
+report-col-visitor-case = Причина: случай посетителя
+report-col-no-reason = Без указания причины
+report-col-serving-time = Время обслуживания
+report-col-idle-waiting-time = Простой при ожидающих
+report-col-breaks = Перерывов
+report-col-break-time = Время перерывов
+report-col-month-limit = Норматив среднего ожидания
+report-col-within-limit = В нормативе
+report-col-ratings = Оценок
+report-col-rating-average = Средняя оценка
+report-col-rating-1 = «Очень плохо»
+report-col-rating-2 = «Плохо»
+report-col-rating-3 = «Удовлетворительно»
+report-col-rating-4 = «Хорошо»
+report-col-rating-5 = «Отлично»
+report-col-rating-within = Средняя при ожидании в норме
+report-col-rating-over = Средняя при ожидании сверх нормы
+report-col-booking-made = Записей
+report-col-booking-kept = Пришли
+report-col-booking-moved = Перенесены
+report-col-booking-cancelled = Отменены
+report-col-booking-no-shows = Не пришли
+report-col-booking-pending = Ещё впереди
+report-col-booked-wait-average = Ожидание записавшихся, среднее
+report-col-booked-wait-median = Ожидание записавшихся, медиана
+report-col-booked-wait-p90 = Ожидание записавшихся, 90-й процентиль
+report-col-within-booked-norm = Доля в норме для записавшихся
+report-col-lead-average = Запись заранее, в среднем
+report-chart-wait-by-topic = Среднее ожидание по тематикам
+report-chart-wait-by-agent = Среднее ожидание по специалистам
+report-chart-wait-by-hour = Среднее ожидание по часу выдачи талона
+report-chart-wait-by-month = Среднее ожидание за месяц
+report-chart-wait-norm = норма ожидания
+report-chart-month-limit = норматив среднего ожидания за месяц
+report-chart-minutes = минуты
+report-scope-region = Регион: { $region } ({ $count ->
+    [one] { $count } офис
+    [few] { $count } офиса
+   *[many] { $count } офисов
+})
+report-chart-rating-by-topic = Средняя оценка по тематикам
+report-chart-points = баллы (1 — очень плохо, 5 — отлично)
+report-chart-booked-wait = Среднее ожидание записавшихся
+report-chart-booked-norm = норма ожидания для записавшихся
+
+## Оповещения по почте
+
+notify-wait-breach = талон { $ticket } ждёт дольше нормы
+notify-long-queue = длинная очередь: ждут { $waiting }
+notify-other = оповещение
+notify-raised = Оповещение поднято.
+notify-to-region = Никто не принял его вовремя: передано начальнику отделения.
+notify-to-head-office = Никто не принял его за час: передано в центральный офис.
+notify-acknowledged = Принял { $name }: { $comment }
+notify-subject = Talon, { $office }: { $what }
+notify-body = Офис: { $office }
+    Что: { $what }
+    { $step }
+    Время (UTC): { $at }

@@ -5,7 +5,7 @@ use crate::demo;
 use crate::http::register_device;
 use crate::queues::Queues;
 use crate::startup::{self, MetricsAccess, Settings};
-use crate::store::Store;
+use crate::store::{Author, Stamp, Store};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::sync::Arc;
 use talon_protocol::OfficeId;
@@ -71,6 +71,19 @@ pub struct ServeArgs {
     /// process id), to tell apart nodes sharing one PostgreSQL database.
     #[arg(long, env = "TALON_NODE")]
     pub node: Option<String>,
+    /// The SMTP server alert emails go through: smtps://user:password@host:465 (TLS),
+    /// smtp://user:password@host:587?tls=required (STARTTLS), or smtp://host:25 for an
+    /// unencrypted relay on the office's own network.
+    #[arg(
+        long,
+        env = "TALON_SMTP_URL",
+        hide_env_values = true,
+        requires = "smtp_from"
+    )]
+    pub smtp_url: Option<String>,
+    /// The sender of alert emails, e.g. "Talon <talon@example.ru>".
+    #[arg(long, env = "TALON_SMTP_FROM")]
+    pub smtp_from: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -147,6 +160,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 password: password.clone(),
                 role: Role::Agent,
                 offices: office.iter().copied().map(OfficeId).collect(),
+                regions: Vec::new(),
             };
             input.check_bounds()?;
             let store = Store::open(&db.database).await?;
@@ -164,8 +178,12 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             let hash = tokio::task::spawn_blocking(move || credentials::hash_password(&password))
                 .await?
                 .map_err(|e| anyhow::anyhow!(e.to_string()))?;
+            let stamp = Stamp {
+                author: Author::server("talon-server user add"),
+                at: chrono::Utc::now(),
+            };
             let user = store
-                .create_staff(&login, &name, role, &hash, &offices)
+                .create_staff(&login, &name, role, &hash, &offices, &stamp)
                 .await?;
             println!(
                 "added {} ({}) with id {}",
@@ -193,9 +211,15 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 KindArg::Kiosk => DeviceKind::Kiosk,
                 KindArg::Display => DeviceKind::Display,
             };
-            let created = register_device(&queues, OfficeId(office), DeviceInput { kind, name })
-                .await
-                .map_err(|e| anyhow::anyhow!(e.message))?;
+            let author = Author::server("talon-server device add");
+            let created = register_device(
+                &queues,
+                OfficeId(office),
+                DeviceInput { kind, name },
+                &author,
+            )
+            .await
+            .map_err(|e| anyhow::anyhow!(e.message))?;
             println!("{}", created.token);
             eprintln!(
                 "device {} ({}) for office {office}; keep the token above, it is not shown again",
@@ -215,6 +239,9 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
     if let Some(node) = args.node {
         settings.node_name = node;
     }
+    if let (Some(url), Some(from)) = (args.smtp_url, args.smtp_from) {
+        settings.smtp = Some(crate::notify::SmtpSettings { url, from });
+    }
     settings.metrics = match (args.metrics_listen, args.metrics_token) {
         (Some(addr), token) => {
             let listener = TcpListener::bind(&addr)
@@ -229,8 +256,27 @@ async fn serve(args: ServeArgs) -> anyhow::Result<()> {
     if args.demo {
         let access = demo::ensure(&server.queues).await?;
         print_demo(&server.addr.to_string(), &access);
+    } else if !server.queues.store().has_admin().await? {
+        println!(
+            "{}",
+            bootstrap_hint(&server.addr.to_string(), &args.db.database)
+        );
     }
     server.run_until(shutdown_signal()).await
+}
+
+/// What an operator reads on the first start of an empty database: how to make the first
+/// administrator, and that everything else is set up in the desk.
+pub fn bootstrap_hint(addr: &str, database: &str) -> String {
+    format!(
+        "\nTalon has no administrator yet. Create the first one (a password of at least\n\
+         {PASSWORD_MIN} characters):\n\
+         \n    talon-server user add --role admin --login admin --name \"Администратор\" \\\n\
+         \x20       --password '<password>' --database '{database}'\n\
+         \nThen sign in to the desk as that administrator and set up offices, topics,\n\
+         windows, staff and devices under «Администрирование»:\n\
+         \n    talon-desk --server http://{addr}\n"
+    )
 }
 
 pub fn print_demo(addr: &str, access: &demo::DemoAccess) {

@@ -5,6 +5,7 @@
 use crate::credentials;
 use crate::http::register_device;
 use crate::queues::Queues;
+use crate::store::{Author, Stamp};
 use talon_protocol::api::{DeviceInput, DeviceKind, OfficeInput, Role};
 use talon_protocol::booking::{BookingSettings, Reception};
 use talon_protocol::{
@@ -31,9 +32,10 @@ pub async fn ensure(queues: &Queues) -> anyhow::Result<DemoAccess> {
         None => seed(queues).await?,
     };
     let store = queues.store();
+    let stamp = demo_stamp(queues);
     for device in store.devices(office).await? {
         if device.name.starts_with("Демо") && !device.revoked {
-            store.revoke_device(device.id).await?;
+            store.revoke_device(device.id, &stamp).await?;
         }
     }
     let kiosk = register_device(
@@ -43,6 +45,7 @@ pub async fn ensure(queues: &Queues) -> anyhow::Result<DemoAccess> {
             kind: DeviceKind::Kiosk,
             name: "Демо-киоск".into(),
         },
+        &stamp.author,
     )
     .await
     .map_err(|e| anyhow::anyhow!(e.message))?;
@@ -53,6 +56,7 @@ pub async fn ensure(queues: &Queues) -> anyhow::Result<DemoAccess> {
             kind: DeviceKind::Display,
             name: "Демо-табло".into(),
         },
+        &stamp.author,
     )
     .await
     .map_err(|e| anyhow::anyhow!(e.message))?;
@@ -63,20 +67,34 @@ pub async fn ensure(queues: &Queues) -> anyhow::Result<DemoAccess> {
     })
 }
 
+/// The demo's changes are the server's own, in the audit log.
+fn demo_stamp(queues: &Queues) -> Stamp {
+    Stamp {
+        author: Author::server("demo"),
+        at: queues.now(),
+    }
+}
+
 async fn seed(queues: &Queues) -> anyhow::Result<OfficeId> {
     let store = queues.store();
+    let stamp = demo_stamp(queues);
+    let by = &stamp.author;
     // Open around the clock so the demo works whenever someone tries it.
     let office = store
-        .create_office(OfficeInput {
-            name: "Клиентский офис «Центральный»".into(),
-            time_zone: chrono_tz::Europe::Moscow.into(),
-            schedule: WeekSchedule::every_day(DayHours::new((0, 0), (23, 59))),
-            settings: OfficeSettings {
-                issuing_stops_before_close_min: 5,
-                info_line: "Приём ежедневно. Следите за номером своего талона на табло.".into(),
-                ..OfficeSettings::default()
+        .create_office(
+            OfficeInput {
+                name: "Клиентский офис «Центральный»".into(),
+                time_zone: chrono_tz::Europe::Moscow.into(),
+                schedule: WeekSchedule::every_day(DayHours::new((0, 0), (23, 59))),
+                settings: OfficeSettings {
+                    issuing_stops_before_close_min: 5,
+                    info_line: "Приём ежедневно. Следите за номером своего талона на табло.".into(),
+                    ..OfficeSettings::default()
+                },
+                region_id: None,
             },
-        })
+            &stamp,
+        )
         .await?;
     queues.add_office(office.id).await?;
 
@@ -119,7 +137,7 @@ async fn seed(queues: &Queues) -> anyhow::Result<OfficeId> {
             display_order: order as i32,
             booking,
         };
-        ids.push(queues.create_topic(office.id, topic).await?.id);
+        ids.push(queues.create_topic(office.id, topic, by).await?.id);
     }
     let [readings, contracts, payments, legal] = [ids[0], ids[1], ids[2], ids[3]];
     let windows = [
@@ -130,7 +148,7 @@ async fn seed(queues: &Queues) -> anyhow::Result<OfficeId> {
     ];
     for (label, topics) in windows {
         queues
-            .create_window(office.id, label.into(), topics)
+            .create_window(office.id, label.into(), topics, by)
             .await?;
     }
 
@@ -146,6 +164,7 @@ async fn seed(queues: &Queues) -> anyhow::Result<OfficeId> {
             Role::Admin,
             &hash(ADMIN.1).await?,
             &[office.id],
+            &stamp,
         )
         .await?;
     let head = store
@@ -155,6 +174,7 @@ async fn seed(queues: &Queues) -> anyhow::Result<OfficeId> {
             Role::Head,
             &hash(HEAD.1).await?,
             &[office.id],
+            &stamp,
         )
         .await?;
     // The head's reception hours (Ch.3 3.3.4): weekdays 14:00–17:00, half an hour each.
@@ -174,6 +194,7 @@ async fn seed(queues: &Queues) -> anyhow::Result<OfficeId> {
                     ..BookingSettings::default()
                 },
             },
+            by,
         )
         .await?;
     let agent_hash = hash(AGENT_PASSWORD).await?;
@@ -184,7 +205,7 @@ async fn seed(queues: &Queues) -> anyhow::Result<OfficeId> {
         ("agent4", "Андрей"),
     ] {
         store
-            .create_staff(login, name, Role::Agent, &agent_hash, &[office.id])
+            .create_staff(login, name, Role::Agent, &agent_hash, &[office.id], &stamp)
             .await?;
     }
     Ok(office.id)

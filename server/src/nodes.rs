@@ -8,9 +8,12 @@
 //! seconds as a safety net, the node catches up with every office. Nothing depends on a
 //! notification arriving: a node whose copy is behind finds out at its next commit
 //! (the store refuses it as stale) and catches up then.
+//!
+//! A write that ends or changes someone's access sends `NOTIFY talon_tokens`: every node
+//! forgets the sessions and device tokens it has cached (see `store::tokens`).
 
 use crate::queues::Queues;
-use crate::store::{Backend, EVENTS_CHANNEL};
+use crate::store::{Backend, EVENTS_CHANNEL, TOKENS_CHANNEL};
 use sqlx::postgres::PgListener;
 use std::sync::Arc;
 use std::time::Duration;
@@ -52,18 +55,26 @@ async fn listen_and_follow(queues: Arc<Queues>, mut shutdown: watch::Receiver<bo
                 }
             }
         };
-        // Whatever happened before we listened is read from the store.
+        // Whatever happened before we listened is read from the store, and tokens
+        // revoked meanwhile are looked up again.
+        queues.store().forget_tokens();
         catch_up_all(&queues).await;
         loop {
             tokio::select! {
                 note = listener.try_recv() => match note {
+                    Ok(Some(note)) if note.channel() == TOKENS_CHANNEL => {
+                        queues.store().forget_tokens();
+                    }
                     Ok(Some(note)) => match office_of(note.payload()) {
                         Some((office, seq)) => catch_up(&queues, office, seq).await,
                         None => tracing::warn!(payload = note.payload(), "unreadable notification"),
                     },
                     // The connection was lost and is being re-made: notifications were
                     // missed.
-                    Ok(None) => catch_up_all(&queues).await,
+                    Ok(None) => {
+                        queues.store().forget_tokens();
+                        catch_up_all(&queues).await;
+                    }
                     Err(e) => {
                         tracing::warn!(error = %e, "the events listener failed; listening again");
                         break;
@@ -89,7 +100,9 @@ async fn safety_net(queues: Arc<Queues>, mut shutdown: watch::Receiver<bool>) {
 
 async fn listen(url: &str) -> Result<PgListener, sqlx::Error> {
     let mut listener = PgListener::connect(url).await?;
-    listener.listen(EVENTS_CHANNEL).await?;
+    listener
+        .listen_all([EVENTS_CHANNEL, TOKENS_CHANNEL])
+        .await?;
     Ok(listener)
 }
 

@@ -7,7 +7,7 @@
 //! one hash look-up each per change of the office, not a pass over its event feed.
 
 use crate::engine::{OfficeState, dispatch, estimate, hours};
-use chrono::{DateTime, Datelike, Duration, Utc};
+use chrono::{DateTime, Duration, Utc};
 use std::collections::HashMap;
 use talon_protocol::api::{CancelKind, PublicOffice, PublicTicketStatus, PublicTopic};
 use talon_protocol::{Event, Ticket, TicketId, TicketStatus, WindowState};
@@ -67,6 +67,7 @@ pub fn status(
         }
         _ => None,
     };
+    let wait_range = ahead.and_then(|_| crate::forecast::live::ticket(state, ticket, now));
     PublicTicketStatus {
         label: ticket.label.clone(),
         status: ticket.status,
@@ -75,7 +76,13 @@ pub fn status(
         office_id: state.office.id,
         office_name: state.office.name.clone(),
         people_ahead: ahead,
-        estimated_wait_ms: ahead.map(|a| estimate::estimated_wait_ms(state, ticket.topic_id, a)),
+        estimated_wait_ms: ahead.map(|a| {
+            wait_range.map_or_else(
+                || estimate::estimated_wait_ms(state, ticket.topic_id, a),
+                |r| r.median_ms,
+            )
+        }),
+        wait_range,
         soon: ahead.is_some_and(|a| a <= settings.soon_when_ahead),
         window_label: match ticket.status {
             TicketStatus::Called | TicketStatus::Serving | TicketStatus::Done => {
@@ -139,11 +146,13 @@ pub fn statuses(state: &OfficeState, now: DateTime<Utc>) -> HashMap<TicketId, Pu
 pub fn board(state: &OfficeState, now: DateTime<Utc>) -> PublicOffice {
     let office = &state.office;
     let local_day = hours::service_day(office.time_zone.tz(), now);
-    let today = office
+    let today = office.schedule.hours_on(local_day).cloned();
+    let today_note = office
         .schedule
-        .day(local_day.weekday().num_days_from_monday())
-        .cloned();
-    let load: HashMap<_, _> = estimate::load(state)
+        .special_day(local_day)
+        .map(|special| special.note.trim().to_string())
+        .unwrap_or_default();
+    let load: HashMap<_, _> = estimate::load(state, now)
         .into_iter()
         .map(|l| (l.topic_id, l))
         .collect();
@@ -158,6 +167,7 @@ pub fn board(state: &OfficeState, now: DateTime<Utc>) -> PublicOffice {
         id: office.id,
         name: office.name.clone(),
         today,
+        today_note,
         time_zone: office.time_zone.tz().name().to_string(),
         windows_open: u32::try_from(windows_open).unwrap_or(u32::MAX),
         topics: topics
@@ -170,6 +180,7 @@ pub fn board(state: &OfficeState, now: DateTime<Utc>) -> PublicOffice {
                     name_en: topic.name_en.clone(),
                     waiting: load.map_or(0, |l| l.waiting),
                     estimated_wait_ms: load.map_or(0, |l| l.estimated_wait_ms),
+                    wait_range: load.and_then(|l| l.wait_range),
                     open_windows: load.map_or(0, |l| l.open_windows),
                 }
             })

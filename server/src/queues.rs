@@ -14,13 +14,14 @@
 use crate::clock::Clock;
 use crate::engine::{self, Command, EngineError, OfficeState, dispatch, estimate};
 use crate::public::PublicView;
-use crate::store::{Backend, Extras, Store, StoreError};
+use crate::store::{AuditRecord, Author, Backend, Extras, Store, StoreError};
 use axum::extract::ws::Utf8Bytes;
 use chrono::{DateTime, Utc};
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, RwLock};
 use talon_protocol::api::{PublicTicketStatus, TicketReceipt};
+use talon_protocol::audit::AuditAction;
 use talon_protocol::event::LiveMessage;
 use talon_protocol::{
     Event, OfficeId, Snapshot, Ticket, TicketId, TicketStatus, Topic, TopicId, Window, WindowId,
@@ -34,6 +35,7 @@ const LIVE_BUFFER: usize = 1024;
 /// Each retry follows a commit of another node, so the office made progress meanwhile.
 const STALE_RETRIES: usize = 32;
 
+pub mod audited;
 mod bookings;
 pub use bookings::{NewBooking, is_booking_code};
 
@@ -52,11 +54,43 @@ pub enum QueueError {
     Contended(OfficeId),
 }
 
+/// How an administrative command is audited: by whom, as what, and the object it
+/// changes as found in a state (`None` where it does not exist), with its name.
+pub struct AuditSpec<'a> {
+    pub author: &'a Author,
+    pub action: AuditAction,
+    pub object: &'a (dyn Fn(&OfficeState) -> Option<(String, serde_json::Value)> + Sync),
+}
+
+impl AuditSpec<'_> {
+    fn record(&self, old: &OfficeState, new: &OfficeState, at: DateTime<Utc>) -> AuditRecord {
+        let before = (self.object)(old);
+        let after = (self.object)(new);
+        let subject = after
+            .as_ref()
+            .or(before.as_ref())
+            .map(|(name, _)| name.clone())
+            .unwrap_or_default();
+        AuditRecord {
+            at,
+            author: self.author.clone(),
+            office_id: Some(new.office.id),
+            action: self.action,
+            subject,
+            before: before.map(|(_, v)| v),
+            after: after.map(|(_, v)| v),
+        }
+    }
+}
+
 /// An event ready for the live sockets: serialized once, sent to every subscriber.
 #[derive(Clone, Debug)]
 pub struct LiveEvent {
     pub seq: u64,
     pub json: Utf8Bytes,
+    /// Not an event but news about the state at `seq` (the load after a forecast
+    /// refresh): sent to whoever has that seq, never replayed.
+    pub side: bool,
 }
 
 pub struct OfficeQueue {
@@ -110,6 +144,8 @@ pub struct Queues {
     clock: Arc<dyn Clock>,
     offices: RwLock<HashMap<OfficeId, Arc<OfficeQueue>>>,
     window_offices: RwLock<HashMap<WindowId, OfficeId>>,
+    contacts: crate::devices::Contacts,
+    figures: crate::overview::FiguresCache,
 }
 
 impl Queues {
@@ -120,6 +156,8 @@ impl Queues {
             clock,
             offices: RwLock::default(),
             window_offices: RwLock::default(),
+            contacts: crate::devices::Contacts::default(),
+            figures: crate::overview::FiguresCache::default(),
         };
         for id in queues.store.office_ids().await? {
             queues.add_office(id).await?;
@@ -129,6 +167,16 @@ impl Queues {
 
     pub fn store(&self) -> &Store {
         &self.store
+    }
+
+    /// The company board's figures of the day and the month, as last worked out.
+    pub fn figures(&self) -> &crate::overview::FiguresCache {
+        &self.figures
+    }
+
+    /// Which devices this node has heard from, and when.
+    pub fn contacts(&self) -> &crate::devices::Contacts {
+        &self.contacts
     }
 
     pub fn now(&self) -> DateTime<Utc> {
@@ -200,11 +248,31 @@ impl Queues {
         command: Command,
         extract: impl Fn(&OfficeState, &[Event]) -> R,
     ) -> Result<R, QueueError> {
+        self.execute_audited(office_id, command, None, extract)
+            .await
+    }
+
+    /// [`Queues::execute`] for an administrative change: its audit entry, with the
+    /// object before and after, is committed with its events.
+    pub async fn execute_audited<R>(
+        &self,
+        office_id: OfficeId,
+        command: Command,
+        audit: Option<&AuditSpec<'_>>,
+        extract: impl Fn(&OfficeState, &[Event]) -> R,
+    ) -> Result<R, QueueError> {
         let queue = self.office(office_id)?;
         for _ in 0..STALE_RETRIES {
             let state = queue.state.clone().lock_owned().await;
             match self
-                .run_locked(&queue, state, command.clone(), Extras::default(), &extract)
+                .run_locked(
+                    &queue,
+                    state,
+                    command.clone(),
+                    Extras::default(),
+                    audit,
+                    &extract,
+                )
                 .await
             {
                 Err(QueueError::Store(StoreError::Stale(_))) => continue,
@@ -224,7 +292,8 @@ impl Queues {
         queue: &Arc<OfficeQueue>,
         state: OwnedMutexGuard<OfficeState>,
         command: Command,
-        extras: Extras,
+        mut extras: Extras,
+        audit: Option<&AuditSpec<'_>>,
         extract: impl FnOnce(&OfficeState, &[Event]) -> R,
     ) -> Result<R, QueueError> {
         let started = std::time::Instant::now();
@@ -234,6 +303,11 @@ impl Queues {
             Ok(events) => events,
             Err(refusal) => return Err(self.refusal_or_stale(queue, state, refusal).await),
         };
+        if let Some(audit) = audit
+            && !events.is_empty()
+        {
+            extras.audit = Some(audit.record(&state, &next, now));
+        }
         let kept = tokio::spawn(commit_and_keep(Commit {
             store: self.store.clone(),
             queue: queue.clone(),
@@ -318,6 +392,7 @@ impl Queues {
                         idempotency: idempotency_key.map(|key| (id, key.to_string())),
                         ..Extras::default()
                     },
+                    None,
                     |state, _| receipt(state, Ticket::clone(&state.tickets[&id]), now),
                 )
                 .await;
@@ -338,13 +413,23 @@ impl Queues {
         &self,
         office_id: OfficeId,
         mut topic: Topic,
+        author: &Author,
     ) -> Result<Topic, QueueError> {
         topic.id = self.store.next_topic_id().await?;
         topic.office_id = office_id;
         let id = topic.id;
-        self.execute(office_id, Command::PutTopic { topic }, |state, _| {
-            state.topics[&id].clone()
-        })
+        let object = audited::topic(id);
+        let audit = AuditSpec {
+            author,
+            action: AuditAction::TopicCreated,
+            object: &*object,
+        };
+        self.execute_audited(
+            office_id,
+            Command::PutTopic { topic },
+            Some(&audit),
+            |state, _| state.topics[&id].clone(),
+        )
         .await
     }
 
@@ -354,6 +439,7 @@ impl Queues {
         office_id: OfficeId,
         label: String,
         topics: Vec<TopicId>,
+        author: &Author,
     ) -> Result<Window, QueueError> {
         let id = self.store.next_window_id().await?;
         let command = Command::AddWindow {
@@ -361,8 +447,16 @@ impl Queues {
             label,
             topics,
         };
+        let object = audited::window(id);
+        let audit = AuditSpec {
+            author,
+            action: AuditAction::WindowCreated,
+            object: &*object,
+        };
         let window = self
-            .execute(office_id, command, |state, _| state.windows[&id].clone())
+            .execute_audited(office_id, command, Some(&audit), |state, _| {
+                state.windows[&id].clone()
+            })
             .await?;
         self.window_offices
             .write()
@@ -409,12 +503,105 @@ impl Queues {
         Ok(())
     }
 
-    /// Lets time act on every office: day rollover, postponed tickets, alerts.
+    /// Lets time act on every office: day rollover, postponed tickets, alerts; then
+    /// refreshes the forecasts that are due.
     pub async fn tick_all(&self) {
         for office in self.office_ids() {
             if let Err(e) = self.execute(office, Command::Tick, |_, _| ()).await {
                 tracing::warn!(office = %office, error = %e, "tick failed");
             }
+            if let Ok(queue) = self.office(office) {
+                self.refresh_forecast(&queue).await;
+            }
+        }
+    }
+
+    /// The arrivals the advisor expects at the office over the next hour.
+    async fn demand(
+        &self,
+        queue: &OfficeQueue,
+        now: DateTime<Utc>,
+    ) -> Result<crate::forecast::advisor::Demand, QueueError> {
+        let input = {
+            let state = queue.state.lock().await;
+            crate::forecast::demand::DemandInput::of(&state, now)
+        };
+        Ok(crate::forecast::demand::expected(&self.store, &input, now).await?)
+    }
+
+    /// The advisor's advice for an office as of now, with today's numbers (nothing is
+    /// changed: the ticker makes new advice an event, see [`Queues::advise_all`]).
+    pub async fn advice(
+        &self,
+        office: OfficeId,
+    ) -> Result<Vec<talon_protocol::advice::Advice>, QueueError> {
+        let queue = self.office(office)?;
+        let now = self.now();
+        let demand = self.demand(&queue, now).await?;
+        let state = queue.state.lock().await;
+        Ok(crate::forecast::advisor::advise(&state, &demand, now))
+    }
+
+    /// The advisor looks at every office: advice that changed is an `AdviceChanged`
+    /// event on the office's board.
+    pub async fn advise_all(&self) {
+        for office in self.office_ids() {
+            let Ok(queue) = self.office(office) else {
+                continue;
+            };
+            let now = self.now();
+            let demand = match self.demand(&queue, now).await {
+                Ok(demand) => demand,
+                Err(e) => {
+                    tracing::warn!(office = %office, error = %e, "no arrivals for the advisor");
+                    continue;
+                }
+            };
+            if let Err(e) = self
+                .execute(office, Command::Advise { demand }, |_, _| ())
+                .await
+            {
+                tracing::warn!(office = %office, error = %e, "advice failed");
+            }
+        }
+    }
+
+    /// Makes the office's forecast again when it is due. When that changes what people
+    /// are shown (a topic's range in whole minutes), the apps get the new load and the
+    /// phone pages their view: time passing moves waits even when nothing happens.
+    pub async fn refresh_forecast(&self, queue: &OfficeQueue) {
+        let now = self.now();
+        let mut state = queue.state.lock().await;
+        if !crate::forecast::live::due(&state, now) {
+            return;
+        }
+        let before = crate::forecast::live::shown(&state, now);
+        let started = std::time::Instant::now();
+        crate::forecast::live::refresh(&mut state, now);
+        metrics::histogram!("talon_forecast_refresh_seconds")
+            .record(started.elapsed().as_secs_f64());
+        if crate::forecast::live::shown(&state, now) == before {
+            return;
+        }
+        let message = LiveMessage::Load {
+            office_id: queue.id,
+            seq: state.seq,
+            load: estimate::load(&state, now),
+        };
+        match serde_json::to_string(&message) {
+            Ok(json) => {
+                let _ = queue.live.send(LiveEvent {
+                    seq: state.seq,
+                    json: json.into(),
+                    side: true,
+                });
+            }
+            Err(e) => tracing::error!(error = %e, "load could not be serialized"),
+        }
+        if queue.public.receiver_count() > 0 {
+            queue
+                .public
+                .send_replace(Arc::new(PublicView::of(&state, &[], now)));
         }
     }
 
@@ -535,6 +722,7 @@ impl Queues {
                         comment: comment.clone(),
                         ..Extras::default()
                     },
+                    None,
                     |_, events| events.last().map_or(now, |e| e.at),
                 )
                 .await;
@@ -671,6 +859,7 @@ fn publish(queue: &OfficeQueue, event: &Event) {
             let _ = queue.live.send(LiveEvent {
                 seq: event.seq,
                 json: json.into(),
+                side: false,
             });
         }
         Err(e) => tracing::error!(error = %e, "event could not be serialized"),
@@ -684,9 +873,16 @@ pub fn receipt(state: &OfficeState, ticket: Ticket, now: DateTime<Utc>) -> Ticke
         0
     };
     let topic = state.topics.get(&ticket.topic_id);
+    let wait_range = (ticket.status == TicketStatus::Waiting)
+        .then(|| crate::forecast::live::new_ticket(state, ticket.topic_id, now))
+        .flatten();
     TicketReceipt {
         people_ahead: ahead,
-        estimated_wait_ms: estimate::estimated_wait_ms(state, ticket.topic_id, ahead),
+        estimated_wait_ms: wait_range.map_or_else(
+            || estimate::estimated_wait_ms(state, ticket.topic_id, ahead),
+            |r| r.median_ms,
+        ),
+        wait_range,
         topic_name_ru: topic.map(|t| t.name_ru.clone()).unwrap_or_default(),
         topic_name_en: topic.map(|t| t.name_en.clone()).unwrap_or_default(),
         ticket,
@@ -702,12 +898,13 @@ pub fn snapshot_of(state: &OfficeState, now: DateTime<Utc>) -> Snapshot {
         now,
         service_day: state.service_day,
         topics,
-        load: estimate::load(state),
+        load: estimate::load(state, now),
         windows: state.windows.values().cloned().collect(),
         tickets: state.tickets.values().map(|t| Ticket::clone(t)).collect(),
         recent_calls: state.recent_calls.clone(),
         alerts: state.alerts.values().cloned().collect(),
         receptions: state.receptions.values().cloned().collect(),
+        advice: state.advice.clone(),
     }
 }
 

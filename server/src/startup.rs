@@ -27,6 +27,11 @@ pub struct Settings {
     pub metrics: MetricsAccess,
     /// This node's name in /health and the logs, to tell nodes on one database apart.
     pub node_name: String,
+    /// Where alert emails go out; without it, email targets record the failure.
+    pub smtp: Option<crate::notify::SmtpSettings>,
+    /// How often the staffing advisor looks at every office (once a minute). None: only
+    /// when asked (`Queues::advise_all`), for tests that follow every event.
+    pub advice_every: Option<Duration>,
 }
 
 /// Where /metrics is served and to whom.
@@ -52,6 +57,8 @@ impl Settings {
             session_ttl: chrono::Duration::days(30),
             metrics: MetricsAccess::Loopback,
             node_name: default_node_name(),
+            smtp: None,
+            advice_every: Some(Duration::from_secs(60)),
         }
     }
 }
@@ -106,6 +113,11 @@ impl Server {
     }
 }
 
+/// The device monitor runs every this many ticks.
+const DEVICE_CHECK_TICKS: u32 = 5;
+/// The previous month's reports are looked for every this many ticks.
+const MONTHLY_CHECK_TICKS: u32 = 60;
+
 /// Opens the store, loads the offices and starts serving on `listener`.
 pub async fn start(listener: TcpListener, settings: Settings) -> anyhow::Result<Server> {
     let store = Store::open(&settings.database_url).await?;
@@ -154,15 +166,58 @@ pub async fn start_with_store(
     let serve = serve_on(listener, router.with_state(state), shutdown_rx.clone());
 
     let follower = crate::nodes::follow(queues.clone(), shutdown_rx.clone());
-    let ticker_queues = queues.clone();
-    let mut stop_ticking = shutdown_rx;
+    // Webhooks and emails in a task of their own: a slow receiver holds back no tick.
+    let notifier = crate::notify::Notifier::new(settings.smtp.as_ref())?;
+    let notifier_queues = queues.clone();
+    let mut stop_sending = shutdown_rx.clone();
     let interval = settings.tick_interval;
-    let ticker = tokio::spawn(async move {
+    tokio::spawn(async move {
         let mut every = tokio::time::interval(interval);
         every.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         loop {
             tokio::select! {
+                _ = every.tick() => {
+                    if let Err(e) = notifier.deliver_due(&notifier_queues).await {
+                        tracing::warn!(error = %e, "notifications not sent");
+                    }
+                }
+                _ = stop_sending.changed() => break,
+            }
+        }
+    });
+    let ticker_queues = queues.clone();
+    let mut stop_ticking = shutdown_rx;
+    let interval = settings.tick_interval;
+    let advice_every = settings.advice_every;
+    let ticker = tokio::spawn(async move {
+        let mut every = tokio::time::interval(interval);
+        every.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        // Devices are looked at less often: their delays are minutes, and it reads the
+        // store.
+        let mut devices = tokio::time::interval(interval * DEVICE_CHECK_TICKS);
+        devices.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        // The advisor looks once a minute: arrivals are counted per hour.
+        let advising = advice_every.is_some();
+        let mut advice = tokio::time::interval(advice_every.unwrap_or(Duration::from_secs(3600)));
+        advice.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        // The month's reports are looked for once a minute: a month turns once.
+        let mut months = tokio::time::interval(interval * MONTHLY_CHECK_TICKS);
+        months.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            tokio::select! {
                 _ = every.tick() => ticker_queues.tick_all().await,
+                _ = devices.tick() => {
+                    if let Err(e) = ticker_queues.check_devices().await {
+                        tracing::warn!(error = %e, "device check failed");
+                    }
+                }
+
+                _ = advice.tick(), if advising => ticker_queues.advise_all().await,
+                _ = months.tick() => {
+                    if let Err(e) = crate::reports::monthly::keep_due(&ticker_queues).await {
+                        tracing::warn!(error = %e, "monthly reports not kept");
+                    }
+                }
                 _ = stop_ticking.changed() => break,
             }
         }

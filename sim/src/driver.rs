@@ -74,11 +74,13 @@ pub async fn run_day(
             let topic = draws::topic(scenario, &mut rng);
             let out_of_turn = draws::chance(scenario.out_of_turn_share, &mut rng);
             take_ticket(world, topic, out_of_turn, &mut counters).await;
+            world.observe_issues().await;
         }
         while let Some(visitor) = arriving.next_if(|v| v.arrives.is_some_and(|at| at < now + STEP))
         {
             set_clock(world, visitor.arrives.unwrap_or(now).max(now));
             crate::bookers::arrive(world, &visitor, &mut counters).await;
+            world.observe_issues().await;
         }
         set_clock(world, now);
         let cx = Context {

@@ -3,6 +3,7 @@
 //! when called, some are transferred, agents take breaks. Everything goes through the
 //! server's real HTTP API, as kiosks and agent desks would.
 
+pub mod accuracy;
 pub mod agents;
 pub mod bookers;
 pub mod draws;
@@ -71,6 +72,10 @@ async fn head_session(
             talon_protocol::api::Role::Head,
             "!",
             &[office],
+            &talon_server::store::Stamp {
+                author: talon_server::store::Author::server("talon-sim"),
+                at: chrono::Utc::now(),
+            },
         )
         .await?;
     let token = new_token(SESSION_PREFIX);

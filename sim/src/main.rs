@@ -25,6 +25,20 @@ enum Mode {
         #[arg(long, default_value = "2026-11-20")]
         day: chrono::NaiveDate,
     },
+    /// How well waits are predicted: seeded days (seeds from --seed on) of the scenario
+    /// and of a busy variant (arrivals ×1.3), each ticket's predictions at issue against
+    /// its actual wait.
+    Accuracy {
+        /// Days per scenario.
+        #[arg(long, default_value_t = 20)]
+        days: u64,
+        /// Print JSON instead of the table.
+        #[arg(long)]
+        json: bool,
+        /// The day to simulate (YYYY-MM-DD), the same for every seed.
+        #[arg(long, default_value = "2026-11-20")]
+        day: chrono::NaiveDate,
+    },
     /// Live against a running server, e.g. `talon-server serve --demo`.
     Live {
         /// The server's URL, or several nodes' URLs separated by commas.
@@ -56,6 +70,32 @@ async fn main() -> anyhow::Result<()> {
             let (world, report) = talon_sim::simulate_day(&scenario, day, cli.seed).await?;
             print!("{}", report.render());
             world.stop().await
+        }
+        Mode::Accuracy { days, json, day } => {
+            use talon_sim::accuracy;
+            let seeds = cli.seed..cli.seed + days;
+            let mut summaries = Vec::new();
+            for (name, scenario) in [
+                ("default", scenario.clone()),
+                ("busy", accuracy::busy(&scenario)),
+            ] {
+                let summary =
+                    accuracy::measure(name, &scenario, day, seeds.clone(), |seed, record| {
+                        eprintln!(
+                            "{name} seed {seed}: {} issued, {} called",
+                            record.issued,
+                            record.samples.len()
+                        );
+                    })
+                    .await?;
+                summaries.push(summary);
+            }
+            if json {
+                println!("{}", serde_json::to_string_pretty(&summaries)?);
+            } else {
+                print!("{}", accuracy::render(&summaries));
+            }
+            Ok(())
         }
         Mode::Live {
             server,

@@ -4,14 +4,17 @@
 use crate::scenario::Scenario;
 use chrono::{DateTime, Duration, NaiveDate, NaiveTime, TimeZone, Utc};
 use chrono_tz::Tz;
+use std::collections::HashSet;
 use std::sync::Arc;
 use talon_client::Api;
 use talon_protocol::api::{DeviceInput, DeviceKind, OfficeInput, Role};
 use talon_protocol::{
-    DayHours, Norm, Norms, OfficeId, OfficeSettings, Topic, TopicId, WeekSchedule, WindowId,
+    DayHours, Norm, Norms, OfficeId, OfficeSettings, Ticket, TicketId, TicketStatus, Topic,
+    TopicId, WeekSchedule, WindowId,
 };
 use talon_server::clock::ManualClock;
 use talon_server::startup::{self, Server, Settings};
+use talon_server::store::{Author, Stamp};
 
 /// How time passes.
 pub enum Pace {
@@ -36,7 +39,20 @@ pub struct World {
     /// The in-process server, when there is one.
     pub server: Option<Server>,
     pub base: String,
+    /// Who is told of each ticket the kiosk issues (in-process runs; see
+    /// [`World::watch_issues`]).
+    pub on_issue: Option<std::sync::Mutex<IssueWatch>>,
     _dir: Option<tempfile::TempDir>,
+}
+
+/// Called right after the kiosk issued a ticket, with the office's state locked, the new
+/// ticket and the server's now.
+pub type IssueHook =
+    Box<dyn FnMut(&talon_server::engine::OfficeState, &Ticket, DateTime<Utc>) + Send>;
+
+pub struct IssueWatch {
+    hook: IssueHook,
+    seen: HashSet<TicketId>,
 }
 
 /// Local time on `day` in the office's zone, as UTC.
@@ -72,13 +88,23 @@ impl World {
             hours.lunch_start = Some(start);
             hours.lunch_end = Some(end);
         }
+        // The simulator sets its office up as the server's own demo does.
+        let stamp = Stamp {
+            author: Author::server("talon-sim"),
+            at: queues.now(),
+        };
+        let by = &stamp.author;
         let office = store
-            .create_office(OfficeInput {
-                name: scenario.name.clone(),
-                time_zone: scenario.time_zone,
-                schedule: WeekSchedule::every_day(hours),
-                settings: OfficeSettings::default(),
-            })
+            .create_office(
+                OfficeInput {
+                    name: scenario.name.clone(),
+                    time_zone: scenario.time_zone,
+                    schedule: WeekSchedule::every_day(hours),
+                    settings: OfficeSettings::default(),
+                    region_id: None,
+                },
+                &stamp,
+            )
             .await?;
         queues.add_office(office.id).await?;
 
@@ -110,7 +136,7 @@ impl World {
                     _ => Default::default(),
                 },
             };
-            topics.push(queues.create_topic(office.id, topic).await?.id);
+            topics.push(queues.create_topic(office.id, topic, by).await?.id);
         }
         let base = format!("http://{}", server.addr);
         let mut agents = Vec::new();
@@ -127,7 +153,7 @@ impl World {
                 })
                 .collect();
             let window = queues
-                .create_window(office.id, spec.label.clone(), served)
+                .create_window(office.id, spec.label.clone(), served, by)
                 .await?;
             let login = format!("sim-agent-{}", n + 1);
             let user = store
@@ -137,6 +163,7 @@ impl World {
                     Role::Agent,
                     "!",
                     &[office.id],
+                    &stamp,
                 )
                 .await?;
             // A session written straight to the store: the simulated agents need no
@@ -161,6 +188,7 @@ impl World {
                 kind: DeviceKind::Kiosk,
                 name: "sim kiosk".into(),
             },
+            by,
         )
         .await
         .map_err(|e| anyhow::anyhow!(e.message))?;
@@ -173,6 +201,7 @@ impl World {
             pace: Pace::Virtual { clock, queues },
             server: Some(server),
             base,
+            on_issue: None,
             _dir: Some(dir),
         })
     }
@@ -221,8 +250,37 @@ impl World {
             pace: Pace::RealTime { speed },
             server: None,
             base: base.to_string(),
+            on_issue: None,
             _dir: None,
         })
+    }
+
+    /// Tells `hook` of every ticket issued from now on (in-process runs only).
+    pub fn watch_issues(&mut self, hook: IssueHook) {
+        self.on_issue = Some(std::sync::Mutex::new(IssueWatch {
+            hook,
+            seen: HashSet::new(),
+        }));
+    }
+
+    /// After a kiosk call: tells the watcher, if any, of the tickets issued since the
+    /// last look, with the office's state as the kiosk's call left it.
+    pub async fn observe_issues(&self) {
+        let (Some(watch), Pace::Virtual { queues, .. }) = (&self.on_issue, &self.pace) else {
+            return;
+        };
+        let Ok(office) = queues.office(self.office) else {
+            return;
+        };
+        let state = office.lock().await;
+        let now = queues.now();
+        let mut watch = watch.lock().expect("the issue watch");
+        let IssueWatch { hook, seen } = &mut *watch;
+        for ticket in state.tickets.values() {
+            if ticket.status == TicketStatus::Waiting && seen.insert(ticket.id) {
+                hook(&state, ticket.as_ref(), now);
+            }
+        }
     }
 
     /// Stops the in-process server, if any.

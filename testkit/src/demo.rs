@@ -124,6 +124,22 @@ impl DemoServer {
             .expect("a snapshot")
     }
 
+    /// Waits (at most 10 s) until the office's forecast has been made from its state as
+    /// it is now, and returns the topics' load as the apps then see it. An app test
+    /// calls it before a snapshot that shows predicted waits: the ticker refreshes the
+    /// forecast shortly after a change, and the snapshot must not race it.
+    pub fn settled_load(&self) -> Vec<talon_protocol::TopicLoad> {
+        self.rt
+            .block_on(self.server.settled_load(self.access.office))
+    }
+
+    /// Runs the staffing advisor now (as the ticker does once a minute), so a test
+    /// knows the board's advice is that of the office as it is.
+    pub fn advise_now(&self) -> Vec<talon_protocol::advice::Advice> {
+        self.rt.block_on(self.server.queues().advise_all());
+        self.snapshot().advice
+    }
+
     /// The server's Prometheus text.
     pub fn metrics(&self) -> String {
         let url = format!("{}/metrics", self.base);

@@ -10,6 +10,8 @@
 //! * [`DemoServer`]: the same with the demo office (`talon_server::demo`) on a tokio
 //!   runtime of its own, for app tests that drive egui on the test thread and block on
 //!   the server's answers.
+//! * [`EmptyServer`]: the same with an empty database and only its first administrator,
+//!   made with the server's own command line, for setting a company up from nothing.
 //! * [`Node`]: one more server node on a shared PostgreSQL database, in a runtime of its
 //!   own so that a test can kill it as abruptly as `kill -9`.
 //!
@@ -17,12 +19,14 @@
 
 mod database;
 mod demo;
+mod empty;
 mod node;
 pub mod postgres;
 mod server;
 
 pub use database::{Backend, TestDatabase};
 pub use demo::DemoServer;
+pub use empty::{ADMIN, EmptyServer};
 pub use node::Node;
 pub use server::{ServerOptions, TestServer};
 pub use talon_server::clock::ManualClock;

@@ -28,6 +28,8 @@ impl Node {
         settings.clock = clock;
         settings.tick_interval = Duration::from_millis(20);
         settings.node_name = name.to_string();
+        // As every test server: the advisor runs when a test asks (`Queues::advise_all`).
+        settings.advice_every = None;
         let started = runtime.spawn(async move {
             let listener = TcpListener::bind("127.0.0.1:0").await?;
             let server = startup::start(listener, settings).await?;

@@ -115,6 +115,34 @@ impl TestServer {
     }
 
     /// Stops the server (no-op when stopped): live sockets close, the database closes.
+    /// Waits (at most 10 s) until the office's forecast has been made from its state as
+    /// it is now, and returns the topics' load as clients then see it. A test reading
+    /// predicted waits calls it first: the ticker refreshes the forecast shortly after a
+    /// change, and the test must not race it.
+    pub async fn settled_load(
+        &self,
+        office: talon_protocol::OfficeId,
+    ) -> Vec<talon_protocol::TopicLoad> {
+        let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
+        loop {
+            let queue = self.queues().office(office).expect("the office");
+            {
+                let state = queue.lock().await;
+                let now = self.now();
+                let fresh = state.forecast.as_ref().is_some_and(|f| f.seq == state.seq)
+                    && !talon_server::forecast::live::due(&state, now);
+                if fresh {
+                    return talon_server::engine::estimate::load(&state, now);
+                }
+            }
+            assert!(
+                tokio::time::Instant::now() < deadline,
+                "the forecast never caught up with the office"
+            );
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+    }
+
     pub async fn stop(&mut self) {
         self.try_stop().await.expect("the server stops");
     }
@@ -146,6 +174,9 @@ fn settings(database: &TestDatabase, clock: &Arc<ManualClock>, tick: Duration) -
     let mut settings = Settings::new(database.url());
     settings.clock = clock.clone();
     settings.tick_interval = tick;
+    // The advisor's events would come between any test's events at any time: tests run
+    // it when they mean to (`Queues::advise_all`, `DemoServer::advise_now`).
+    settings.advice_every = None;
     settings
 }
 

@@ -17,6 +17,7 @@ async fn fifty_concurrent_calls_on_thirty_tickets_hand_each_out_once() {
                 app.office,
                 format!("R{n}"),
                 vec![app.topics[0], app.topics[1]],
+                &set_up_stamp(app.queues()).author,
             )
             .await
             .expect("window")

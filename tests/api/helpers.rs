@@ -57,6 +57,23 @@ pub struct TestApp {
 
 /// A server with one office (Europe/Moscow, open every day 00:00–23:59), three topics,
 /// three windows, an admin, a head, three agents, a kiosk and a display.
+/// The test's own set-up, as the server's command line would make it.
+pub fn set_up_stamp(queues: &talon_server::queues::Queues) -> talon_server::store::Stamp {
+    talon_server::store::Stamp::server("test set-up", queues.now())
+}
+
+/// The test office's settings: tickets issued until closing, and devices that never
+/// count as out of contact, so that a test moving the clock far sees no device alerts
+/// among the events it reads (the device tests set a timeout with
+/// [`TestApp::devices_offline_after`]).
+pub fn test_office_settings() -> OfficeSettings {
+    OfficeSettings {
+        issuing_stops_before_close_min: 0,
+        device_offline_after_min: 24 * 60,
+        ..OfficeSettings::default()
+    }
+}
+
 pub async fn spawn_app() -> TestApp {
     spawn_app_with(|_| {}).await
 }
@@ -71,16 +88,18 @@ pub async fn spawn_app_with(configure: impl FnOnce(&mut Settings)) -> TestApp {
     let queues = server.queues();
     let store = queues.store();
 
+    let stamp = set_up_stamp(queues);
     let office = store
-        .create_office(OfficeInput {
-            name: "Тестовый офис".into(),
-            time_zone: chrono_tz::Europe::Moscow.into(),
-            schedule: WeekSchedule::every_day(DayHours::new((0, 0), (23, 59))),
-            settings: OfficeSettings {
-                issuing_stops_before_close_min: 0,
-                ..OfficeSettings::default()
+        .create_office(
+            OfficeInput {
+                name: "Тестовый офис".into(),
+                time_zone: chrono_tz::Europe::Moscow.into(),
+                schedule: WeekSchedule::every_day(DayHours::new((0, 0), (23, 59))),
+                settings: test_office_settings(),
+                region_id: None,
             },
-        })
+            &stamp,
+        )
         .await
         .expect("office");
     queues.add_office(office.id).await.expect("load office");
@@ -111,7 +130,7 @@ pub async fn spawn_app_with(configure: impl FnOnce(&mut Settings)) -> TestApp {
         };
         topics.push(
             queues
-                .create_topic(office.id, topic)
+                .create_topic(office.id, topic, &stamp.author)
                 .await
                 .expect("topic")
                 .id,
@@ -125,7 +144,7 @@ pub async fn spawn_app_with(configure: impl FnOnce(&mut Settings)) -> TestApp {
     ] {
         windows.push(
             queues
-                .create_window(office.id, label.into(), served)
+                .create_window(office.id, label.into(), served, &stamp.author)
                 .await
                 .expect("window")
                 .id,
@@ -175,6 +194,7 @@ impl TestApp {
                 role,
                 password_hash(),
                 &[self.office],
+                &set_up_stamp(self.queues()),
             )
             .await
             .expect("staff");
@@ -196,7 +216,14 @@ impl TestApp {
     pub async fn add_agent_with_session(&self, login: &str) -> Staff {
         let store = self.queues().store();
         let user = store
-            .create_staff(login, login, Role::Agent, password_hash(), &[self.office])
+            .create_staff(
+                login,
+                login,
+                Role::Agent,
+                password_hash(),
+                &[self.office],
+                &set_up_stamp(self.queues()),
+            )
             .await
             .expect("staff");
         let token = credentials::new_token(credentials::SESSION_PREFIX);
@@ -221,6 +248,7 @@ impl TestApp {
                 kind,
                 name: String::new(),
             },
+            &set_up_stamp(self.queues()).author,
         )
         .await
         .expect("device")
@@ -235,6 +263,11 @@ impl TestApp {
         self.server.queues()
     }
 
+    /// The topics' load once the forecast has caught up with the office.
+    pub async fn settled_load(&self) -> Vec<talon_protocol::TopicLoad> {
+        self.server.settled_load(self.office).await
+    }
+
     pub fn clock_now(&self) -> DateTime<Utc> {
         self.server.now()
     }
@@ -242,6 +275,26 @@ impl TestApp {
     /// Moves the injected clock; the server's ticker acts on it within milliseconds.
     pub fn advance_minutes(&self, minutes: i64) {
         self.clock.advance(chrono::Duration::minutes(minutes));
+    }
+
+    /// Sets how long the office's kiosk and display may be silent before their device
+    /// alert (the test office's default never raises it).
+    pub async fn devices_offline_after(&self, minutes: u32) {
+        let queue = self.queues().office(self.office).expect("the test office");
+        let mut office = queue.lock().await.office.clone();
+        office.settings.device_offline_after_min = minutes;
+        let body = serde_json::to_value(talon_protocol::api::OfficeInput::from(office))
+            .expect("office input");
+        let path = format!("/api/v1/offices/{}", self.office);
+        let (status, body) = self
+            .request(
+                reqwest::Method::PUT,
+                &path,
+                Some(&self.admin.token),
+                Some(body),
+            )
+            .await;
+        assert_eq!(status, reqwest::StatusCode::OK, "{body}");
     }
 
     /// Stops the server and starts a new one on the same address, database file and
@@ -398,7 +451,19 @@ pub struct LiveClient {
 impl LiveClient {
     /// The next message, waiting at most 10 s (a missing message is a failure, not a
     /// timing assertion).
+    /// The next snapshot or event; the forecast's load news between them are skipped
+    /// (see [`LiveClient::next_message`]).
     pub async fn next(&mut self) -> LiveMessage {
+        loop {
+            match self.next_message().await {
+                LiveMessage::Load { .. } => continue,
+                message => return message,
+            }
+        }
+    }
+
+    /// The next message of any kind.
+    pub async fn next_message(&mut self) -> LiveMessage {
         loop {
             let message = tokio::time::timeout(Duration::from_secs(10), self.stream.next())
                 .await
@@ -420,6 +485,7 @@ impl LiveClient {
             LiveMessage::Snapshot { snapshot } => {
                 panic!("expected an event, got a snapshot at seq {}", snapshot.seq)
             }
+            LiveMessage::Load { .. } => unreachable!("skipped by next()"),
         }
     }
 
@@ -427,6 +493,7 @@ impl LiveClient {
         match self.next().await {
             LiveMessage::Snapshot { snapshot } => *snapshot,
             LiveMessage::Event { event } => panic!("expected a snapshot, got event {}", event.seq),
+            LiveMessage::Load { .. } => unreachable!("skipped by next()"),
         }
     }
 

@@ -88,7 +88,12 @@ async fn every_documented_route_is_served() {
             .replace("{ticket}", &ticket)
             .replace("{staff}", &app.agents[0].id.to_string())
             .replace("{device}", "1")
-            .replace("{code}", "NOSUCHCODE");
+            .replace("{region}", "1")
+            .replace("{alert}", "long_queue:1")
+            .replace("{target}", "1")
+            .replace("{code}", "NOSUCHCODE")
+            .replace("{id}", "1")
+            .replace("{kind}", "printer");
         assert!(!concrete.contains('{'), "a template left in {concrete}");
         let method = Method::from_bytes(method.as_bytes()).unwrap();
         if concrete.ends_with("/events") {

@@ -11,6 +11,10 @@ const BACKEND: talon_testkit::Backend = talon_testkit::Backend::Postgres;
 
 #[path = "../api/aborts.rs"]
 mod aborts;
+#[path = "../api/admin.rs"]
+mod admin;
+#[path = "../api/advice.rs"]
+mod advice;
 #[path = "../api/auth.rs"]
 mod auth;
 #[path = "../api/bookings.rs"]
@@ -21,6 +25,8 @@ mod client_link;
 mod concurrency;
 #[path = "../api/errors.rs"]
 mod errors;
+#[path = "../api/forecast.rs"]
+mod forecast;
 #[path = "../api/guessing.rs"]
 mod guessing;
 #[path = "../api/helpers.rs"]
@@ -31,8 +37,14 @@ mod lifecycle;
 mod limits;
 #[path = "../api/live.rs"]
 mod live;
+#[path = "../api/notify.rs"]
+mod notify;
 #[path = "../api/openapi.rs"]
 mod openapi;
+#[path = "../api/regions.rs"]
+mod regions;
+#[path = "../api/reports.rs"]
+mod reports;
 #[path = "../api/service_day.rs"]
 mod service_day;
 #[path = "../api/sim_day.rs"]

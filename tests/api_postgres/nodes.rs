@@ -109,6 +109,7 @@ async fn a_hundred_calls_over_three_nodes_hand_each_of_sixty_tickets_out_once() 
                 app.office,
                 format!("R{n}"),
                 vec![app.topics[0], app.topics[1]],
+                &set_up_stamp(app.queues()).author,
             )
             .await
             .expect("window")
@@ -461,6 +462,19 @@ async fn a_retry_key_and_a_sign_out_hold_on_every_node() {
     let head = app
         .add_staff("head2", talon_protocol::api::Role::Head)
         .await;
+    // Every node has checked the token (and keeps it in its cache) before it ends.
+    for base in &bases {
+        let (status, _) = app
+            .request_at(
+                base,
+                Method::GET,
+                "/api/v1/auth/me",
+                Some(&head.token),
+                None,
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK);
+    }
     let (status, _) = app
         .request_at(
             &bases[1],
@@ -472,20 +486,64 @@ async fn a_retry_key_and_a_sign_out_hold_on_every_node() {
         .await;
     assert!(status.is_success());
     for base in &bases {
+        refused_soon(&app, base, "/api/v1/auth/me", &head.token).await;
+    }
+
+    // A device revoked through one node, after every node cached its token.
+    let topics = format!("/api/v1/offices/{}/topics", app.office);
+    for base in &bases {
         let (status, _) = app
-            .request_at(
-                base,
-                Method::GET,
-                "/api/v1/auth/me",
-                Some(&head.token),
-                None,
-            )
+            .request_at(base, Method::GET, &topics, Some(&app.display), None)
             .await;
-        assert_eq!(
-            status,
-            StatusCode::UNAUTHORIZED,
-            "a signed-out token at {base}"
+        assert_eq!(status, StatusCode::OK);
+    }
+    let (_, devices) = app
+        .request_at(
+            &bases[0],
+            Method::GET,
+            &format!("/api/v1/offices/{}/devices", app.office),
+            Some(&app.admin.token),
+            None,
+        )
+        .await;
+    let display = devices
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["kind"] == "display")
+        .and_then(|d| d["id"].as_i64())
+        .unwrap();
+    let (status, _) = app
+        .request_at(
+            &bases[0],
+            Method::DELETE,
+            &format!("/api/v1/devices/{display}"),
+            Some(&app.admin.token),
+            None,
+        )
+        .await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    for base in &bases {
+        refused_soon(&app, base, &topics, &app.display).await;
+    }
+}
+
+/// The token is refused at `base` within a second: as soon as the node hears of the
+/// revocation (well before a cached token's trust of five seconds runs out).
+async fn refused_soon(app: &TestApp, base: &str, path: &str, token: &str) {
+    let started = std::time::Instant::now();
+    loop {
+        let (status, _) = app
+            .request_at(base, Method::GET, path, Some(token), None)
+            .await;
+        if status == StatusCode::UNAUTHORIZED {
+            return;
+        }
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(1),
+            "{base} still accepts a revoked token: {status}"
         );
+        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
     }
 }
 

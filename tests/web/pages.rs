@@ -109,6 +109,45 @@ async fn the_ticket_page_shows_the_ticket_and_a_call_arrives_without_reload() {
     app.stop().await;
 }
 
+/// With a window open and a queue, the page tells the forecast's range for this ticket
+/// ("от 22 до 62 минут"), the figures of the server's status.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_ticket_page_tells_the_forecast_range() {
+    let Some(browser) = Browser::start().await else {
+        return;
+    };
+    let app = spawn_app().await;
+    let a = app.topics[0];
+    let (w2, agent2) = (app.windows[1], app.agents[1].token.clone());
+    app.window_action(w2, "open", &agent2).await;
+    for _ in 0..2 {
+        app.issue(a).await;
+        app.advance_minutes(1);
+    }
+    let mine = app.issue(a).await;
+    let status_path = format!("/api/v1/public/tickets/{}", code(&mine));
+    // The ticker makes the forecast within a second of the last issue: once it has
+    // caught up, the figures stay (nothing else moves).
+    app.settled_load().await;
+    let (_, status) = app.get(&status_path, None).await;
+    let range = status["wait_range"].clone();
+    assert!(!range.is_null(), "a forecast: {status}");
+    let minutes = |ms: &Value| ms.as_i64().unwrap();
+    let low = minutes(&range["low_ms"]) / 60_000;
+    let high = ((minutes(&range["high_ms"]) + 59_999) / 60_000).max(low + 1);
+    browser
+        .goto(&format!("{}/t/{}", app.base, code(&mine)))
+        .await;
+    assert_eq!(browser.text("#ahead").await, "2 человека");
+    assert_eq!(
+        browser.text("#wait").await,
+        format!("от {low} до {high} минут")
+    );
+    browser.screenshot("ticket-forecast-ru").await;
+    assert_accessible(&browser, "the ticket page with a forecast").await;
+    app.stop().await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn leaving_the_queue_from_the_page_cancels_the_ticket_and_the_display_sees_it() {
     let Some(browser) = Browser::start().await else {

@@ -2,7 +2,7 @@
 //! and the head's hands on the queue: which topics a window serves, pause or close a
 //! window, transfer a ticket.
 
-use super::{alerts_view, topics_table};
+use super::{advice_view, alerts_view, topics_table};
 use crate::action::ActionRunner;
 use crate::cx::Cx;
 use crate::forms::{FormEvent, PauseForm, TransferForm, confirm_row, form_frame};
@@ -29,6 +29,7 @@ pub struct Board {
     selected_ticket: Option<TicketId>,
     form: Option<BoardForm>,
     runner: ActionRunner,
+    alerts: alerts_view::AlertList,
 }
 
 impl Board {
@@ -41,7 +42,7 @@ impl Board {
             return;
         };
         let office = &mirror.office;
-        alerts_view::list(ui, cx, office);
+        self.alerts.ui(ui, cx, office);
         ui.add_space(8.0);
         let (main, side) = split_right(ui, 480.0);
         in_rect(ui, side, |ui| self.queue(ui, cx, office));
@@ -54,6 +55,8 @@ impl Board {
                     self.window_actions(ui, cx, office);
                     ui.add_space(14.0);
                     topics_table::show(ui, cx, live, office);
+                    ui.add_space(10.0);
+                    advice_view::show(ui, cx, office);
                     ui.add_space(10.0);
                     self.runner.show(ui, cx);
                 });

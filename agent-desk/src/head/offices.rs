@@ -1,114 +1,98 @@
-//! Several offices: a summary row per office the person may see (waiting, open windows,
-//! alerts, the longest wait) from each office's snapshot, and a button to open one.
-//! The summaries are refreshed on demand and every 30 seconds while the tab is shown.
+//! The company board: a row per office the person oversees, as the server works it out
+//! (`GET /api/v1/overview`): waiting now, the longest wait against its norm, breaches
+//! now, windows open, today's share within the wait norm and the month's average wait
+//! against its limit; offices in trouble first. A region filter when there are regions,
+//! and a button to open an office's own board. Refreshed every [`REFRESH_EVERY`].
 
 use crate::cx::Cx;
 use crate::text;
 use crate::widgets::{muted, section};
 use egui::{RichText, Ui};
-use std::collections::HashMap;
 use std::time::{Duration, Instant};
 use talon_client::look::{colors, norm_color};
 use talon_client::{ClientError, Lang, Task};
-use talon_protocol::{Office, OfficeId, Snapshot, TicketStatus, WindowState};
+use talon_protocol::api::Region;
+use talon_protocol::overview::OfficeOverview;
+use talon_protocol::{NormStatus, OfficeId, RegionId, norm_status};
 
-const REFRESH_EVERY: Duration = Duration::from_secs(30);
+const REFRESH_EVERY: Duration = Duration::from_secs(10);
+
+type Loaded = (Vec<OfficeOverview>, Vec<Region>);
 
 #[derive(Default)]
 pub struct OfficesTab {
-    list: Option<Task<Result<Vec<Office>, ClientError>>>,
-    offices: Vec<Office>,
-    snapshots: HashMap<OfficeId, Result<Snapshot, String>>,
-    pending: Vec<(OfficeId, Task<Result<Snapshot, ClientError>>)>,
+    task: Option<Task<Result<Loaded, ClientError>>>,
+    rows: Option<Vec<OfficeOverview>>,
+    regions: Vec<Region>,
+    /// The region shown; all when none.
+    region: Option<RegionId>,
     refreshed_at: Option<Instant>,
     error: Option<String>,
 }
 
-/// One office's figures.
-struct Summary {
-    waiting: usize,
-    open_windows: usize,
-    windows: usize,
-    alerts: usize,
-    longest_wait: Option<(i64, talon_protocol::NormStatus)>,
+/// A share against a norm or limit, coloured as the norms are.
+fn against(value_ms: Option<i64>, norm_ms: i64) -> Option<NormStatus> {
+    let minutes = u32::try_from(norm_ms / 60_000).ok()?;
+    value_ms.map(|v| norm_status(v, minutes))
 }
 
-fn summarize(snapshot: &Snapshot, now: chrono::DateTime<chrono::Utc>) -> Summary {
-    let longest_wait = snapshot
-        .tickets
-        .iter()
-        .filter(|t| t.status == TicketStatus::Waiting)
-        .filter_map(|t| {
-            let topic = snapshot
-                .topics
-                .iter()
-                .find(|topic| topic.id == t.topic_id)?;
-            Some((
-                t.wait_ms_at(now),
-                talon_protocol::norms::wait_status(t, topic, now),
-            ))
-        })
-        .max_by_key(|(ms, _)| *ms);
-    Summary {
-        waiting: snapshot
-            .tickets
-            .iter()
-            .filter(|t| t.status == TicketStatus::Waiting)
-            .count(),
-        open_windows: snapshot
-            .windows
-            .iter()
-            .filter(|w| w.state != WindowState::Closed)
-            .count(),
-        windows: snapshot.windows.len(),
-        alerts: snapshot.alerts.len(),
-        longest_wait,
-    }
+fn coloured(ui: &mut Ui, text: String, status: Option<NormStatus>) {
+    match status {
+        Some(status) => ui.label(RichText::new(text).color(norm_color(status))),
+        None => ui.label(text),
+    };
 }
 
 impl OfficesTab {
     fn poll(&mut self, cx: &Cx) {
-        if let Some(task) = &self.list
-            && let Some(result) = task.take()
-        {
-            self.list = None;
-            match result {
-                Ok(offices) => {
-                    self.offices = offices;
-                    self.error = None;
-                    for office in &self.offices {
-                        let api = cx.api.clone();
-                        let id = office.id;
-                        let task = cx.spawn(async move { api.snapshot(id).await });
-                        self.pending.push((id, task));
-                    }
-                }
-                Err(error) => {
-                    cx.note_error(&error);
-                    self.error = Some(text::client_error(cx.lang, &error));
-                }
+        let Some(task) = &self.task else { return };
+        let Some(result) = task.take() else { return };
+        self.task = None;
+        match result {
+            Ok((rows, regions)) => {
+                self.rows = Some(rows);
+                self.regions = regions;
+                self.error = None;
+            }
+            Err(error) => {
+                cx.note_error(&error);
+                self.error = Some(text::client_error(cx.lang, &error));
             }
         }
-        self.pending.retain(|(id, task)| match task.take() {
-            Some(result) => {
-                if let Err(error) = &result {
-                    cx.note_error(error);
-                }
-                self.snapshots
-                    .insert(*id, result.map_err(|e| text::client_error(cx.lang, &e)));
-                false
-            }
-            None => true,
-        });
     }
 
     fn refresh(&mut self, cx: &Cx) {
-        if self.list.is_some() || !self.pending.is_empty() {
+        if self.task.is_some() {
             return;
         }
         self.refreshed_at = Some(Instant::now());
         let api = cx.api.clone();
-        self.list = Some(cx.spawn(async move { api.offices().await }));
+        let region = self.region;
+        self.task = Some(cx.spawn(async move {
+            let rows = api.overview(region).await?;
+            let regions = api.regions().await?;
+            Ok((rows, regions))
+        }));
+    }
+
+    fn region_filter(&mut self, ui: &mut Ui, cx: &Cx) {
+        if self.regions.is_empty() {
+            return;
+        }
+        let mut chosen = self.region;
+        ui.horizontal_wrapped(|ui| {
+            ui.label(cx.text("desk-offices-region"));
+            ui.selectable_value(&mut chosen, None, cx.text("desk-offices-all-regions"));
+            for region in &self.regions {
+                ui.selectable_value(&mut chosen, Some(region.id), &region.name);
+            }
+        });
+        if chosen != self.region {
+            self.region = chosen;
+            self.rows = None;
+            // A filter chosen while a refresh runs is fetched when that one ends.
+            self.refreshed_at = None;
+        }
     }
 
     /// Returns the office to open when the person chose one.
@@ -120,10 +104,9 @@ impl OfficesTab {
         {
             self.refresh(cx);
         }
-        let mut open = None;
         ui.horizontal(|ui| {
             section(ui, &cx.text("desk-offices-title"));
-            let busy = self.list.is_some() || !self.pending.is_empty();
+            let busy = self.task.is_some();
             if ui
                 .add_enabled(!busy, egui::Button::new(cx.text("desk-offices-refresh")))
                 .clicked()
@@ -134,84 +117,117 @@ impl OfficesTab {
                 ui.spinner();
             }
         });
+        self.region_filter(ui, cx);
         if let Some(error) = &self.error {
             ui.colored_label(colors::BREACH, error);
         }
-        if self.offices.is_empty() {
+        let Some(rows) = &self.rows else {
             muted(ui, &cx.text("desk-offices-loading"));
             return None;
+        };
+        if rows.is_empty() {
+            muted(ui, &cx.text("desk-offices-none"));
+            return None;
         }
-        egui::Grid::new("offices_grid")
-            .num_columns(6)
-            .spacing([26.0, 10.0])
-            .striped(true)
-            .show(ui, |ui| {
-                for head in [
-                    cx.text("desk-offices-column-office"),
-                    cx.text("desk-column-waiting"),
-                    cx.text("desk-offices-column-windows-open"),
-                    cx.text("desk-offices-column-alerts"),
-                    cx.text("desk-offices-column-longest-wait"),
-                    String::new(),
-                ] {
-                    ui.label(RichText::new(head).color(colors::MUTED));
-                }
-                ui.end_row();
-                for office in &self.offices {
-                    ui.label(RichText::new(&office.name).strong());
-                    match self.snapshots.get(&office.id) {
-                        Some(Ok(snapshot)) => {
-                            let s = summarize(snapshot, cx.now);
-                            ui.label(s.waiting.to_string());
-                            ui.label(format!("{} / {}", s.open_windows, s.windows));
-                            ui.label(RichText::new(s.alerts.to_string()).color(if s.alerts > 0 {
-                                colors::BREACH
-                            } else {
-                                colors::OK
-                            }));
-                            match s.longest_wait {
-                                Some((ms, status)) => {
-                                    ui.label(
-                                        RichText::new(Lang::clock_duration(ms))
-                                            .color(norm_color(status)),
-                                    );
-                                }
-                                None => {
-                                    ui.label("—");
-                                }
-                            }
-                        }
-                        Some(Err(error)) => {
-                            ui.colored_label(colors::BREACH, error);
-                            ui.label("");
-                            ui.label("");
-                            ui.label("");
-                        }
-                        None => {
-                            ui.spinner();
-                            ui.label("");
-                            ui.label("");
-                            ui.label("");
-                        }
-                    }
-                    let is_current = current == Some(office.id);
-                    let text = if is_current {
-                        cx.text("desk-office-is-open")
-                    } else {
-                        cx.text_with(
-                            "desk-open-office",
-                            &[("office", office.name.as_str().into())],
-                        )
-                    };
-                    if ui
-                        .add_enabled(!is_current, egui::Button::new(text))
-                        .clicked()
-                    {
-                        open = Some(office.id);
+        let mut open = None;
+        egui::ScrollArea::both().show(ui, |ui| {
+            egui::Grid::new("offices_grid")
+                .num_columns(8)
+                .spacing([22.0, 10.0])
+                .striped(true)
+                .show(ui, |ui| {
+                    for head in [
+                        "desk-offices-column-office",
+                        "desk-column-waiting",
+                        "desk-offices-column-longest-wait",
+                        "desk-offices-column-breaches",
+                        "desk-offices-column-windows-open",
+                        "desk-offices-column-within-norm",
+                        "desk-offices-column-month",
+                        "desk-offices-column-alerts",
+                    ] {
+                        ui.label(RichText::new(cx.text(head)).color(colors::MUTED));
                     }
                     ui.end_row();
-                }
-            });
+                    for row in rows {
+                        if office_row(ui, cx, row, current == Some(row.office_id)) {
+                            open = Some(row.office_id);
+                        }
+                        ui.end_row();
+                    }
+                });
+        });
         open
     }
+}
+
+/// One office's row, its name the button that opens its board; true when the person
+/// asked to open it.
+fn office_row(ui: &mut Ui, cx: &Cx, row: &OfficeOverview, is_current: bool) -> bool {
+    let open = ui
+        .horizontal(|ui| {
+            if is_current {
+                // The office open now is said so, not offered.
+                ui.label(RichText::new(&row.name).strong());
+                ui.add_enabled(false, egui::Button::new(cx.text("desk-office-is-open")));
+                return false;
+            }
+            let name = cx.text_with("desk-open-office", &[("office", row.name.as_str().into())]);
+            let button = ui.button(RichText::new(&row.name).strong());
+            button.widget_info(|| {
+                egui::WidgetInfo::labeled(egui::accesskit::Role::Button, true, &name)
+            });
+            button.clicked()
+        })
+        .inner;
+    ui.label(row.waiting.to_string());
+    let longest = row.longest_wait_ms.map(Lang::clock_duration);
+    let status = row
+        .longest_wait_norm_ms
+        .and_then(|norm| against(row.longest_wait_ms, norm));
+    coloured(ui, longest.unwrap_or_else(|| "—".into()), status);
+    let breaches = if row.breaches_now > 0 {
+        Some(NormStatus::Breach)
+    } else {
+        Some(NormStatus::Ok)
+    };
+    coloured(ui, row.breaches_now.to_string(), breaches);
+    ui.label(format!("{} / {}", row.windows_open, row.windows_total));
+    ui.label(text::share(row.today_within_wait_norm));
+    let month = cx.text_with(
+        "desk-offices-month-of-limit",
+        &[
+            (
+                "average",
+                text::minutes_1(cx.lang, row.month_average_wait_ms).into(),
+            ),
+            (
+                "limit",
+                talon_client::texts::minutes(cx.lang, row.month_limit_ms).into(),
+            ),
+        ],
+    );
+    coloured(
+        ui,
+        month,
+        against(row.month_average_wait_ms, row.month_limit_ms),
+    );
+    let alerts = if row.open_alerts > 0 {
+        colors::BREACH
+    } else {
+        colors::OK
+    };
+    let alerts_text = if row.escalated_alerts > 0 {
+        cx.text_with(
+            "desk-offices-alerts-escalated",
+            &[
+                ("count", row.open_alerts.into()),
+                ("escalated", row.escalated_alerts.into()),
+            ],
+        )
+    } else {
+        row.open_alerts.to_string()
+    };
+    ui.label(RichText::new(alerts_text).color(alerts));
+    open
 }

@@ -1,8 +1,10 @@
 //! Reports: the server's statistics for a period, per topic and per agent, with the
-//! calendar-month average wait against its limit, and export to CSV.
+//! calendar-month average wait against its limit, and export to CSV; and the server's
+//! report files (`report_files`).
 
 use crate::cx::Cx;
 use crate::forms::{parse_date, text_field};
+use crate::head::report_files::ReportFiles;
 use crate::office_live::OfficeLive;
 use crate::report_csv::stats_csv;
 use crate::text;
@@ -25,6 +27,7 @@ pub struct Reports {
     error: Option<String>,
     export_path: String,
     export_result: Option<Result<String, String>>,
+    files: ReportFiles,
 }
 
 /// The first and last day of the month `months_back` months before `day`'s month.
@@ -121,6 +124,11 @@ impl Reports {
         if let Some(error) = &self.error {
             ui.colored_label(colors::BREACH, error);
         }
+        ui.add_space(6.0);
+        let period = parse_date(&self.from).zip(parse_date(&self.to));
+        self.files
+            .ui(ui, cx, (live.id, &mirror.office.office.name), period);
+        ui.add_space(6.0);
         let Some(stats) = self.stats.clone() else {
             muted(ui, &cx.text("desk-report-choose"));
             return;

@@ -67,9 +67,11 @@ pub fn show(ui: &mut Ui, cx: &Cx, live: &OfficeLive, office: &Snapshot) {
                 ));
                 ui.label(text::share(row.and_then(|r| r.stats.within_wait_norm)));
                 ui.label(match load {
-                    Some(l) if l.open_windows > 0 => {
-                        talon_client::texts::minutes(cx.lang, l.estimated_wait_ms)
-                    }
+                    Some(l) if l.open_windows > 0 => talon_client::texts::wait(
+                        cx.lang,
+                        l.estimated_wait_ms,
+                        l.wait_range.as_ref(),
+                    ),
                     Some(_) => cx.text("desk-topics-no-window"),
                     None => "—".into(),
                 });

@@ -75,6 +75,18 @@ impl TestServer {
             .expect("ticket")
     }
 
+    /// The office's kiosk and display never count as out of contact (for tests that move
+    /// the clock far and watch other alerts).
+    pub fn quiet_devices(&self) {
+        let admin = self.api(talon_server::demo::ADMIN.0, talon_server::demo::ADMIN.1);
+        let mut office = self.snapshot().office;
+        office.settings.device_offline_after_min = 24 * 60;
+        let input = talon_protocol::api::OfficeInput::from(office);
+        self.rt
+            .block_on(admin.update_office(self.office, &input))
+            .expect("the office's settings");
+    }
+
     /// App options against this server, with the server's clock and the test's runtime.
     pub fn options(&self, session_file: &Path, lang: Lang) -> DeskOptions {
         DeskOptions {
@@ -136,7 +148,9 @@ pub fn wait_for_any(desk: &mut Desk, label: &str) {
 
 #[track_caller]
 pub fn wait_for_text(desk: &mut Desk, part: &str) {
-    wait_until(desk, part, |d| d.query_by_label_contains(part).is_some());
+    wait_until(desk, part, |d| {
+        d.query_all_by_label_contains(part).next().is_some()
+    });
 }
 
 /// Waits until the server's state satisfies `done` (polled through the API).
@@ -211,4 +225,68 @@ pub fn snapshot(desk: &mut Desk, name: &str) {
     desk.step();
     desk.run_ok();
     desk.snapshot(name);
+}
+
+/// A second office made by the demo administrator, in Barnaul's time zone and open all
+/// day: topic «С» (Справки) with the default norms, window 7 serving it, and one
+/// visitor waiting.
+pub fn add_office(
+    server: &TestServer,
+    name: &str,
+    region: Option<talon_protocol::RegionId>,
+) -> talon_protocol::Office {
+    use talon_protocol::api::{OfficeInput, TopicInput, WindowInput};
+    use talon_protocol::{DayHours, Norms, Office, Topic, WeekSchedule, Window};
+    let admin = server.api(talon_server::demo::ADMIN.0, talon_server::demo::ADMIN.1);
+    server.rt.block_on(async {
+        let office: Office = admin
+            .post(
+                "/api/v1/offices",
+                &OfficeInput {
+                    name: name.into(),
+                    time_zone: chrono_tz::Asia::Barnaul.into(),
+                    schedule: WeekSchedule::every_day(DayHours::new((0, 0), (23, 59))),
+                    settings: Default::default(),
+                    region_id: region,
+                },
+            )
+            .await
+            .unwrap();
+        let topic: Topic = admin
+            .post(
+                &format!("/api/v1/offices/{}/topics", office.id),
+                &TopicInput {
+                    prefix: "С".into(),
+                    name_ru: "Справки".into(),
+                    name_en: "Certificates".into(),
+                    norms: Norms::default(),
+                    active: true,
+                    display_order: 0,
+                    booking: Default::default(),
+                },
+            )
+            .await
+            .unwrap();
+        let _: Window = admin
+            .post(
+                &format!("/api/v1/offices/{}/windows", office.id),
+                &WindowInput {
+                    label: "7".into(),
+                    topics: vec![topic.id],
+                    active: true,
+                },
+            )
+            .await
+            .unwrap();
+        admin
+            .issue(
+                office.id,
+                topic.id,
+                false,
+                &format!("office-{}-1", office.id),
+            )
+            .await
+            .unwrap();
+        office
+    })
 }

@@ -126,6 +126,7 @@ fn the_hall_in(lang: Lang, suffix: &str) {
     assert!(said[1].starts_with("Талон Пэ два, окно два"), "{said:?}");
     assert!(said[2].starts_with(&russian(&third.label, "3")), "{said:?}");
     clock.advance(chrono::Duration::seconds(7));
+    wait_for_settled_waits(&mut hall, &server, lang);
     hall.step();
     hall.snapshot(format!("hall_{suffix}"));
 
@@ -146,6 +147,7 @@ fn the_hall_in(lang: Lang, suffix: &str) {
         !shows(&hall, "обед"),
         "the pause reason is for staff, not the hall"
     );
+    wait_for_settled_waits(&mut hall, &server, lang);
     hall.snapshot(format!("paused_{suffix}"));
 
     // A while later the agent calls the ticket again: it flashes and is announced again.
@@ -160,6 +162,7 @@ fn the_hall_in(lang: Lang, suffix: &str) {
     wait_for_announcements(&mut hall, &player, 4);
     assert!(player.texts()[3].starts_with("Талон Пэ один, окно один"));
     clock.advance(chrono::Duration::seconds(7));
+    wait_for_settled_waits(&mut hall, &server, lang);
 
     // The server goes away: a marker at once, the last state stays; stale after 30 s.
     server.stop();
@@ -239,4 +242,20 @@ fn the_hall_in_russian() {
 #[test]
 fn the_hall_in_english() {
     the_hall_in(Lang::En, "en");
+}
+
+/// Waits until the forecast has caught up with the office and the hall shows each
+/// topic's wait as the server now predicts it (snapshots must not race a refresh).
+fn wait_for_settled_waits(hall: &mut Hall, server: &TestServer, lang: Lang) {
+    let load = server.settled_load();
+    let expected: Vec<String> = load
+        .iter()
+        .filter(|l| l.open_windows > 0 && l.waiting > 0)
+        .map(|l| {
+            talon_display::texts::estimated_wait(lang, l.estimated_wait_ms, l.wait_range.as_ref())
+        })
+        .collect();
+    wait_for(hall, "the settled forecast", |h| {
+        expected.iter().all(|text| shows(h, text))
+    });
 }

@@ -30,6 +30,7 @@ pub struct PrintedTicket {
     pub issued_local: String,
     pub people_ahead: u32,
     pub estimated_wait_ms: i64,
+    pub wait_range: Option<talon_protocol::forecast::WaitRange>,
     /// The public status address the QR code carries.
     pub status_url: String,
 }
@@ -79,6 +80,7 @@ fn build(sink: MemoryDriver, ticket: &PrintedTicket) -> EscposResult<()> {
         &ticket.issued_local,
         ticket.people_ahead,
         ticket.estimated_wait_ms,
+        ticket.wait_range.as_ref(),
     );
     for line in facts {
         printer.writeln(&printable(&line))?;
@@ -198,6 +200,7 @@ mod tests {
             issued_local: "20.11.2026 10:00".into(),
             people_ahead: 2,
             estimated_wait_ms: 14 * 60_000,
+            wait_range: None,
             status_url: "http://127.0.0.1:8080/t/Ab3dE5gH".into(),
         }
     }

@@ -36,6 +36,7 @@ mod tests {
             issued_local: "20.11.2026 10:00".into(),
             people_ahead: 0,
             estimated_wait_ms: 0,
+            wait_range: None,
             status_url: "x".repeat(70_000),
         };
         let target = PrinterTarget::File(device.clone());

@@ -124,6 +124,17 @@ pub fn show(ui: &mut egui::Ui, frame: &Frame<'_>, actions: &mut Vec<Action>) {
 
 /// "Ожидают: 3 человека · около 15 минут".
 pub fn load_line(lang: Lang, topic: &TopicView) -> String {
+    if let Some((low, high)) = talon_client::texts::shown_range(topic.wait_range.as_ref()) {
+        return text_with(
+            lang,
+            "kiosk-topic-load-range",
+            &[
+                ("people", topic.waiting.into()),
+                ("low", low.into()),
+                ("high", high.into()),
+            ],
+        );
+    }
     text_with(
         lang,
         "kiosk-topic-load",

@@ -63,6 +63,7 @@ pub fn show(
         &office_view::clock(receipt.ticket.issued_at, zone),
         receipt.people_ahead,
         receipt.estimated_wait_ms,
+        receipt.wait_range.as_ref(),
     );
     for fact in &facts {
         widgets::centered(ui, fact, widgets::regular(42.0), colors::TEXT);
@@ -114,9 +115,27 @@ pub fn show(
     }
 }
 
-/// When the ticket was issued, how many are ahead and the estimated wait, one line each:
-/// the same on screen and on paper.
-pub fn facts(lang: Lang, issued: &str, people_ahead: u32, estimated_wait_ms: i64) -> [String; 3] {
+/// When the ticket was issued, how many are ahead and the estimated wait (the forecast's
+/// range when there is one), one line each: the same on screen and on paper.
+pub fn facts(
+    lang: Lang,
+    issued: &str,
+    people_ahead: u32,
+    estimated_wait_ms: i64,
+    range: Option<&talon_protocol::forecast::WaitRange>,
+) -> [String; 3] {
+    let wait = match talon_client::texts::shown_range(range) {
+        Some((low, high)) => text_with(
+            lang,
+            "kiosk-wait-range",
+            &[("low", low.into()), ("high", high.into())],
+        ),
+        None => text_with(
+            lang,
+            "kiosk-estimated-wait",
+            &[("minutes", whole_minutes(estimated_wait_ms).into())],
+        ),
+    };
     [
         text_with(lang, "kiosk-issued-at", &[("time", issued.into())]),
         text_with(
@@ -124,11 +143,7 @@ pub fn facts(lang: Lang, issued: &str, people_ahead: u32, estimated_wait_ms: i64
             "kiosk-people-ahead",
             &[("people", people_ahead.into())],
         ),
-        text_with(
-            lang,
-            "kiosk-estimated-wait",
-            &[("minutes", whole_minutes(estimated_wait_ms).into())],
-        ),
+        wait,
     ]
 }
 

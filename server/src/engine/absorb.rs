@@ -38,12 +38,13 @@ pub fn absorb(state: &mut OfficeState, event: &Event) {
             state.topics.insert(topic.id, topic.clone());
         }
         EventKind::OfficeChanged { office } => state.office = office.clone(),
-        EventKind::AlertRaised { alert } => {
+        EventKind::AlertRaised { alert } | EventKind::AlertChanged { alert, .. } => {
             state.alerts.insert(alert.id.clone(), alert.clone());
         }
         EventKind::AlertCleared { alert } => {
             state.alerts.remove(&alert.id);
         }
+        EventKind::AdviceChanged { advice } => state.advice = advice.clone(),
         EventKind::ServiceDayStarted { service_day } => {
             state.service_day = *service_day;
             state.counters.clear();
@@ -101,6 +102,7 @@ mod tests {
                 issuing_stops_before_close_min: 0,
                 ..OfficeSettings::default()
             },
+            region_id: None,
         };
         OfficeState {
             service_day: hours::service_day(office.time_zone.tz(), start()),
@@ -115,6 +117,8 @@ mod tests {
             recent_service_ms: HashMap::new(),
             bookings: Default::default(),
             receptions: Default::default(),
+            forecast: None,
+            advice: Vec::new(),
         }
     }
 

@@ -1,6 +1,7 @@
 //! Alerts: which conditions hold now. The engine diffs this against the active alerts
 //! and emits AlertRaised / AlertCleared, so alerts need no state of their own (a poor
-//! rating, raised by the rating itself, holds for a while: `ratings::still_shown`).
+//! rating, raised by the rating itself, holds for a while: `ratings::still_shown`; a
+//! device alert holds until the device monitor clears it: `devices::still_standing`).
 
 use super::OfficeState;
 use super::ticket_set::Queue;
@@ -98,5 +99,6 @@ pub fn current(state: &OfficeState, now: DateTime<Utc>) -> Vec<AlertKind> {
         }
     }
     alerts.extend(super::ratings::still_shown(state, now));
+    alerts.extend(super::devices::still_standing(state));
     alerts
 }

@@ -95,7 +95,13 @@ pub fn free_slots(
     let mut out = Vec::new();
     let mut day = from.max(first);
     while day <= to.min(last) {
-        for (start, end) in slots::day_slots(tz, plan.hours, day, plan.settings.slot_min) {
+        for (start, end) in slots::day_slots(
+            tz,
+            &state.office.schedule,
+            plan.hours,
+            day,
+            plan.settings.slot_min,
+        ) {
             if start < earliest {
                 continue;
             }
@@ -135,10 +141,15 @@ fn take(
             ),
         ));
     }
-    let Some((_, end)) = slots::day_slots(tz, plan.hours, day, plan.settings.slot_min)
-        .into_iter()
-        .find(|(s, _)| *s == start)
-    else {
+    let Some((_, end)) = slots::day_slots(
+        tz,
+        &state.office.schedule,
+        plan.hours,
+        day,
+        plan.settings.slot_min,
+    )
+    .into_iter()
+    .find(|(s, _)| *s == start) else {
         return Err(EngineError::conflict(
             "not_a_slot",
             "there is no slot at this time; choose one of the free slots",
@@ -324,7 +335,7 @@ pub(super) fn put_reception(
             reception.topic_id
         )));
     }
-    if let Some(problem) = reception.hours.days().find_map(|d| d.problem()) {
+    if let Some(problem) = reception.hours.problem() {
         return Err(EngineError::Invalid(format!("reception hours: {problem}")));
     }
     if let Some(problem) = reception.booking.problem() {

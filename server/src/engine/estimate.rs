@@ -68,19 +68,30 @@ pub fn estimated_wait_ms(state: &OfficeState, topic: TopicId, ahead: u32) -> i64
     rounds * typical_service_ms(state, topic)
 }
 
-/// Waiting counts and estimates for every topic.
-pub fn load(state: &OfficeState) -> Vec<TopicLoad> {
+/// Waiting counts and estimates for every topic: the forecast's range for a ticket
+/// taken now where there is one (and its median as the estimate), else people ahead ×
+/// typical service.
+pub fn load(state: &OfficeState, now: chrono::DateTime<chrono::Utc>) -> Vec<TopicLoad> {
     state
         .topics
         .values()
         .map(|topic| {
             let waiting = state.tickets.waiting_for_topic(topic.id);
             let waiting = u32::try_from(waiting).unwrap_or(u32::MAX);
+            let open_windows = open_windows(state, topic.id);
+            // With no window open the forecast has nothing to say (no window calls).
+            let wait_range = (open_windows > 0)
+                .then(|| crate::forecast::live::new_ticket(state, topic.id, now))
+                .flatten();
             TopicLoad {
                 topic_id: topic.id,
                 waiting,
-                estimated_wait_ms: estimated_wait_ms(state, topic.id, waiting),
-                open_windows: open_windows(state, topic.id),
+                estimated_wait_ms: wait_range.map_or_else(
+                    || estimated_wait_ms(state, topic.id, waiting),
+                    |r| r.median_ms,
+                ),
+                wait_range,
+                open_windows,
             }
         })
         .collect()

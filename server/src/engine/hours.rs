@@ -1,8 +1,6 @@
 //! Office time: the service day in the office's zone, issuing hours, next opening.
 
-use chrono::{
-    DateTime, Datelike, Days, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc,
-};
+use chrono::{DateTime, Days, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
 use chrono_tz::Tz;
 use talon_protocol::{DayHours, Office};
 
@@ -39,7 +37,7 @@ pub struct Closed {
 }
 
 fn hours_on(office: &Office, day: NaiveDate) -> Option<&DayHours> {
-    office.schedule.day(day.weekday().num_days_from_monday())
+    office.schedule.hours_on(day)
 }
 
 fn issuing_end(hours: &DayHours, stop_before_min: u32) -> NaiveTime {
@@ -57,10 +55,14 @@ fn is_issuing(hours: &DayHours, stop_before_min: u32, time: NaiveTime) -> bool {
     time >= hours.open && time < issuing_end(hours, stop_before_min) && !in_lunch(hours, time)
 }
 
-/// The first moment after `local` at which issuing is open, looking a week ahead.
+/// How many days ahead the next opening is looked for: past the longest run of holidays
+/// (the New Year's ones, with the weekends around them, are about ten days).
+const OPENING_SEARCH_DAYS: u64 = 31;
+
+/// The first moment after `local` at which issuing is open.
 fn next_opening(office: &Office, tz: Tz, local: NaiveDateTime) -> Option<DateTime<Utc>> {
     let stop = office.settings.issuing_stops_before_close_min;
-    for offset in 0..=7u64 {
+    for offset in 0..=OPENING_SEARCH_DAYS {
         let day = local.date().checked_add_days(Days::new(offset))?;
         let Some(hours) = hours_on(office, day) else {
             continue;
@@ -100,6 +102,7 @@ mod tests {
                 DayHours::new((8, 0), (17, 0)).with_lunch((12, 0), (12, 45)),
             ),
             settings: OfficeSettings::default(),
+            region_id: None,
         }
     }
 
@@ -137,6 +140,42 @@ mod tests {
         assert_eq!(closed.next_opening, Some(utc("2026-11-23T01:00:00Z")));
         // 16:44 local is still open.
         assert!(issuing_check(&o, utc("2026-11-20T09:44:00Z")).is_ok());
+    }
+
+    #[test]
+    fn holidays_and_shortened_days_replace_the_weekday_s_hours() {
+        use talon_protocol::office::SpecialDay;
+        let mut o = office();
+        let date = |s: &str| s.parse::<NaiveDate>().unwrap();
+        // New Year's holidays in Barnaul: 2027-01-01 (Fri) to 2027-01-08 (Fri) closed,
+        // and Thursday 2026-12-31 shortened to 08:00–13:00 without lunch.
+        o.schedule.special_days = (1..=8)
+            .map(|d| SpecialDay {
+                date: date(&format!("2027-01-0{d}")),
+                hours: None,
+                note: "Новогодние каникулы".into(),
+            })
+            .collect();
+        o.schedule.special_days.push(SpecialDay {
+            date: date("2026-12-31"),
+            hours: Some(DayHours::new((8, 0), (13, 0))),
+            note: "Предпраздничный день".into(),
+        });
+        // 12:30 on the 31st is open (no lunch that day); 12:50 is past 13:00 − 15 min.
+        assert!(issuing_check(&o, utc("2026-12-31T05:30:00Z")).is_ok());
+        let closed = issuing_check(&o, utc("2026-12-31T05:50:00Z")).unwrap_err();
+        // Next opening: Monday 2027-01-11 08:00 local, past the holidays and a weekend.
+        assert_eq!(closed.next_opening, Some(utc("2027-01-11T01:00:00Z")));
+        // On a holiday that falls on a weekday, the kiosk is refused.
+        let closed = issuing_check(&o, utc("2027-01-05T03:00:00Z")).unwrap_err();
+        assert_eq!(closed.next_opening, Some(utc("2027-01-11T01:00:00Z")));
+        // A one-off Saturday opening 10:00–14:00 (the weekly Saturday is closed).
+        o.schedule.special_days.push(SpecialDay {
+            date: date("2026-12-26"),
+            hours: Some(DayHours::new((10, 0), (14, 0))),
+            note: String::new(),
+        });
+        assert!(issuing_check(&o, utc("2026-12-26T04:00:00Z")).is_ok());
     }
 
     #[test]

@@ -9,8 +9,10 @@ mod absorb;
 pub mod alerts;
 pub mod booking_set;
 pub mod bookings;
+mod devices;
 pub mod dispatch;
 mod error;
+mod escalation;
 pub mod estimate;
 pub mod hours;
 mod ratings;
@@ -73,11 +75,12 @@ pub enum Command {
         label: String,
         topics: Vec<TopicId>,
     },
-    /// Change a window's label and the topics it serves.
+    /// Change a window's label, the topics it serves, and whether it is active.
     ConfigureWindow {
         window_id: WindowId,
         label: Option<String>,
         topics: Vec<TopicId>,
+        active: Option<bool>,
     },
     PutOffice {
         office: Box<Office>,
@@ -114,6 +117,23 @@ pub enum Command {
     /// The visitor rated a served visit on their phone.
     Rate {
         rating: talon_protocol::VisitRating,
+    },
+    /// A kiosk or display went out of contact or reported a fault (`holds`), or is
+    /// back or reported the fault over.
+    DeviceAlert {
+        kind: talon_protocol::AlertKind,
+        holds: bool,
+    },
+    /// A head (of the office, its region or the head office) takes an alert on.
+    AcknowledgeAlert {
+        alert_id: String,
+        actor: Actor,
+        comment: String,
+    },
+    /// The staffing advisor looks at the office with the arrivals expected over the
+    /// next hour; new advice (or advice no longer standing) is an event.
+    Advise {
+        demand: crate::forecast::advisor::Demand,
     },
     /// Time passed: roll the service day, return postponed tickets, refresh alerts.
     Tick,
@@ -196,7 +216,8 @@ pub fn apply(
             window_id,
             label,
             topics,
-        } => windows::configure(state, window_id, label, topics, &mut out)?,
+            active,
+        } => windows::configure(state, window_id, label, topics, active, &mut out)?,
         Command::AddWindow {
             window_id,
             label,
@@ -220,6 +241,24 @@ pub fn apply(
         } => bookings::check_in(state, now, id, ticket_id, public_code, &mut out)?,
         Command::PutReception { reception } => {
             bookings::put_reception(state, *reception, &mut out)?
+        }
+        Command::DeviceAlert { kind, holds } => {
+            devices::set_alert(state, now, kind, holds, &mut out)?
+        }
+        Command::AcknowledgeAlert {
+            alert_id,
+            actor,
+            comment,
+        } => escalation::acknowledge(state, now, &alert_id, &actor, &comment, &mut out)?,
+        Command::Advise { demand } => {
+            let advice = crate::forecast::advisor::advise(state, &demand, now);
+            let keys = |a: &[talon_protocol::advice::Advice]| {
+                a.iter().map(|a| a.key()).collect::<Vec<_>>()
+            };
+            if keys(&advice) != keys(&state.advice) {
+                state.advice = advice.clone();
+                out.push(EventKind::AdviceChanged { advice });
+            }
         }
         Command::Tick => {}
     }
@@ -250,22 +289,19 @@ fn refresh_alerts(state: &mut OfficeState, now: DateTime<Utc>, out: &mut Vec<Eve
     }
     for (id, kind) in wanted {
         if let std::collections::btree_map::Entry::Vacant(slot) = state.alerts.entry(id.clone()) {
-            let alert = Alert {
-                id,
-                kind,
-                raised_at: now,
-            };
+            let alert = Alert::new(id, kind, now);
             slot.insert(alert.clone());
             out.push(EventKind::AlertRaised { alert });
         }
     }
+    escalation::escalate(state, now, out);
 }
 
 /// Gives the events the office's next sequence numbers, and attaches the topics' load to
 /// the last event that changed it.
 fn number(state: &mut OfficeState, now: DateTime<Utc>, kinds: Vec<EventKind>) -> Vec<Event> {
     let last_load_change = kinds.iter().rposition(changes_load);
-    let load = last_load_change.map(|_| estimate::load(state));
+    let load = last_load_change.map(|_| estimate::load(state, now));
     let office_id = state.office.id;
     kinds
         .into_iter()

@@ -29,11 +29,7 @@ pub fn rate(
             agent_id: rating.agent_id,
             rating: rating.rating,
         };
-        let alert = Alert {
-            id: kind.key(),
-            kind,
-            raised_at: now,
-        };
+        let alert = Alert::new(kind.key(), kind, now);
         state.alerts.insert(alert.id.clone(), alert.clone());
         out.push(EventKind::VisitRated { rating });
         out.push(EventKind::AlertRaised { alert });

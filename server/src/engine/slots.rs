@@ -1,25 +1,36 @@
 //! Booking slots: pure arithmetic on an office's (or a person's) weekly hours in the
 //! office's time zone. A day's slots run from opening, one after another, each
 //! `slot_min` long; a slot that would overlap the lunch break is dropped and the next
-//! one starts when lunch ends; the last one ends by closing. A closed day has none.
+//! one starts when lunch ends; the last one ends by closing. A closed day has none, and
+//! the office's special days (holidays, shortened days) bind a person's hours too.
 
 use super::hours::to_utc;
-use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Utc};
+use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
 use chrono_tz::Tz;
 use talon_protocol::{DayHours, WeekSchedule};
 
-/// The slots of `day` as (start, end) instants.
+/// The slots of `day` as (start, end) instants: from `week` (the office's hours, or a
+/// person's), inside the office's own hours when `office` has a special day then.
 pub fn day_slots(
     tz: Tz,
+    office: &WeekSchedule,
     week: &WeekSchedule,
     day: NaiveDate,
     slot_min: u32,
 ) -> Vec<(DateTime<Utc>, DateTime<Utc>)> {
-    let Some(hours) = week.day(day.weekday().num_days_from_monday()) else {
+    let Some(hours) = week.hours_on(day) else {
         return Vec::new();
+    };
+    let office_hours = match office.special_day(day) {
+        Some(special) => match &special.hours {
+            Some(hours) => Some(hours),
+            None => return Vec::new(),
+        },
+        None => None,
     };
     local_slots(hours, slot_min)
         .into_iter()
+        .filter(|(start, end)| office_hours.is_none_or(|o| within(o, *start, *end)))
         .filter_map(|(start, end)| {
             Some((
                 to_utc(tz, day.and_time(start))?,
@@ -27,6 +38,15 @@ pub fn day_slots(
             ))
         })
         .collect()
+}
+
+/// Whether a slot lies inside a day's hours and clear of its lunch.
+fn within(hours: &DayHours, start: NaiveTime, end: NaiveTime) -> bool {
+    let clear_of_lunch = match hours.lunch_start.zip(hours.lunch_end) {
+        Some((lunch_start, lunch_end)) => end <= lunch_start || start >= lunch_end,
+        None => true,
+    };
+    start >= hours.open && end <= hours.close && clear_of_lunch
 }
 
 /// The slots of one day's hours in local wall time.
@@ -78,7 +98,7 @@ mod tests {
     #[test]
     fn slots_follow_the_office_s_zone_kaliningrad() {
         // Kaliningrad is UTC+2: 09:00 local is 07:00 UTC.
-        let slots = day_slots(Europe::Kaliningrad, &week(), day("2026-12-07"), 30);
+        let slots = day_slots(Europe::Kaliningrad, &week(), &week(), day("2026-12-07"), 30);
         assert_eq!(
             slots[0],
             (utc("2026-12-07T07:00:00Z"), utc("2026-12-07T07:30:00Z"))
@@ -92,9 +112,9 @@ mod tests {
     fn slots_follow_the_office_s_zone_barnaul() {
         // Barnaul is UTC+7: 09:00 local on Monday is 02:00 UTC the same day, and the
         // local date, not the UTC one, picks the weekday.
-        let slots = day_slots(Asia::Barnaul, &week(), day("2026-12-07"), 60);
+        let slots = day_slots(Asia::Barnaul, &week(), &week(), day("2026-12-07"), 60);
         assert_eq!(slots[0].0, utc("2026-12-07T02:00:00Z"));
-        let saturday = day_slots(Asia::Barnaul, &week(), day("2026-12-12"), 60);
+        let saturday = day_slots(Asia::Barnaul, &week(), &week(), day("2026-12-12"), 60);
         assert_eq!(saturday.len(), 4, "10:00–14:00 in hours");
         assert_eq!(saturday[0].0, utc("2026-12-12T03:00:00Z"));
     }
@@ -128,6 +148,48 @@ mod tests {
 
     #[test]
     fn a_closed_day_has_no_slots() {
-        assert!(day_slots(Europe::Moscow, &week(), day("2026-12-13"), 15).is_empty());
+        assert!(day_slots(Europe::Moscow, &week(), &week(), day("2026-12-13"), 15).is_empty());
+    }
+
+    #[test]
+    fn special_days_close_and_shorten_the_slots_of_topics_and_of_people() {
+        use talon_protocol::office::SpecialDay;
+        let mut office = week();
+        office.special_days = vec![
+            // A holiday on Monday 2026-12-07; a shortened Tuesday 09:00–12:00.
+            SpecialDay {
+                date: day("2026-12-07"),
+                hours: None,
+                note: "Праздник".into(),
+            },
+            SpecialDay {
+                date: day("2026-12-08"),
+                hours: Some(DayHours::new((9, 0), (12, 0))),
+                note: String::new(),
+            },
+        ];
+        let tz = Europe::Moscow;
+        assert!(day_slots(tz, &office, &office, day("2026-12-07"), 30).is_empty());
+        assert_eq!(
+            day_slots(tz, &office, &office, day("2026-12-08"), 30).len(),
+            6
+        );
+        // A person receiving 10:00–17:00 every weekday: nothing on the holiday, and on the
+        // shortened day only what fits before the office closes at 12:00.
+        let person = WeekSchedule::weekdays(DayHours::new((10, 0), (17, 0)));
+        assert!(day_slots(tz, &office, &person, day("2026-12-07"), 60).is_empty());
+        let short = day_slots(tz, &office, &person, day("2026-12-08"), 60);
+        assert_eq!(
+            short,
+            [
+                (utc("2026-12-08T07:00:00Z"), utc("2026-12-08T08:00:00Z")),
+                (utc("2026-12-08T08:00:00Z"), utc("2026-12-08T09:00:00Z")),
+            ]
+        );
+        // An ordinary day is untouched: 10:00–17:00 holds seven.
+        assert_eq!(
+            day_slots(tz, &office, &person, day("2026-12-09"), 60).len(),
+            7
+        );
     }
 }

@@ -36,6 +36,12 @@ pub struct OfficeState {
     pub bookings: BookingSet,
     /// People's reception hours, by person.
     pub receptions: BTreeMap<StaffId, Reception>,
+    /// The latest forecast of waits: derived from the rest, made by the ticker
+    /// (`forecast::live`), never stored; none until the first refresh.
+    pub forecast: Option<std::sync::Arc<crate::forecast::live::LiveForecast>>,
+    /// The staffing advisor's advice standing now (the last `AdviceChanged`); empty
+    /// after a restart until the advisor next looks.
+    pub advice: Vec<talon_protocol::advice::Advice>,
 }
 
 impl OfficeState {

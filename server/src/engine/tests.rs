@@ -13,7 +13,12 @@ use talon_protocol::{
     WeekSchedule, Window, WindowState,
 };
 
+mod admin;
+mod advisor;
 mod booking;
+mod escalation;
+mod forecast;
+mod plan;
 
 // ---------------------------------------------------------------------------------------
 // Fixture
@@ -94,6 +99,7 @@ fn window(id: WindowId, topics: Vec<TopicId>) -> Window {
         current_ticket: None,
         pause: None,
         state_since: t0() - Duration::hours(3),
+        active: true,
     }
 }
 
@@ -107,6 +113,7 @@ fn office() -> Office {
             issuing_stops_before_close_min: 0,
             ..OfficeSettings::default()
         },
+        region_id: None,
     }
 }
 
@@ -140,6 +147,8 @@ fn office_state() -> OfficeState {
         recent_service_ms: HashMap::new(),
         bookings: Default::default(),
         receptions: Default::default(),
+        forecast: None,
+        advice: Vec::new(),
     }
 }
 
@@ -2015,6 +2024,7 @@ fn configure_window_topics_and_label() {
             window_id: W2,
             label: Some(" Каб. 5 ".into()),
             topics: vec![A, C],
+            active: None,
         },
         m(1),
     );
@@ -2038,6 +2048,7 @@ fn configure_window_topics_and_label() {
                 window_id: W2,
                 label,
                 topics,
+                active: None,
             },
             m(3),
         );
@@ -2048,6 +2059,7 @@ fn configure_window_topics_and_label() {
             window_id: WindowId(99),
             label: None,
             topics: vec![A],
+            active: None,
         },
         m(3),
     );

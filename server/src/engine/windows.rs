@@ -133,6 +133,15 @@ fn open(
     out: &mut Vec<EventKind>,
 ) -> Result<(), EngineError> {
     let window = &state.windows[&window_id];
+    if !window.active {
+        return Err(EngineError::conflict(
+            "window_inactive",
+            format!(
+                "window {} is deactivated; an administrator can activate it",
+                window.label
+            ),
+        ));
+    }
     if window.state != WindowState::Closed {
         return if window.agent_id == Some(actor.staff_id) {
             Ok(())
@@ -198,11 +207,11 @@ pub fn validate_topic(state: &OfficeState, topic: &mut Topic) -> Result<(), Engi
     if let Some(problem) = topic.booking.problem() {
         return Err(EngineError::Invalid(problem.into()));
     }
-    if let Some(other) = state
-        .topics
-        .values()
-        .find(|t| t.id != topic.id && look_alike(&t.prefix) == look_alike(&topic.prefix))
-    {
+    if let Some(other) = state.topics.values().find(|t| {
+        t.id != topic.id
+            && talon_protocol::label::look_alike(&t.prefix)
+                == talon_protocol::label::look_alike(&topic.prefix)
+    }) {
         return Err(EngineError::conflict(
             "prefix_taken",
             format!(
@@ -212,29 +221,6 @@ pub fn validate_topic(state: &OfficeState, topic: &mut Topic) -> Result<(), Engi
         ));
     }
     Ok(())
-}
-
-/// A prefix with Latin letters that look like Cyrillic ones written in Cyrillic: "A" and
-/// "А" would print, show and sound the same, so they count as the same prefix.
-fn look_alike(prefix: &str) -> String {
-    prefix
-        .chars()
-        .map(|c| match c {
-            'A' => 'А',
-            'B' => 'В',
-            'C' => 'С',
-            'E' => 'Е',
-            'H' => 'Н',
-            'K' => 'К',
-            'M' => 'М',
-            'O' => 'О',
-            'P' => 'Р',
-            'T' => 'Т',
-            'X' => 'Х',
-            'Y' => 'У',
-            other => other,
-        })
-        .collect()
 }
 
 /// Changes the topics a window serves (and optionally its label).
@@ -268,9 +254,10 @@ pub(super) fn add(
             current_ticket: None,
             pause: None,
             state_since: now,
+            active: true,
         },
     );
-    let configured = configure(state, window_id, Some(label), topics, out);
+    let configured = configure(state, window_id, Some(label), topics, None, out);
     if configured.is_err() {
         state.windows.remove(&window_id);
     }
@@ -282,6 +269,7 @@ pub(super) fn configure(
     window_id: WindowId,
     label: Option<String>,
     topics: Vec<TopicId>,
+    active: Option<bool>,
     out: &mut Vec<EventKind>,
 ) -> Result<(), EngineError> {
     validate_window_topics(state, &topics)?;
@@ -289,6 +277,15 @@ pub(super) fn configure(
         .windows
         .get_mut(&window_id)
         .ok_or_else(|| EngineError::NotFound(format!("window {window_id} does not exist")))?;
+    if active == Some(false) && window.state != WindowState::Closed {
+        return Err(EngineError::conflict(
+            "window_open",
+            format!(
+                "window {} is open: its agent closes it before it is deactivated",
+                window.label
+            ),
+        ));
+    }
     if let Some(label) = label {
         let label = label.trim().to_string();
         if label.is_empty() {
@@ -297,6 +294,9 @@ pub(super) fn configure(
         window.label = label;
     }
     window.topics = topics;
+    if let Some(active) = active {
+        window.active = active;
+    }
     out.push(EventKind::WindowChanged {
         window: window.clone(),
     });

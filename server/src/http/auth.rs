@@ -5,10 +5,13 @@ use super::error::ApiError;
 use super::extract::{ClientAddress, Json, Principal};
 use crate::credentials::{self, SESSION_PREFIX};
 use crate::guard::Refusal;
+use crate::store::StaffChange;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use std::sync::OnceLock;
-use talon_protocol::api::{ErrorBody, LoginRequest, LoginResponse, SecurityAlert, User};
+use talon_protocol::api::{
+    ErrorBody, LoginRequest, LoginResponse, PasswordChange, SecurityAlert, User,
+};
 
 /// Signs in a member of staff and returns a bearer token. Failed sign-ins are limited
 /// per login and per client address: past the allowance the answer is 429 with
@@ -108,15 +111,12 @@ pub async fn logout(
     headers: HeaderMap,
 ) -> Result<StatusCode, ApiError> {
     if let Principal::Staff(_) = principal
-        && let Some(token) = headers
-            .get(axum::http::header::AUTHORIZATION)
-            .and_then(|h| h.to_str().ok())
-            .and_then(|h| h.strip_prefix("Bearer "))
+        && let Some(token) = bearer(&headers)
     {
         state
             .queues
             .store()
-            .revoke_session(&credentials::token_hash(token.trim()))
+            .revoke_session(&credentials::token_hash(token))
             .await?;
     }
     Ok(StatusCode::NO_CONTENT)
@@ -132,6 +132,68 @@ pub async fn me(principal: Principal) -> Result<Json<User>, ApiError> {
     }
 }
 
+/// Changes the caller's own password. The current one must be right (wrong ones count as
+/// failed sign-ins); the caller's other sessions end, this one stays.
+#[utoipa::path(put, path = "/api/v1/auth/password", tag = "auth", request_body = PasswordChange,
+    security(("bearer" = [])),
+    responses((status = 204), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+        (status = 422, body = ErrorBody), (status = 429, body = ErrorBody)))]
+pub async fn change_password(
+    State(state): State<AppState>,
+    principal: Principal,
+    address: ClientAddress,
+    headers: HeaderMap,
+    Json(request): Json<PasswordChange>,
+) -> Result<StatusCode, ApiError> {
+    let Principal::Staff(user) = &principal else {
+        return Err(ApiError::forbidden("a device has no password"));
+    };
+    let address = address.key();
+    state
+        .guard
+        .may_sign_in(&user.login, &address)
+        .map_err(refused)?;
+    super::admin::check_password(&request.new_password)?;
+    let store = state.queues.store();
+    let record = store
+        .staff_by_id(user.id)
+        .await?
+        .ok_or_else(|| ApiError::unauthorized("sign in again"))?;
+    let (current, stored) = (request.current_password, record.password_hash);
+    let verified =
+        tokio::task::spawn_blocking(move || credentials::verify_password(&current, &stored))
+            .await
+            .map_err(ApiError::internal)?;
+    if !verified {
+        if let Some(refusal) = state.guard.sign_in_failed(&user.login, &address) {
+            return Err(refused(refusal));
+        }
+        return Err(ApiError::new(
+            StatusCode::FORBIDDEN,
+            "wrong_password",
+            "the current password is wrong",
+        ));
+    }
+    let new_hash = super::admin::hash(request.new_password).await?;
+    let this_session = bearer(&headers).map(credentials::token_hash);
+    let change = StaffChange {
+        password_hash: Some(&new_hash),
+        keep_session: Some(this_session.as_deref().unwrap_or_default()),
+        ..StaffChange::default()
+    };
+    let stamp = principal.stamp(state.queues.now())?;
+    store.update_staff(user.id, &change, &stamp).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+fn bearer(headers: &HeaderMap) -> Option<&str> {
+    headers
+        .get(axum::http::header::AUTHORIZATION)
+        .and_then(|h| h.to_str().ok())
+        .and_then(|h| h.strip_prefix("Bearer "))
+        .map(str::trim)
+}
+
 /// This module's routes, each with its OpenAPI operation: a new endpoint is added here,
 /// beside its handler.
 pub fn routes() -> utoipa_axum::router::OpenApiRouter<super::AppState> {
@@ -139,5 +201,6 @@ pub fn routes() -> utoipa_axum::router::OpenApiRouter<super::AppState> {
         .routes(utoipa_axum::routes!(login))
         .routes(utoipa_axum::routes!(logout))
         .routes(utoipa_axum::routes!(me))
+        .routes(utoipa_axum::routes!(change_password))
         .routes(utoipa_axum::routes!(security_alerts))
 }

@@ -258,7 +258,8 @@ pub async fn put_reception(
     Json(input): Json<ReceptionInput>,
 ) -> Result<Json<Reception>, ApiError> {
     state.queues.office(office)?;
-    principal.staff_of(office, &[Role::Head])?;
+    principal.manager_of(office)?;
+    let stamp = principal.stamp(state.queues.now())?;
     let person = state
         .queues
         .store()
@@ -275,7 +276,12 @@ pub async fn put_reception(
         hours: input.hours,
         booking: input.booking,
     };
-    Ok(Json(state.queues.put_reception(office, reception).await?))
+    Ok(Json(
+        state
+            .queues
+            .put_reception(office, reception, &stamp.author)
+            .await?,
+    ))
 }
 
 /// This module's routes, each with its OpenAPI operation.

@@ -3,6 +3,7 @@
 use super::error::{ApiError, BodyError};
 use crate::credentials::{DEVICE_PREFIX, SESSION_PREFIX, token_hash};
 use crate::http::AppState;
+use crate::store::{Author, Stamp};
 use axum::body::Bytes;
 use axum::extract::{FromRequest, FromRequestParts, Request};
 use axum::http::request::Parts;
@@ -176,7 +177,7 @@ impl Principal {
     /// Whether the caller may look at an office's queue.
     pub fn can_see(&self, office: OfficeId) -> bool {
         match self {
-            Principal::Staff(user) => user.role == Role::Admin || user.offices.contains(&office),
+            Principal::Staff(user) => user.role.sees_all() || user.offices.contains(&office),
             Principal::Device(device) => device.office_id == office,
         }
     }
@@ -195,9 +196,11 @@ impl Principal {
     pub fn staff_of(&self, office: OfficeId, roles: &[Role]) -> Result<&User, ApiError> {
         match self {
             Principal::Staff(user) if user.role == Role::Admin => Ok(user),
-            Principal::Staff(user) if !user.offices.contains(&office) => Err(ApiError::forbidden(
-                format!("you do not work in office {office}"),
-            )),
+            Principal::Staff(user) if !user.role.sees_all() && !user.offices.contains(&office) => {
+                Err(ApiError::forbidden(format!(
+                    "you do not work in office {office}"
+                )))
+            }
             Principal::Staff(user) if roles.contains(&user.role) => Ok(user),
             Principal::Staff(user) => Err(ApiError::forbidden(format!(
                 "this needs the role {}; you are {}",
@@ -223,6 +226,30 @@ impl Principal {
             name: user.name.clone(),
             supervisor: matches!(user.role, Role::Head | Role::Admin),
         })
+    }
+
+    /// An administrator, or a head of `office`: who may change the office's set-up.
+    pub fn manager_of(&self, office: OfficeId) -> Result<&User, ApiError> {
+        self.staff_of(office, &[Role::Head])
+    }
+
+    /// Someone who watches `office` against the norms: its head, the head of its region,
+    /// the head office or an administrator (statistics, reports, alerts).
+    pub fn overseer_of(&self, office: OfficeId) -> Result<&User, ApiError> {
+        self.staff_of(office, &[Role::Head, Role::RegionHead, Role::HeadOffice])
+    }
+
+    /// Who makes a change, for the audit log, stamped with the server's `now`.
+    pub fn stamp(&self, now: chrono::DateTime<chrono::Utc>) -> Result<Stamp, ApiError> {
+        match self {
+            Principal::Staff(user) => Ok(Stamp {
+                author: Author::staff(user.id, &user.name),
+                at: now,
+            }),
+            Principal::Device(_) => Err(ApiError::forbidden(
+                "a device cannot do this: sign in as staff",
+            )),
+        }
     }
 
     pub fn admin(&self) -> Result<&User, ApiError> {
@@ -271,15 +298,18 @@ impl FromRequestParts<AppState> for Principal {
         let store = state.queues.store();
         let found = if token.starts_with(SESSION_PREFIX) {
             let now_ms = state.queues.now().timestamp_millis();
-            store
-                .session_staff(&hash, now_ms)
-                .await?
-                .map(|s| Principal::Staff(s.user))
+            match store.session_staff(&hash, now_ms).await? {
+                Some(staff) => Some(Principal::Staff(
+                    state.queues.with_overseen_offices(staff.user).await,
+                )),
+                None => None,
+            }
         } else if token.starts_with(DEVICE_PREFIX) {
-            store
-                .device_by_token(&hash)
-                .await?
-                .map(|d| Principal::Device(d.device))
+            let device = store.device_by_token(&hash).await?;
+            if let Some(device) = &device {
+                state.queues.device_seen(device.device.id);
+            }
+            device.map(|d| Principal::Device(d.device))
         } else {
             None
         };

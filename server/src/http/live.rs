@@ -69,8 +69,14 @@ pub async fn live(
         .write_buffer_size(0)
         .max_message_size(MAX_CLIENT_MESSAGE)
         .max_frame_size(MAX_CLIENT_MESSAGE);
+    let device = match &principal {
+        Principal::Device(device) => Some(device.id),
+        Principal::Staff(_) => None,
+    };
     Ok(upgrade.on_upgrade(move |socket| async move {
         metrics::gauge!("talon_live_sockets").increment(1.0);
+        let queues = state.queues.clone();
+        let _contact = device.map(|id| queues.device_connected(id));
         if let Err(e) = serve(socket, state, queue, query.since).await {
             tracing::debug!(error = %e, "live socket ended");
         }
@@ -159,8 +165,20 @@ async fn forward(
     let mut wrote = false;
     while let Some(received) = next.take() {
         match received {
+            // News about the state the client has: passed on; about another, dropped
+            // (the client gets a fresher load with its next event).
+            Ok(LiveEvent {
+                seq,
+                json,
+                side: true,
+            }) => {
+                if seq == *last {
+                    sender.feed(Message::Text(json)).await?;
+                    wrote = true;
+                }
+            }
             Ok(LiveEvent { seq, .. }) if seq <= *last => {}
-            Ok(LiveEvent { seq, json }) if seq == *last + 1 => {
+            Ok(LiveEvent { seq, json, .. }) if seq == *last + 1 => {
                 sender.feed(Message::Text(json)).await?;
                 *last = seq;
                 wrote = true;

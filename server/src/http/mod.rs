@@ -2,17 +2,25 @@
 //! store persists.
 
 mod admin;
+mod advice;
+mod alerts;
+mod audit;
 mod auth;
 pub mod bookings;
 pub mod error;
 pub mod extract;
 mod live;
 pub mod middleware;
+mod notify;
 mod offices;
 mod openapi;
+mod overview;
 pub mod public;
+mod regions;
+mod reports;
 mod system;
 mod tickets;
+mod what_if;
 mod windows;
 
 pub use admin::register_device;
@@ -59,8 +67,16 @@ pub fn routes() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .merge(tickets::routes())
         .merge(windows::routes())
         .merge(admin::routes())
+        .merge(audit::routes())
+        .merge(regions::routes())
+        .merge(overview::routes())
+        .merge(alerts::routes())
+        .merge(advice::routes())
+        .merge(what_if::routes())
+        .merge(notify::routes())
         .merge(public::routes())
         .merge(bookings::routes())
+        .merge(reports::routes())
         .merge(crate::web::routes())
         .split_for_parts();
     openapi::add_common_responses(&mut openapi);

@@ -4,14 +4,16 @@ use super::AppState;
 use super::error::ApiError;
 use super::extract::{Json, Path, Principal, Query};
 use crate::engine::Command;
+use crate::queues::{AuditSpec, audited};
 use crate::stats::{self, AgentRows};
 use axum::extract::State;
 use axum::http::StatusCode;
 use chrono::NaiveDate;
 use std::collections::HashMap;
 use talon_protocol::api::{ErrorBody, OfficeInput, Role, TopicInput, TopicSummary};
+use talon_protocol::audit::AuditAction;
 use talon_protocol::stats::OfficeStats;
-use talon_protocol::{Office, OfficeId, Snapshot, Topic, TopicId};
+use talon_protocol::{Office, OfficeId, RegionId, Snapshot, Topic, TopicId};
 
 /// Offices the caller may see.
 #[utoipa::path(get, path = "/api/v1/offices", tag = "offices", security(("bearer" = [])),
@@ -33,8 +35,17 @@ fn validate_office(input: &OfficeInput) -> Result<(), ApiError> {
     if input.name.trim().is_empty() {
         return Err(ApiError::invalid("an office needs a name"));
     }
-    if let Some(problem) = input.schedule.days().find_map(|d| d.problem()) {
+    if let Some(problem) = input.schedule.problem() {
         return Err(ApiError::invalid(problem));
+    }
+    Ok(())
+}
+
+async fn check_region(state: &AppState, region: Option<RegionId>) -> Result<(), ApiError> {
+    if let Some(region) = region
+        && state.queues.store().region(region).await?.is_none()
+    {
+        return Err(ApiError::invalid(format!("region {region} does not exist")));
     }
     Ok(())
 }
@@ -49,12 +60,15 @@ pub async fn create(
 ) -> Result<(StatusCode, Json<Office>), ApiError> {
     principal.admin()?;
     validate_office(&input)?;
-    let office = state.queues.store().create_office(input).await?;
+    check_region(&state, input.region_id).await?;
+    let stamp = principal.stamp(state.queues.now())?;
+    let office = state.queues.store().create_office(input, &stamp).await?;
     state.queues.add_office(office.id).await?;
     Ok((StatusCode::CREATED, Json(office)))
 }
 
-/// Changes an office's name, zone, hours and settings (admin).
+/// Changes an office's name, zone, hours, special days and settings (admin or head of
+/// the office).
 #[utoipa::path(put, path = "/api/v1/offices/{office}", tag = "admin", params(("office" = i64, Path)),
     request_body = OfficeInput, security(("bearer" = [])),
     responses((status = 200, body = Office), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
@@ -64,23 +78,41 @@ pub async fn update(
     Path(id): Path<OfficeId>,
     Json(input): Json<OfficeInput>,
 ) -> Result<Json<Office>, ApiError> {
-    principal.admin()?;
-    state.queues.office(id)?;
+    let queue = state.queues.office(id)?;
+    let caller = principal.manager_of(id)?;
     validate_office(&input)?;
+    let region_now = queue.lock().await.office.region_id;
+    if input.region_id != region_now {
+        if caller.role != Role::Admin {
+            return Err(ApiError::forbidden(
+                "an office's region is changed by an administrator",
+            ));
+        }
+        check_region(&state, input.region_id).await?;
+    }
+    let stamp = principal.stamp(state.queues.now())?;
     let office = Office {
         id,
         name: input.name.trim().to_string(),
         time_zone: input.time_zone,
         schedule: input.schedule,
         settings: input.settings,
+        region_id: input.region_id,
+    };
+    let object = audited::office();
+    let audit = AuditSpec {
+        author: &stamp.author,
+        action: AuditAction::OfficeChanged,
+        object: &*object,
     };
     let office = state
         .queues
-        .execute(
+        .execute_audited(
             id,
             Command::PutOffice {
                 office: Box::new(office),
             },
+            Some(&audit),
             |s, _| s.office.clone(),
         )
         .await?;
@@ -136,10 +168,11 @@ pub async fn create_topic(
     Json(input): Json<TopicInput>,
 ) -> Result<(StatusCode, Json<Topic>), ApiError> {
     state.queues.office(office)?;
-    principal.staff_of(office, &[Role::Head])?;
+    principal.manager_of(office)?;
+    let stamp = principal.stamp(state.queues.now())?;
     let topic = state
         .queues
-        .create_topic(office, topic_from(input, TopicId(0), office))
+        .create_topic(office, topic_from(input, TopicId(0), office), &stamp.author)
         .await?;
     Ok((StatusCode::CREATED, Json(topic)))
 }
@@ -160,11 +193,18 @@ pub async fn update_topic(
         .topic_office(id)
         .await?
         .ok_or_else(|| ApiError::not_found(format!("topic {id} does not exist")))?;
-    principal.staff_of(office, &[Role::Head])?;
+    principal.manager_of(office)?;
+    let stamp = principal.stamp(state.queues.now())?;
     let topic = topic_from(input, id, office);
+    let object = audited::topic(id);
+    let audit = AuditSpec {
+        author: &stamp.author,
+        action: AuditAction::TopicChanged,
+        object: &*object,
+    };
     let topic = state
         .queues
-        .execute(office, Command::PutTopic { topic }, |s, _| {
+        .execute_audited(office, Command::PutTopic { topic }, Some(&audit), |s, _| {
             s.topics[&id].clone()
         })
         .await?;
@@ -207,7 +247,10 @@ pub async fn stats(
     Query(period): Query<Period>,
 ) -> Result<Json<OfficeStats>, ApiError> {
     state.queues.office(office)?;
-    let user = principal.staff_of(office, &[Role::Agent, Role::Head])?;
+    let user = principal.staff_of(
+        office,
+        &[Role::Agent, Role::Head, Role::RegionHead, Role::HeadOffice],
+    )?;
     let rows = match user.role {
         Role::Agent => AgentRows::Only(user.id),
         _ => AgentRows::All,

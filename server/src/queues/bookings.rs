@@ -3,7 +3,7 @@
 
 use super::{QueueError, Queues, STALE_RETRIES, receipt};
 use crate::engine::{Command, EngineError, bookings, hours};
-use crate::store::{BookingPrivate, Extras, StoreError, StoredBooking};
+use crate::store::{Author, BookingPrivate, Extras, StoreError, StoredBooking};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use talon_protocol::api::TicketReceipt;
 use talon_protocol::booking::{BookingId, BookingStatus, BookingTarget, Reception, Slot};
@@ -81,7 +81,7 @@ impl Queues {
                 ..Extras::default()
             };
             let made = self
-                .run_locked(&queue, state, command, extras, |state, _| {
+                .run_locked(&queue, state, command, extras, None, |state, _| {
                     state.bookings.get(id).cloned()
                 })
                 .await;
@@ -185,9 +185,14 @@ impl Queues {
                 public_code: public_code.clone(),
             };
             let issued = self
-                .run_locked(&queue, state, command, Extras::default(), |state, _| {
-                    receipt(state, Ticket::clone(&state.tickets[&ticket_id]), now)
-                })
+                .run_locked(
+                    &queue,
+                    state,
+                    command,
+                    Extras::default(),
+                    None,
+                    |state, _| receipt(state, Ticket::clone(&state.tickets[&ticket_id]), now),
+                )
                 .await;
             match issued {
                 Err(QueueError::Store(StoreError::Stale(_))) => continue,
@@ -212,13 +217,21 @@ impl Queues {
         &self,
         office: OfficeId,
         reception: Reception,
+        author: &Author,
     ) -> Result<Reception, QueueError> {
         let staff = reception.staff_id;
-        self.execute(
+        let object = super::audited::reception(staff);
+        let audit = super::AuditSpec {
+            author,
+            action: talon_protocol::audit::AuditAction::ReceptionChanged,
+            object: &*object,
+        };
+        self.execute_audited(
             office,
             Command::PutReception {
                 reception: Box::new(reception),
             },
+            Some(&audit),
             |state, _| state.receptions[&staff].clone(),
         )
         .await

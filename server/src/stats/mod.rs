@@ -8,7 +8,11 @@
 //! One job per file: `rows.rs` (the figures of one slice of tickets), `distribution.rs`
 //! (average, median, percentiles), `months.rs` (whole months and the monthly average
 //! wait), `slices.rs` (total, per topic, per agent), `period.rs` (the period check),
-//! `report.rs` (loading, and an agent's own row only); the tests in `tests.rs`.
+//! `report.rs` (an agent's own row only), `input.rs` (loading an office's tickets and
+//! the rest, and pooling offices), and for the reports (`crate::reports`) `overruns.rs`
+//! (visits over their norms and why), `hourly.rs` (the load by local hour) and
+//! `compliance.rs` (monthly norm compliance), `agent_time.rs` (agents' time serving,
+//! idle while people waited, and on breaks, from the window events); the tests in `tests.rs`.
 //!
 //! # Rules
 //!
@@ -69,9 +73,14 @@
 //! [`Norms::default`]: talon_protocol::Norms::default
 //! [`SERVICE_NORM_MAX_TOPICS`]: talon_protocol::topic::SERVICE_NORM_MAX_TOPICS
 
+mod agent_time;
 mod bookings;
+mod compliance;
 mod distribution;
+mod hourly;
+mod input;
 mod months;
+mod overruns;
 mod period;
 mod report;
 mod rows;
@@ -80,8 +89,13 @@ mod slices;
 #[cfg(test)]
 mod tests;
 
+pub use agent_time::{AgentClock, AgentTime, agent_times};
 pub use bookings::booking_stats;
+pub use compliance::{MonthCompliance, monthly_compliance};
+pub use hourly::{HourLoad, hourly};
+pub use input::{OfficeData, load_office_data};
 pub use months::month_bounds;
+pub use overruns::{OverrunSlices, Overruns, overrun_slices};
 pub use period::{MAX_DAYS, Period, PeriodError};
 pub use report::{AgentRows, StatsError, office_stats};
 pub use slices::{StatsInput, compute};

@@ -1,12 +1,14 @@
 //! Offices, topics and windows as configured.
 
+use super::audit::{self, AuditRecord, Stamp};
 use super::{Store, StoreError, StoreResult};
 use talon_protocol::api::OfficeInput;
+use talon_protocol::audit::AuditAction;
 use talon_protocol::{Office, OfficeId, Topic, Window, WindowId};
 
 impl Store {
     /// Creates an office (it has no events until something happens in it).
-    pub async fn create_office(&self, input: OfficeInput) -> StoreResult<Office> {
+    pub async fn create_office(&self, input: OfficeInput, stamp: &Stamp) -> StoreResult<Office> {
         let mut tx = self.pool.begin().await?;
         let (id,): (i64,) =
             sqlx::query_as("INSERT INTO offices (name, data) VALUES ($1, '{}') RETURNING id")
@@ -19,12 +21,23 @@ impl Store {
             time_zone: input.time_zone,
             schedule: input.schedule,
             settings: input.settings,
+            region_id: input.region_id,
         };
-        sqlx::query("UPDATE offices SET data = $1 WHERE id = $2")
+        sqlx::query("UPDATE offices SET data = $1, region_id = $2 WHERE id = $3")
             .bind(serde_json::to_string(&office)?)
+            .bind(office.region_id.map(|r| r.0))
             .bind(id)
             .execute(&mut *tx)
             .await?;
+        let entry = AuditRecord::of(
+            stamp,
+            Some(office.id),
+            AuditAction::OfficeCreated,
+            office.name.clone(),
+            None,
+            Some(&office),
+        );
+        audit::insert(&mut tx, &entry).await?;
         if self.backend == super::Backend::Postgres {
             // Other nodes start serving the office at once (seq 0: no events yet).
             sqlx::query("SELECT pg_notify($1, $2)")

@@ -51,7 +51,7 @@ fn from_row((data, code, name, phone): Row) -> StoreResult<StoredBooking> {
 
 /// Writes a booking event's booking (the first one, `BookingMade`, with its private part).
 pub(super) async fn project(
-    tx: &mut Transaction<'static, Any>,
+    tx: &mut Transaction<'_, Any>,
     booking: &Booking,
     made: Option<&BookingPrivate>,
 ) -> StoreResult<()> {
@@ -96,7 +96,7 @@ pub(super) async fn project(
 }
 
 pub(super) async fn project_reception(
-    tx: &mut Transaction<'static, Any>,
+    tx: &mut Transaction<'_, Any>,
     reception: &Reception,
 ) -> StoreResult<()> {
     sqlx::query(

@@ -46,10 +46,7 @@ fn from_row(row: Row) -> StoreResult<Feedback> {
 
 /// Stores a rating, as part of the commit of its `VisitRated` event (a second rating of
 /// a ticket breaks the table's key, and the commit is refused).
-pub(super) async fn insert(
-    tx: &mut Transaction<'static, Any>,
-    feedback: &Feedback,
-) -> StoreResult<()> {
+pub(super) async fn insert(tx: &mut Transaction<'_, Any>, feedback: &Feedback) -> StoreResult<()> {
     sqlx::query(sqlx::AssertSqlSafe(format!(
         "INSERT INTO feedback ({COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)"
     )))

@@ -8,14 +8,24 @@
 //! backend has (PostgreSQL's advisory locks and notifications) is asked of `Backend`.
 
 mod admin;
+mod arrivals;
+mod audit;
 mod auth;
+mod batch;
 mod bookings;
 mod feedback;
+mod kept;
+mod notify;
 mod queue;
+mod regions;
+mod tokens;
 mod writer;
 
-pub use auth::{DeviceRecord, StaffRecord};
+pub use audit::{AuditFilter, AuditRecord, Author, Stamp, utc_days};
+pub use auth::{DeviceRecord, NewStaff, StaffChange, StaffRecord};
 pub use bookings::{BookingPrivate, StoredBooking, normalised_phone};
+pub use kept::KeptKey;
+pub use notify::{Due, SendTarget, retry_after};
 
 use sqlx::any::{AnyPoolOptions, install_default_drivers};
 use sqlx::{AnyPool, Executor};
@@ -32,6 +42,8 @@ pub struct Extras {
     pub comment: Option<String>,
     /// A new booking's code and the visitor's contact, kept out of the events likewise.
     pub booking: Option<BookingPrivate>,
+    /// The audit entry of an administrative change, written with its events.
+    pub audit: Option<AuditRecord>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -130,6 +142,7 @@ impl Backend {
 
 /// The channel on which a PostgreSQL commit tells every node "office:seq".
 pub const EVENTS_CHANNEL: &str = "talon_events";
+pub use tokens::TOKENS_CHANNEL;
 
 #[derive(Clone, Debug)]
 pub struct Store {
@@ -137,6 +150,8 @@ pub struct Store {
     backend: Backend,
     url: String,
     writer: writer::Writer,
+    /// Sessions and device tokens checked already (see `tokens`).
+    tokens: std::sync::Arc<tokens::TokenCache>,
 }
 
 impl Store {
@@ -191,6 +206,7 @@ impl Store {
             pool,
             backend,
             url,
+            tokens: Default::default(),
         })
     }
 
@@ -254,4 +270,10 @@ fn is_unique_violation(e: &sqlx::Error) -> bool {
 
 fn to_ms(t: chrono::DateTime<chrono::Utc>) -> i64 {
     t.timestamp_millis()
+}
+
+/// An instant stored as UTC milliseconds.
+pub(crate) fn from_ms(ms: i64) -> StoreResult<chrono::DateTime<chrono::Utc>> {
+    chrono::DateTime::<chrono::Utc>::from_timestamp_millis(ms)
+        .ok_or_else(|| StoreError::Corrupt(format!("time {ms} out of range")))
 }

@@ -118,6 +118,8 @@ impl Store {
             recent_service_ms: self.recent_services(office_id).await?,
             bookings: bookings.into_iter().collect(),
             receptions,
+            forecast: None,
+            advice: Vec::new(),
         }))
     }
 

@@ -14,19 +14,21 @@
 //! events one at a time, and the commit notifies every node of the office's new seq.
 
 use super::{
-    Backend, EVENTS_CHANNEL, Extras, StoreError, StoreResult, bookings, feedback,
+    Backend, EVENTS_CHANNEL, Extras, StoreError, StoreResult, audit, bookings, feedback,
     is_unique_violation, to_ms,
 };
-use sqlx::{Any, AnyPool, Transaction};
+use sqlx::AnyConnection;
+use sqlx::pool::PoolConnection;
+use sqlx::{Any, AnyPool, Connection, Transaction};
 use talon_protocol::{Event, EventKind, OfficeId};
 use tokio::sync::{mpsc, oneshot};
 
 /// Most commits written in one transaction.
 const MAX_BATCH: usize = 256;
 
-struct Job {
-    events: Vec<Event>,
-    extras: Extras,
+pub(super) struct Job {
+    pub(super) events: Vec<Event>,
+    pub(super) extras: Extras,
     done: oneshot::Sender<StoreResult<()>>,
 }
 
@@ -58,8 +60,41 @@ impl Writer {
     }
 }
 
+/// The writer's own connection, kept from batch to batch: its page cache stays warm,
+/// where a connection taken from the pool each time would have had its cache emptied by
+/// the writes made through the others (SQLite) and read every page again. Given back to
+/// the pool after a failure, in case the failure was the connection's.
+struct Held {
+    pool: AnyPool,
+    conn: Option<PoolConnection<Any>>,
+}
+
+impl Held {
+    async fn get(&mut self) -> StoreResult<&mut AnyConnection> {
+        if self.conn.is_none() {
+            self.conn = Some(self.pool.acquire().await?);
+        }
+        Ok(self.conn.as_mut().expect("just acquired"))
+    }
+}
+
 async fn run(pool: AnyPool, backend: Backend, mut queue: mpsc::Receiver<Job>) {
-    while let Some(first) = queue.recv().await {
+    let mut held = Held { pool, conn: None };
+    loop {
+        // Closing the pool waits for every connection to come back: the held one is
+        // given back as soon as the store closes.
+        let next = if held.conn.is_some() {
+            tokio::select! {
+                job = queue.recv() => job,
+                _ = held.pool.close_event() => {
+                    held.conn = None;
+                    continue;
+                }
+            }
+        } else {
+            queue.recv().await
+        };
+        let Some(first) = next else { break };
         let mut batch = vec![first];
         while batch.len() < MAX_BATCH {
             match queue.try_recv() {
@@ -71,18 +106,19 @@ async fn run(pool: AnyPool, backend: Backend, mut queue: mpsc::Receiver<Job>) {
         // Advisory locks taken in one order by every node: two batches can never wait
         // for each other.
         batch.sort_by_key(|job| job.events.first().map(|e| e.office_id));
-        let results = match write(&pool, backend, &batch, Isolate::No).await {
+        let results = match write(&mut held, backend, &batch, Isolate::No).await {
             Ok(results) => results,
             Err(e) if batch.len() == 1 => vec![Err(e)],
             // One commit of the batch failed (most often a stale seq: another node
             // committed that office first). Again in one transaction, each commit under
             // a savepoint of its own, so the failing ones are undone alone.
-            Err(_) => match write(&pool, backend, &batch, Isolate::Yes).await {
+            Err(_) => match write(&mut held, backend, &batch, Isolate::Yes).await {
                 Ok(results) => results,
                 Err(_) => {
                     let mut results = Vec::with_capacity(batch.len());
                     for job in &batch {
-                        let alone = write(&pool, backend, std::slice::from_ref(job), Isolate::No);
+                        let alone =
+                            write(&mut held, backend, std::slice::from_ref(job), Isolate::No);
                         results.push(alone.await.map(|_| ()));
                     }
                     results
@@ -107,7 +143,20 @@ enum Isolate {
 /// Writes the jobs in one transaction; with `Isolate::Yes` the result of each job, else
 /// all of them or an error. `Err` means the transaction itself failed.
 async fn write(
-    pool: &AnyPool,
+    held: &mut Held,
+    backend: Backend,
+    jobs: &[Job],
+    isolate: Isolate,
+) -> StoreResult<Vec<StoreResult<()>>> {
+    let written = write_on(held.get().await?, backend, jobs, isolate).await;
+    if written.is_err() {
+        held.conn = None;
+    }
+    written
+}
+
+async fn write_on(
+    conn: &mut AnyConnection,
     backend: Backend,
     jobs: &[Job],
     isolate: Isolate,
@@ -117,10 +166,16 @@ async fn write(
         // write lock at BEGIN: a read transaction that later wants to write, after
         // another connection wrote, fails at once (SQLITE_BUSY_SNAPSHOT) instead of
         // waiting its turn.
-        Backend::Sqlite => pool.begin_with("BEGIN IMMEDIATE").await?,
-        Backend::Postgres => pool.begin().await?,
+        Backend::Sqlite => conn.begin_with("BEGIN IMMEDIATE").await?,
+        Backend::Postgres => conn.begin().await?,
     };
     let mut results = Vec::with_capacity(jobs.len());
+    if isolate == Isolate::No && jobs.len() > 1 {
+        // The fast way: the batch's rows in few statements.
+        super::batch::write(&mut tx, backend, jobs).await?;
+        tx.commit().await?;
+        return Ok(jobs.iter().map(|_| Ok(())).collect());
+    }
     for job in jobs {
         if isolate == Isolate::No {
             write_job(&mut tx, backend, job).await?;
@@ -146,11 +201,7 @@ async fn write(
 }
 
 /// One command's events, after checking they follow the office's stored seq.
-async fn write_job(
-    tx: &mut Transaction<'static, Any>,
-    backend: Backend,
-    job: &Job,
-) -> StoreResult<()> {
+async fn write_job(tx: &mut Transaction<'_, Any>, backend: Backend, job: &Job) -> StoreResult<()> {
     let Some(first) = job.events.first() else {
         return Ok(());
     };
@@ -168,6 +219,9 @@ async fn write_job(
             other => other,
         })?;
     }
+    if let Some(record) = &job.extras.audit {
+        audit::insert(tx, record).await?;
+    }
     if backend == Backend::Postgres {
         let last = job.events.last().map_or(first.seq, |e| e.seq);
         sqlx::query("SELECT pg_notify($1, $2)")
@@ -181,7 +235,7 @@ async fn write_job(
 
 /// Refuses a commit whose first event does not follow the office's stored seq.
 async fn check_seq(
-    tx: &mut Transaction<'static, Any>,
+    tx: &mut Transaction<'_, Any>,
     office: OfficeId,
     first_seq: u64,
 ) -> StoreResult<()> {
@@ -197,11 +251,7 @@ async fn check_seq(
 }
 
 /// Appends one event and writes the state it describes.
-async fn project(
-    tx: &mut Transaction<'static, Any>,
-    event: &Event,
-    extras: &Extras,
-) -> StoreResult<()> {
+async fn project(tx: &mut Transaction<'_, Any>, event: &Event, extras: &Extras) -> StoreResult<()> {
     let office = event.office_id.0;
     sqlx::query(
         "INSERT INTO events (office_id, seq, at_ms, kind, data) VALUES ($1, $2, $3, $4, $5)",
@@ -214,14 +264,7 @@ async fn project(
     .execute(&mut **tx)
     .await?;
     if let Some(ticket) = event.kind.ticket() {
-        let key = extras
-            .idempotency
-            .as_ref()
-            .filter(|(id, _)| {
-                *id == ticket.id && matches!(event.kind, EventKind::TicketIssued { .. })
-            })
-            .map(|(_, key)| key.as_str());
-        let prefix = ticket.label.trim_end_matches(|c: char| c.is_ascii_digit());
+        let key = idempotency_key(event, ticket, extras);
         sqlx::query(
             "INSERT INTO tickets (id, office_id, service_day, prefix, number, label, status, \
              public_code, idempotency_key, issued_ms, finished_ms, data) \
@@ -232,7 +275,7 @@ async fn project(
         .bind(ticket.id.0.to_string())
         .bind(office)
         .bind(ticket.service_day.to_string())
-        .bind(prefix)
+        .bind(ticket_prefix(ticket))
         .bind(i64::from(ticket.number))
         .bind(&ticket.label)
         .bind(ticket.status.as_str())
@@ -245,6 +288,34 @@ async fn project(
         .await?;
         return Ok(());
     }
+    project_state(tx, event, extras).await
+}
+
+/// The retry key stored with a ticket: its kiosk's, on the event that issued it.
+pub(super) fn idempotency_key<'a>(
+    event: &Event,
+    ticket: &talon_protocol::Ticket,
+    extras: &'a Extras,
+) -> Option<&'a str> {
+    extras
+        .idempotency
+        .as_ref()
+        .filter(|(id, _)| *id == ticket.id && matches!(event.kind, EventKind::TicketIssued { .. }))
+        .map(|(_, key)| key.as_str())
+}
+
+/// A ticket's prefix: its label without the number.
+pub(super) fn ticket_prefix(ticket: &talon_protocol::Ticket) -> &str {
+    ticket.label.trim_end_matches(|c: char| c.is_ascii_digit())
+}
+
+/// Writes the state a ticket-less event describes (windows, topics, alerts, …).
+pub(super) async fn project_state(
+    tx: &mut Transaction<'_, Any>,
+    event: &Event,
+    extras: &Extras,
+) -> StoreResult<()> {
+    let office = event.office_id.0;
     match &event.kind {
         EventKind::WindowChanged { window } => {
             sqlx::query(
@@ -270,14 +341,16 @@ async fn project(
             .await?;
         }
         EventKind::OfficeChanged { office: changed } => {
-            sqlx::query("UPDATE offices SET name = $1, data = $2 WHERE id = $3")
+            sqlx::query("UPDATE offices SET name = $1, data = $2, region_id = $3 WHERE id = $4")
                 .bind(&changed.name)
                 .bind(serde_json::to_string(changed)?)
+                .bind(changed.region_id.map(|r| r.0))
                 .bind(office)
                 .execute(&mut **tx)
                 .await?;
         }
-        EventKind::AlertRaised { alert } => {
+        EventKind::AlertRaised { alert } | EventKind::AlertChanged { alert, .. } => {
+            super::notify::enqueue(tx, event, alert).await?;
             sqlx::query(
                 "INSERT INTO alerts (office_id, id, data) VALUES ($1, $2, $3) \
                  ON CONFLICT (office_id, id) DO UPDATE SET data = excluded.data",

@@ -193,12 +193,15 @@ pub fn ticket_live(lang: Lang, status: &PublicTicketStatus, tz: Tz) -> String {
             } else {
                 tw(lang, "web-people", &[("people", ahead.into())])
             };
-            let minutes = whole_minutes(status.estimated_wait_ms.unwrap_or(0));
+            let wait = wait_text(
+                lang,
+                status.estimated_wait_ms.unwrap_or(0),
+                status.wait_range.as_ref(),
+            );
             html.push_str(&format!(
                 r#"<dl class="facts"><div><dt>{ahead_label}</dt><dd id="ahead">{ahead_text}</dd></div><div><dt>{wait_label}</dt><dd id="wait">{wait}</dd></div></dl>"#,
                 ahead_label = t(lang, "web-people-ahead"),
                 wait_label = t(lang, "web-estimated-wait"),
-                wait = tw(lang, "web-about-minutes", &[("minutes", minutes.into())]),
             ));
         }
         TicketStatus::Called => {
@@ -454,6 +457,12 @@ pub fn board_live(lang: Lang, board: &PublicOffice) -> String {
         }
         None => t(lang, "web-board-day-off"),
     };
+    // A special day says why its hours differ (the administrator's words).
+    let hours = if board.today_note.is_empty() {
+        hours
+    } else {
+        format!("{hours} ({})", esc(&board.today_note))
+    };
     let mut html = format!(
         r#"<p class="hours" id="hours">{hours}</p><p class="open-windows" id="windows-open">{windows}</p>"#,
         windows = tw(
@@ -472,11 +481,10 @@ pub fn board_live(lang: Lang, board: &PublicOffice) -> String {
             Lang::En if !topic.name_en.trim().is_empty() => &topic.name_en,
             _ => &topic.name_ru,
         };
-        let minutes = whole_minutes(topic.estimated_wait_ms);
         let wait = if topic.waiting == 0 {
             t(lang, "web-board-no-wait")
         } else {
-            tw(lang, "web-about-minutes", &[("minutes", minutes.into())])
+            wait_text(lang, topic.estimated_wait_ms, topic.wait_range.as_ref())
         };
         html.push_str(&format!(
             r#"<li data-topic="{id}"><h2>{name}</h2><dl class="pair"><div><dt>{waiting_label}</dt><dd class="waiting">{waiting}</dd></div><div><dt>{wait_label}</dt><dd class="wait">{wait}</dd></div></dl></li>"#,
@@ -544,6 +552,22 @@ pub fn board_page(lang: Lang, board: &PublicOffice, embed: bool) -> String {
         data = script_json(&data),
     );
     frame.render(&main, &scripts)
+}
+
+/// "от 8 до 14 минут" for a forecast range, else "около 15 минут".
+fn wait_text(lang: Lang, ms: i64, range: Option<&talon_protocol::forecast::WaitRange>) -> String {
+    match range.map(|r| r.minutes()).filter(|(_, high)| *high > 1) {
+        Some((low, high)) => tw(
+            lang,
+            "web-wait-range",
+            &[("low", low.into()), ("high", high.into())],
+        ),
+        None => tw(
+            lang,
+            "web-about-minutes",
+            &[("minutes", whole_minutes(ms).into())],
+        ),
+    }
 }
 
 #[cfg(test)]

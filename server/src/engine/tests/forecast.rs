@@ -1,0 +1,127 @@
+//! The forward simulation on hand-made states: windows sharing topics, a long service in
+//! progress, an out-of-turn visitor, a paused window; and the range from varied
+//! services, the same for the same seed.
+
+use super::*;
+use crate::forecast::forward::{WaitRange, forecast};
+
+const MIN: i64 = 60_000;
+
+/// Every topic's recent services: `minutes` each (enough of them to be used).
+fn services(h: &mut Hall, minutes: &[i64]) {
+    for topic in [A, B, C] {
+        h.st.recent_service_ms
+            .insert(topic, minutes.iter().map(|m| m * MIN).collect());
+    }
+}
+
+fn exactly(ms: i64) -> WaitRange {
+    WaitRange {
+        median_ms: ms,
+        low_ms: ms,
+        high_ms: ms,
+    }
+}
+
+#[test]
+fn windows_sharing_topics_call_in_the_dispatch_order() {
+    let mut h = Hall::new();
+    services(&mut h, &[10; 5]);
+    h.open(W1, t0()); // serves A and B
+    h.open(W2, t0()); // serves A only
+    let a1 = h.issue(1, A, t0());
+    let b1 = h.issue(2, B, m(1));
+    let a2 = h.issue(3, A, m(2));
+    let f = forecast(&h.st, m(3), 50, 7);
+    // B's norm is 5 minutes: B001 is furthest through it and goes to window 1 at once,
+    // A001 to window 2; A002 waits for the first to be free again, 10 minutes on.
+    assert_eq!(f.tickets[&b1], exactly(0));
+    assert_eq!(f.tickets[&a1], exactly(0));
+    assert_eq!(f.tickets[&a2], exactly(10 * MIN));
+    // A new visitor of A or B waits for the next free window too; C has no open window.
+    assert_eq!(f.new_ticket[&A], exactly(10 * MIN));
+    assert_eq!(f.new_ticket[&B], exactly(10 * MIN));
+    assert!(!f.new_ticket.contains_key(&C));
+}
+
+#[test]
+fn a_long_service_in_progress_counts_what_has_run() {
+    let mut h = Hall::new();
+    services(&mut h, &[10; 5]);
+    h.open(W2, t0());
+    let first = h.issue(1, A, t0());
+    h.call_ok(W2, t0());
+    h.act(first, TicketAction::Start, t0());
+    let next = h.issue(2, A, m(1));
+    // Nine minutes of a ten-minute service have run: one is left.
+    let f = forecast(&h.st, m(9), 50, 7);
+    assert_eq!(f.tickets[&next], exactly(MIN));
+}
+
+#[test]
+fn an_out_of_turn_visitor_goes_first() {
+    let mut h = Hall::new();
+    services(&mut h, &[10; 5]);
+    h.open(W2, t0());
+    let first = h.issue(1, A, t0());
+    let privileged = h.issue_out_of_turn(2, A, m(1));
+    let f = forecast(&h.st, m(2), 50, 7);
+    assert_eq!(f.tickets[&privileged], exactly(0));
+    assert_eq!(f.tickets[&first], exactly(10 * MIN));
+}
+
+#[test]
+fn a_paused_window_calls_again_when_its_pause_ends() {
+    let mut h = Hall::new();
+    services(&mut h, &[10; 5]);
+    h.open(W2, t0());
+    h.ok(
+        Hall::window_cmd(
+            W2,
+            agent(2),
+            WindowAction::Pause {
+                reason: "обед".into(),
+                until: Some(m(20)),
+            },
+        ),
+        t0(),
+    );
+    let waiting = h.issue(1, A, m(1));
+    let f = forecast(&h.st, m(5), 50, 7);
+    assert_eq!(f.tickets[&waiting], exactly(15 * MIN));
+}
+
+#[test]
+fn varied_services_give_a_range_and_the_seed_fixes_it() {
+    let mut h = Hall::new();
+    services(&mut h, &[4, 6, 8, 10, 12, 15, 20, 25]);
+    h.open(W2, t0());
+    for n in 1..=4 {
+        h.issue(n, A, t0());
+    }
+    let last = tid(4);
+    let f = forecast(&h.st, m(1), 200, 11);
+    let range = f.tickets[&last];
+    assert!(
+        range.low_ms < range.median_ms && range.median_ms < range.high_ms,
+        "{range:?}"
+    );
+    // Three services ahead of 12.5 minutes on average: the median is near 37.5.
+    assert!((30 * MIN..45 * MIN).contains(&range.median_ms), "{range:?}");
+    assert_eq!(
+        forecast(&h.st, m(1), 200, 11),
+        f,
+        "the same seed, the same forecast"
+    );
+}
+
+#[test]
+fn without_recent_services_the_norm_stands_in() {
+    let mut h = Hall::new();
+    h.open(W2, t0());
+    h.issue(1, A, t0());
+    let second = h.issue(2, A, t0());
+    // Topic A's service norm is 20 minutes: the second visitor waits about that long.
+    let range = forecast(&h.st, m(1), 400, 3).tickets[&second];
+    assert!((14 * MIN..24 * MIN).contains(&range.median_ms), "{range:?}");
+}
