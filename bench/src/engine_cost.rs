@@ -163,6 +163,7 @@ pub(crate) fn office(now: DateTime<Utc>) -> OfficeState {
         receptions: Default::default(),
         forecast: None,
         advice: Vec::new(),
+        flow: Default::default(),
     };
     let prefixes = ["А", "Б", "В", "Г"];
     for t in 1..=TOPICS {

@@ -40,6 +40,23 @@ pub enum Top {
         #[command(subcommand)]
         command: DeviceCommand,
     },
+    /// Run a planned day (windows open per hour and the topics each serves, as JSON:
+    /// the body of POST /api/v1/offices/{office}/what-if) through the simulator and
+    /// print the expected share within each wait norm, the average wait and the worst
+    /// hour. Changes nothing.
+    WhatIf {
+        /// The office planned.
+        #[arg(long)]
+        office: i64,
+        /// The plan's JSON file ("-": standard input).
+        #[arg(long)]
+        plan: String,
+        /// Print the outcome as JSON (as the API answers) instead of the table.
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        db: DatabaseArg,
+    },
 }
 
 #[derive(Debug, clap::Args)]
@@ -228,7 +245,46 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             );
             Ok(())
         }
+        Top::WhatIf {
+            office,
+            plan,
+            json,
+            db,
+        } => {
+            print!("{}", what_if(office, &plan, json, &db.database).await?);
+            Ok(())
+        }
     }
+}
+
+/// What `talon-server what-if` prints: the table, or the outcome as JSON.
+pub async fn what_if(
+    office: i64,
+    plan: &str,
+    json: bool,
+    database: &str,
+) -> anyhow::Result<String> {
+    let text = if plan == "-" {
+        std::io::read_to_string(std::io::stdin())?
+    } else {
+        std::fs::read_to_string(plan).map_err(|e| anyhow::anyhow!("{plan}: {e}"))?
+    };
+    let plan: talon_protocol::advice::DayPlan =
+        serde_json::from_str(&text).map_err(|e| anyhow::anyhow!("the plan {plan}: {e}"))?;
+    let store = Store::open(database).await?;
+    let queues = Queues::load(store, Arc::new(crate::clock::SystemClock)).await?;
+    let office = OfficeId(office);
+    let day = plan.day;
+    let outcome = crate::forecast::what_if::run(&queues, office, plan)
+        .await
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    if json {
+        return Ok(serde_json::to_string_pretty(&outcome)? + "\n");
+    }
+    let topics = queues.office(office)?.lock().await.topics.clone();
+    Ok(crate::forecast::what_if::render(
+        office, day, &outcome, &topics,
+    ))
 }
 
 async fn serve(args: ServeArgs) -> anyhow::Result<()> {

@@ -142,3 +142,51 @@ async fn a_planned_day_is_run_through_the_simulator() {
     assert_eq!(status, StatusCode::FORBIDDEN);
     app.stop().await;
 }
+
+/// The same from the command line: `talon-server what-if --office N --plan FILE` reads
+/// the office from the database and prints the table (or the API's JSON).
+#[tokio::test]
+async fn the_command_line_runs_a_planned_day_too() {
+    let app = spawn_app().await;
+    let a = app.topics[0].0;
+    let plan = serde_json::json!({
+        "day": "2026-11-27",
+        "hours": (9..18).map(|h| serde_json::json!({"hour": h, "windows": [[a], [a]]})).collect::<Vec<_>>(),
+        "arrivals": (9..17).map(|h| serde_json::json!({"topic_id": a, "hour": h, "visitors": 4.0})).collect::<Vec<_>>(),
+    });
+    let file = app.files().join("plan.json");
+    std::fs::write(&file, plan.to_string()).unwrap();
+    let file = file.to_str().unwrap();
+    let url = app.database_url().to_string();
+    let table = talon_server::cli::what_if(app.office.0, file, false, &url)
+        .await
+        .expect("the table");
+    assert!(table.contains("18 window-hours"), "{table}");
+    assert!(table.contains("| A Передача показаний |"), "{table}");
+    let json = talon_server::cli::what_if(app.office.0, file, true, &url)
+        .await
+        .expect("the JSON");
+    let outcome: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(outcome["arrivals_from"], "plan");
+    assert_eq!(outcome["staff_hours"], 18);
+    // The API's answer to the same plan is the same (both seeded by the office).
+    let path = format!("/api/v1/offices/{}/what-if", app.office);
+    let (_, api) = app.post(&path, Some(&app.head.token), plan).await;
+    assert_eq!(outcome, api);
+
+    std::fs::write(
+        app.files().join("bad.json"),
+        r#"{"day": "2026-11-27", "hours": [{"hour": 24, "windows": []}]}"#,
+    )
+    .unwrap();
+    let bad = app.files().join("bad.json");
+    let refused = talon_server::cli::what_if(app.office.0, bad.to_str().unwrap(), false, &url)
+        .await
+        .expect_err("an hour 24 is refused");
+    assert!(refused.to_string().contains("hour 24"), "{refused}");
+    let missing = talon_server::cli::what_if(999, file, false, &url)
+        .await
+        .expect_err("no such office");
+    assert!(missing.to_string().contains("999"), "{missing}");
+    app.stop().await;
+}

@@ -309,6 +309,11 @@ impl TestApp {
 
     /// The database the server runs on (other nodes may share it).
     #[allow(dead_code, reason = "only the PostgreSQL suite starts more nodes")]
+    /// A temporary directory for the test's own files, removed with the server.
+    pub fn files(&self) -> &std::path::Path {
+        self.server.files()
+    }
+
     pub fn database_url(&self) -> &str {
         self.server.database().url()
     }

@@ -14,6 +14,7 @@ pub fn absorb(state: &mut OfficeState, event: &Event) {
     }
     state.seq = event.seq;
     talon_protocol::snapshot::note_call(&mut state.recent_calls, event);
+    state.flow.note(&event.kind);
     if let Some(ticket) = event.kind.ticket() {
         if matches!(event.kind, EventKind::TicketIssued { .. })
             && ticket.service_day == state.service_day
@@ -119,6 +120,7 @@ mod tests {
             receptions: Default::default(),
             forecast: None,
             advice: Vec::new(),
+            flow: Default::default(),
         }
     }
 

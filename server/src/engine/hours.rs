@@ -30,6 +30,26 @@ pub fn issuing_check(office: &Office, now: DateTime<Utc>) -> Result<(), Closed> 
     })
 }
 
+/// Today's issuing as instants, when the office issues at `now`: since its opening, and
+/// until when (before closing by the office's setting).
+pub fn issuing_today(office: &Office, now: DateTime<Utc>) -> Option<IssuingHours> {
+    issuing_check(office, now).ok()?;
+    let tz = office.time_zone.tz();
+    let day = now.with_timezone(&tz).date_naive();
+    let hours = hours_on(office, day)?;
+    let stop = office.settings.issuing_stops_before_close_min;
+    Some(IssuingHours {
+        opened: to_utc(tz, day.and_time(hours.open))?,
+        until: to_utc(tz, day.and_time(issuing_end(hours, stop)))?,
+    })
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct IssuingHours {
+    pub opened: DateTime<Utc>,
+    pub until: DateTime<Utc>,
+}
+
 /// Issuing is refused; `next_opening` is `None` when the office has no hours at all.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Closed {

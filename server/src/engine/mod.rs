@@ -14,6 +14,7 @@ pub mod dispatch;
 mod error;
 mod escalation;
 pub mod estimate;
+pub mod flow;
 pub mod hours;
 mod ratings;
 pub mod slots;
@@ -266,6 +267,7 @@ pub fn apply(
     let events = number(state, now, out);
     for event in &events {
         talon_protocol::snapshot::note_call(&mut state.recent_calls, event);
+        state.flow.note(&event.kind);
     }
     Ok(events)
 }

@@ -42,6 +42,8 @@ pub struct OfficeState {
     /// The staffing advisor's advice standing now (the last `AdviceChanged`); empty
     /// after a restart until the advisor next looks.
     pub advice: Vec<talon_protocol::advice::Advice>,
+    /// Walks, turnarounds and the last hour's arrivals, for the forecast.
+    pub flow: super::flow::Flow,
 }
 
 impl OfficeState {

@@ -149,6 +149,7 @@ fn office_state() -> OfficeState {
         receptions: Default::default(),
         forecast: None,
         advice: Vec::new(),
+        flow: Default::default(),
     }
 }
 

@@ -3,15 +3,19 @@
 //! around its service norm). Each run starts from the windows as they are (open and
 //! free, serving for so long already, paused until a time) and the queue in dispatch
 //! order (out of turn first, booked visitors whose slot began, the rest by their wait
-//! against their norm). The result is each waiting visitor's median wait and an 80 %
+//! against their norm). A window's visit takes the walk of the called visitor, the
+//! service and the agent's turnaround before the next call, each drawn from the office's
+//! recent ones; while the office issues, visitors keep coming at the last hour's rate of
+//! each topic (out of turn among them as often as then), and those who go first delay
+//! those waiting now. The result is each waiting visitor's median wait and an 80 %
 //! range, and the same for a visitor of each topic taking a ticket now. Seeded, so the
 //! same state and seed give the same answer; `runs` bounds the CPU.
 
-use crate::engine::OfficeState;
+use crate::engine::{OfficeState, hours};
 use chrono::{DateTime, Utc};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, VecDeque};
 use talon_protocol::dispatch::{dispatch_order, is_eligible};
 use talon_protocol::{NewTicket, Ticket, TicketId, TicketStatus, TopicId, Window, WindowState};
 
@@ -73,6 +77,121 @@ impl Services {
     }
 }
 
+/// An office-wide time drawn from its recent samples (none yet: no time at all).
+struct Samples<'a>(&'a VecDeque<i64>);
+
+impl Samples<'_> {
+    fn draw(&self, rng: &mut StdRng) -> i64 {
+        if self.0.is_empty() {
+            return 0;
+        }
+        self.0[rng.random_range(0..self.0.len())]
+    }
+
+    /// What is left of one that has run `elapsed_ms` (nothing, when no draw is longer).
+    fn remaining(&self, elapsed_ms: i64, rng: &mut StdRng) -> i64 {
+        for _ in 0..5 {
+            let total = self.draw(rng);
+            if total > elapsed_ms {
+                return total - elapsed_ms;
+            }
+        }
+        0
+    }
+}
+
+/// The times a window's visit takes besides the service.
+struct Pace<'a> {
+    walk: Samples<'a>,
+    turnaround: Samples<'a>,
+}
+
+/// Visitors still to come while the office issues, per topic: a Poisson stream at the
+/// last hour's rate, each out of turn with that hour's share.
+struct Arrivals {
+    /// Milliseconds from now until issuing stops (none come after).
+    until_ms: i64,
+    /// Per topic (in `Forecast`'s topic order): tickets per ms, out-of-turn share.
+    rates: Vec<(f64, f64)>,
+    /// A ticket of each topic, plain and out of turn, to compare by the dispatch rule
+    /// (its times are set to the arrival's before each comparison).
+    templates: Vec<[Ticket; 2]>,
+}
+
+impl Arrivals {
+    fn of(state: &OfficeState, topics: &[TopicId], now: DateTime<Utc>) -> Arrivals {
+        let issuing = hours::issuing_today(&state.office, now);
+        let rates = state.flow.arrival_rates(now, issuing.map(|h| h.opened));
+        Arrivals {
+            until_ms: issuing.map_or(0, |h| (h.until - now).num_milliseconds().max(0)),
+            rates: topics
+                .iter()
+                .map(|t| rates.get(t).copied().unwrap_or((0.0, 0.0)))
+                .collect(),
+            templates: topics
+                .iter()
+                .map(|t| {
+                    let plain = newcomer(state, *t, now);
+                    let out_of_turn = Ticket {
+                        out_of_turn: true,
+                        ..plain.clone()
+                    };
+                    [plain, out_of_turn]
+                })
+                .collect(),
+        }
+    }
+
+    /// The time of the next arrival after `after_ms` (exponential gaps), or never.
+    fn next(&self, topic: usize, after_ms: i64, rng: &mut StdRng) -> i64 {
+        let rate = self.rates[topic].0;
+        if rate <= 0.0 {
+            return i64::MAX;
+        }
+        let u: f64 = rng.random_range(f64::EPSILON..1.0);
+        let at = after_ms.saturating_add((-u.ln() / rate) as i64);
+        if at >= self.until_ms { i64::MAX } else { at }
+    }
+}
+
+/// One run's visitors who came after now: per topic, those not yet called, plain and
+/// out of turn, by arrival time.
+struct Comers {
+    next_ms: Vec<i64>,
+    waiting: Vec<[VecDeque<i64>; 2]>,
+}
+
+impl Comers {
+    fn new(arrivals: &Arrivals, rng: &mut StdRng) -> Comers {
+        Comers {
+            next_ms: (0..arrivals.rates.len())
+                .map(|t| arrivals.next(t, 0, rng))
+                .collect(),
+            waiting: vec![[VecDeque::new(), VecDeque::new()]; arrivals.rates.len()],
+        }
+    }
+
+    /// Everyone who has come by `at_ms` joins the queue.
+    fn come(&mut self, arrivals: &Arrivals, at_ms: i64, rng: &mut StdRng) {
+        for topic in 0..self.next_ms.len() {
+            while self.next_ms[topic] <= at_ms {
+                let came = self.next_ms[topic];
+                let out_of_turn = rng.random_bool(arrivals.rates[topic].1.clamp(0.0, 1.0));
+                self.waiting[topic][usize::from(out_of_turn)].push_back(came);
+                self.next_ms[topic] = arrivals.next(topic, came, rng);
+            }
+        }
+    }
+}
+
+/// Who a window may call: a ticket of the queue now (from its topic's lane, or among
+/// the others), or the first who came later of a topic, plain or out of turn.
+#[derive(Debug, Clone, Copy)]
+enum Candidate {
+    Queued { lane: Option<TopicId>, index: usize },
+    Came { topic: usize, out_of_turn: bool },
+}
+
 /// Box–Muller: one standard normal from two uniforms.
 fn standard_normal(rng: &mut StdRng) -> f64 {
     let u1: f64 = rng.random_range(f64::EPSILON..1.0);
@@ -97,26 +216,33 @@ fn newcomer(state: &OfficeState, topic: TopicId, now: DateTime<Utc>) -> Ticket {
     .into_ticket()
 }
 
-/// When each window is free first, or none for a window that calls nobody soon
-/// (closed, deactivated, paused without an end).
+/// When each window calls next, or none for a window that calls nobody soon (closed,
+/// deactivated, paused without an end). A busy window finishes its visit (the walk and
+/// the service left), then turns around; an idle one is turning around already.
 fn free_at(
     state: &OfficeState,
     window: &Window,
     now: DateTime<Utc>,
     services: &HashMap<TopicId, Services>,
+    pace: &Pace,
     rng: &mut StdRng,
 ) -> Option<i64> {
     if !window.active {
         return None;
     }
     let busy = |ticket: &Ticket, rng: &mut StdRng| {
-        let elapsed = match ticket.status {
-            TicketStatus::Serving => ticket.service_ms_at(now),
-            _ => 0,
-        };
-        services
-            .get(&ticket.topic_id)
-            .map_or(0, |s| s.remaining(elapsed, rng))
+        let service = services.get(&ticket.topic_id);
+        match ticket.status {
+            TicketStatus::Serving => {
+                service.map_or(0, |s| s.remaining(ticket.service_ms_at(now), rng))
+            }
+            _ => {
+                let walked = ticket
+                    .called_at
+                    .map_or(0, |at| (now - at).num_milliseconds().max(0));
+                pace.walk.remaining(walked, rng) + service.map_or(0, |s| s.draw(rng))
+            }
+        }
     };
     match window.state {
         WindowState::Closed => None,
@@ -125,12 +251,16 @@ fn free_at(
             .as_ref()
             .and_then(|p| p.until)
             .map(|until| (until - now).num_milliseconds().max(0)),
-        WindowState::Idle => Some(0),
+        WindowState::Idle => {
+            let idle = (now - window.state_since).num_milliseconds().max(0);
+            Some(pace.turnaround.remaining(idle, rng))
+        }
         _ => Some(
             window
                 .current_ticket
                 .and_then(|id| state.tickets.get(&id))
-                .map_or(0, |ticket| busy(ticket, rng)),
+                .map_or(0, |ticket| busy(ticket, rng))
+                + pace.turnaround.draw(rng),
         ),
     }
 }
@@ -175,18 +305,37 @@ impl Lanes {
     }
 }
 
-/// One run: each ticket's wait from now, by the dispatch rule at each free window.
-#[allow(clippy::too_many_arguments)]
-fn run(
-    state: &OfficeState,
-    queue: &[Ticket],
-    lanes: &Lanes,
+/// What one run reads and does not change.
+struct Setting<'a> {
+    state: &'a OfficeState,
+    queue: &'a [Ticket],
+    lanes: &'a Lanes,
+    /// The last `newcomers` of the queue are imagined (a ticket of each topic now).
     newcomers: usize,
+    /// Which tickets of the queue some window that calls will call (the run ends when
+    /// they all are).
+    callable: &'a [bool],
+    topics: &'a [TopicId],
     now: DateTime<Utc>,
-    services: &HashMap<TopicId, Services>,
-    rng: &mut StdRng,
-    waits: &mut [Vec<i64>],
-) {
+    services: &'a HashMap<TopicId, Services>,
+    pace: &'a Pace<'a>,
+    arrivals: &'a Arrivals,
+}
+
+/// One run: each ticket's wait from now, by the dispatch rule at each free window.
+fn run(setting: &Setting, rng: &mut StdRng, waits: &mut [Vec<i64>]) {
+    let Setting {
+        state,
+        queue,
+        lanes,
+        newcomers,
+        callable,
+        topics,
+        now,
+        services,
+        pace,
+        arrivals,
+    } = *setting;
     let wait_norm = |topic| {
         lanes
             .wait_norms
@@ -194,49 +343,115 @@ fn run(
             .find(|(t, _)| *t == topic)
             .map(|(_, norm)| *norm)
     };
+    let topic_index = |topic: TopicId| topics.iter().position(|t| *t == topic);
     let mut windows: Vec<(i64, &Window)> = state
         .windows
         .values()
-        .filter_map(|w| free_at(state, w, now, services, rng).map(|at| (at, w)))
+        .filter_map(|w| free_at(state, w, now, services, pace, rng).map(|at| (at, w)))
         .collect();
+    let mut comers = Comers::new(arrivals, rng);
+    let mut templates = arrivals.templates.clone();
     // Where each topic's lane stands, and which of the others are called.
     let mut heads: BTreeMap<TopicId, usize> = lanes.by_topic.keys().map(|t| (*t, 0)).collect();
     let mut others_left: Vec<usize> = lanes.others.clone();
     let real = queue.len() - newcomers;
-    while !windows.is_empty() {
+    let mut left = callable.iter().filter(|c| **c).count();
+    let mut candidates: Vec<Candidate> = Vec::new();
+    while left > 0 && !windows.is_empty() {
         let (slot, &(at_ms, window)) = windows
             .iter()
             .enumerate()
             .min_by_key(|(_, (at, w))| (*at, w.id))
             .expect("not empty");
         let at = now + chrono::Duration::milliseconds(at_ms);
-        let lane_heads = window.topics.iter().filter_map(|topic| {
-            let lane = lanes.by_topic.get(topic)?;
-            lane.get(heads[topic]).map(|index| (Some(*topic), *index))
-        });
-        let other = others_left
-            .iter()
-            .filter(|t| is_eligible(&queue[**t], window))
-            .map(|t| (None, *t));
-        let next = lane_heads
-            .chain(other)
-            .min_by(|(_, a), (_, b)| dispatch_order(wait_norm, &queue[*a], &queue[*b], at));
-        let Some((lane, ticket)) = next else {
-            // Nobody here for this window: it calls no one else in this run.
-            windows.swap_remove(slot);
-            continue;
+        comers.come(arrivals, at_ms, rng);
+        candidates.clear();
+        for topic in &window.topics {
+            let lane = lanes.by_topic.get(topic);
+            let queued = lane.and_then(|lane| lane.get(heads[topic]));
+            if let Some(index) = queued {
+                candidates.push(Candidate::Queued {
+                    lane: Some(*topic),
+                    index: *index,
+                });
+            }
+            let Some(t) = topic_index(*topic) else {
+                continue;
+            };
+            for out_of_turn in [false, true] {
+                // A plain visitor who came later is behind everyone of the topic now.
+                if !out_of_turn && queued.is_some() {
+                    continue;
+                }
+                if let Some(came) = comers.waiting[t][usize::from(out_of_turn)].front() {
+                    let since = now + chrono::Duration::milliseconds(*came);
+                    let template = &mut templates[t][usize::from(out_of_turn)];
+                    template.issued_at = since;
+                    template.queue_since = since;
+                    candidates.push(Candidate::Came {
+                        topic: t,
+                        out_of_turn,
+                    });
+                }
+            }
+        }
+        candidates.extend(
+            others_left
+                .iter()
+                .filter(|t| is_eligible(&queue[**t], window))
+                .map(|t| Candidate::Queued {
+                    lane: None,
+                    index: *t,
+                }),
+        );
+        let ticket_of = |c: &Candidate| match *c {
+            Candidate::Queued { index, .. } => &queue[index],
+            Candidate::Came { topic, out_of_turn } => &templates[topic][usize::from(out_of_turn)],
         };
-        match lane {
-            Some(topic) => *heads.get_mut(&topic).expect("a lane") += 1,
-            None => others_left.retain(|t| *t != ticket),
-        }
-        waits[ticket].push(at_ms);
-        if ticket < real {
-            let service = services
-                .get(&queue[ticket].topic_id)
-                .map_or(0, |s| s.draw(rng));
-            windows[slot].0 = at_ms + service;
-        }
+        let next = candidates
+            .iter()
+            .min_by(|a, b| dispatch_order(wait_norm, ticket_of(a), ticket_of(b), at))
+            .copied();
+        let topic = match next {
+            None => {
+                // Nobody here for this window now: it calls the next to come for its
+                // topics, or no one else in this run.
+                let next_comer = window
+                    .topics
+                    .iter()
+                    .filter_map(|t| topic_index(*t))
+                    .map(|t| comers.next_ms[t])
+                    .min()
+                    .unwrap_or(i64::MAX);
+                if next_comer == i64::MAX {
+                    windows.swap_remove(slot);
+                } else {
+                    windows[slot].0 = next_comer;
+                }
+                continue;
+            }
+            Some(Candidate::Queued { lane, index }) => {
+                match lane {
+                    Some(topic) => *heads.get_mut(&topic).expect("a lane") += 1,
+                    None => others_left.retain(|t| *t != index),
+                }
+                waits[index].push(at_ms);
+                if callable[index] {
+                    left -= 1;
+                }
+                if index >= real {
+                    // An imagined newcomer takes no window time.
+                    continue;
+                }
+                queue[index].topic_id
+            }
+            Some(Candidate::Came { topic, out_of_turn }) => {
+                comers.waiting[topic][usize::from(out_of_turn)].pop_front();
+                topics[topic]
+            }
+        };
+        let service = services.get(&topic).map_or(0, |s| s.draw(rng));
+        windows[slot].0 = at_ms + pace.walk.draw(rng) + service + pace.turnaround.draw(rng);
     }
 }
 
@@ -270,20 +485,45 @@ pub fn forecast(state: &OfficeState, now: DateTime<Utc>, runs: u32, seed: u64) -
     queue.sort_by_key(|t| t.id);
     let topics: Vec<TopicId> = state.topics.keys().copied().collect();
     queue.extend(topics.iter().map(|t| newcomer(state, *t, now)));
-    let mut waits = vec![Vec::with_capacity(runs as usize); queue.len()];
+    let pace = Pace {
+        walk: Samples(&state.flow.walk_ms),
+        turnaround: Samples(&state.flow.turnaround_ms),
+    };
+    // Windows that will call (open, or paused until a time), and who they may call.
+    let calling: Vec<&Window> = state
+        .windows
+        .values()
+        .filter(|w| {
+            w.active
+                && match w.state {
+                    WindowState::Closed => false,
+                    WindowState::Paused => w.pause.as_ref().is_some_and(|p| p.until.is_some()),
+                    _ => true,
+                }
+        })
+        .collect();
+    let callable: Vec<bool> = queue
+        .iter()
+        .map(|t| calling.iter().any(|w| is_eligible(t, w)))
+        .collect();
     let lanes = Lanes::of(state, &queue, now);
+    let arrivals = Arrivals::of(state, &topics, now);
+    let setting = Setting {
+        state,
+        queue: &queue,
+        lanes: &lanes,
+        newcomers: topics.len(),
+        callable: &callable,
+        topics: &topics,
+        now,
+        services: &services,
+        pace: &pace,
+        arrivals: &arrivals,
+    };
+    let mut waits = vec![Vec::with_capacity(runs as usize); queue.len()];
     let mut rng = StdRng::seed_from_u64(seed);
     for _ in 0..runs {
-        run(
-            state,
-            &queue,
-            &lanes,
-            topics.len(),
-            now,
-            &services,
-            &mut rng,
-            &mut waits,
-        );
+        run(&setting, &mut rng, &mut waits);
     }
     let real = queue.len() - topics.len();
     let mut forecast = Forecast::default();

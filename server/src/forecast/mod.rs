@@ -8,3 +8,4 @@ pub mod erlang;
 pub mod forward;
 pub mod live;
 pub mod plan;
+pub mod what_if;

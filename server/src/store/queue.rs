@@ -120,6 +120,7 @@ impl Store {
             receptions,
             forecast: None,
             advice: Vec::new(),
+            flow: self.day_flow(office_id, service_day).await?,
         }))
     }
 
@@ -159,6 +160,25 @@ impl Store {
             }
         }
         Ok(calls)
+    }
+
+    /// What the forecast learns of the day's flow, from the day's tickets.
+    async fn day_flow(
+        &self,
+        office_id: OfficeId,
+        service_day: NaiveDate,
+    ) -> StoreResult<crate::engine::flow::Flow> {
+        let rows: Vec<(String,)> =
+            sqlx::query_as("SELECT data FROM tickets WHERE office_id = $1 AND service_day = $2")
+                .bind(office_id.0)
+                .bind(service_day.to_string())
+                .fetch_all(&self.pool)
+                .await?;
+        let tickets = rows
+            .iter()
+            .map(|(data,)| serde_json::from_str::<Ticket>(data))
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(crate::engine::flow::Flow::of_day(&tickets))
     }
 
     async fn recent_services(

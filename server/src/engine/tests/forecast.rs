@@ -1,6 +1,7 @@
 //! The forward simulation on hand-made states: windows sharing topics, a long service in
-//! progress, an out-of-turn visitor, a paused window; and the range from varied
-//! services, the same for the same seed.
+//! progress, an out-of-turn visitor, a paused window, the walk and the turnaround,
+//! visitors who come later; and the range from varied services, the same for the same
+//! seed.
 
 use super::*;
 use crate::forecast::forward::{WaitRange, forecast};
@@ -13,6 +14,14 @@ fn services(h: &mut Hall, minutes: &[i64]) {
         h.st.recent_service_ms
             .insert(topic, minutes.iter().map(|m| m * MIN).collect());
     }
+}
+
+/// The state as if nobody had come in the last hour: no one is expected to come (the
+/// tests of the dispatch look at the queue alone).
+fn nobody_comes(state: &OfficeState) -> OfficeState {
+    let mut state = state.clone();
+    state.flow.arrivals.clear();
+    state
 }
 
 fn exactly(ms: i64) -> WaitRange {
@@ -32,7 +41,7 @@ fn windows_sharing_topics_call_in_the_dispatch_order() {
     let a1 = h.issue(1, A, t0());
     let b1 = h.issue(2, B, m(1));
     let a2 = h.issue(3, A, m(2));
-    let f = forecast(&h.st, m(3), 50, 7);
+    let f = forecast(&nobody_comes(&h.st), m(3), 50, 7);
     // B's norm is 5 minutes: B001 is furthest through it and goes to window 1 at once,
     // A001 to window 2; A002 waits for the first to be free again, 10 minutes on.
     assert_eq!(f.tickets[&b1], exactly(0));
@@ -54,7 +63,7 @@ fn a_long_service_in_progress_counts_what_has_run() {
     h.act(first, TicketAction::Start, t0());
     let next = h.issue(2, A, m(1));
     // Nine minutes of a ten-minute service have run: one is left.
-    let f = forecast(&h.st, m(9), 50, 7);
+    let f = forecast(&nobody_comes(&h.st), m(9), 50, 7);
     assert_eq!(f.tickets[&next], exactly(MIN));
 }
 
@@ -65,7 +74,7 @@ fn an_out_of_turn_visitor_goes_first() {
     h.open(W2, t0());
     let first = h.issue(1, A, t0());
     let privileged = h.issue_out_of_turn(2, A, m(1));
-    let f = forecast(&h.st, m(2), 50, 7);
+    let f = forecast(&nobody_comes(&h.st), m(2), 50, 7);
     assert_eq!(f.tickets[&privileged], exactly(0));
     assert_eq!(f.tickets[&first], exactly(10 * MIN));
 }
@@ -87,7 +96,7 @@ fn a_paused_window_calls_again_when_its_pause_ends() {
         t0(),
     );
     let waiting = h.issue(1, A, m(1));
-    let f = forecast(&h.st, m(5), 50, 7);
+    let f = forecast(&nobody_comes(&h.st), m(5), 50, 7);
     assert_eq!(f.tickets[&waiting], exactly(15 * MIN));
 }
 
@@ -100,7 +109,7 @@ fn varied_services_give_a_range_and_the_seed_fixes_it() {
         h.issue(n, A, t0());
     }
     let last = tid(4);
-    let f = forecast(&h.st, m(1), 200, 11);
+    let f = forecast(&nobody_comes(&h.st), m(1), 200, 11);
     let range = f.tickets[&last];
     assert!(
         range.low_ms < range.median_ms && range.median_ms < range.high_ms,
@@ -109,7 +118,7 @@ fn varied_services_give_a_range_and_the_seed_fixes_it() {
     // Three services ahead of 12.5 minutes on average: the median is near 37.5.
     assert!((30 * MIN..45 * MIN).contains(&range.median_ms), "{range:?}");
     assert_eq!(
-        forecast(&h.st, m(1), 200, 11),
+        forecast(&nobody_comes(&h.st), m(1), 200, 11),
         f,
         "the same seed, the same forecast"
     );
@@ -122,6 +131,59 @@ fn without_recent_services_the_norm_stands_in() {
     h.issue(1, A, t0());
     let second = h.issue(2, A, t0());
     // Topic A's service norm is 20 minutes: the second visitor waits about that long.
-    let range = forecast(&h.st, m(1), 400, 3).tickets[&second];
+    let range = forecast(&nobody_comes(&h.st), m(1), 400, 3).tickets[&second];
     assert!((14 * MIN..24 * MIN).contains(&range.median_ms), "{range:?}");
+}
+
+#[test]
+fn a_visit_takes_the_walk_and_the_turnaround_besides_the_service() {
+    let mut h = Hall::new();
+    services(&mut h, &[10; 5]);
+    h.st.flow.walk_ms = vec![MIN; 5].into();
+    h.st.flow.turnaround_ms = vec![MIN; 5].into();
+    h.open(W2, t0());
+    let first = h.issue(1, A, t0());
+    let second = h.issue(2, A, t0());
+    let f = forecast(&nobody_comes(&h.st), t0(), 50, 7);
+    // The idle window turns around (a minute); then the first visitor walks (one), is
+    // served (ten) and the agent turns around again (one).
+    assert_eq!(f.tickets[&first], exactly(MIN));
+    assert_eq!(f.tickets[&second], exactly(13 * MIN));
+}
+
+/// Six visitors of A in the last hour (every ten minutes up to `now`), out of turn or not.
+fn came_in_the_last_hour(h: &mut Hall, now: DateTime<Utc>, out_of_turn: bool) {
+    h.st.flow.arrivals = (0..6)
+        .rev()
+        .map(|k| crate::engine::flow::Arrival {
+            at: now - chrono::Duration::minutes(10 * k),
+            topic: A,
+            out_of_turn,
+        })
+        .collect();
+}
+
+#[test]
+fn visitors_who_come_later_out_of_turn_delay_those_waiting_and_others_do_not() {
+    let mut h = Hall::new();
+    services(&mut h, &[10; 5]);
+    h.open(W2, t0());
+    let first = h.issue(1, A, t0());
+    h.call_ok(W2, t0());
+    h.act(first, TicketAction::Start, t0());
+    let waiting = h.issue(2, A, t0());
+    let now = m(1);
+    // A ticket of A every ten minutes, none out of turn: they queue behind.
+    came_in_the_last_hour(&mut h, now, false);
+    assert_eq!(
+        forecast(&h.st, now, 200, 5).tickets[&waiting],
+        exactly(9 * MIN)
+    );
+    // All out of turn: about two in three runs see one come within the nine minutes
+    // and go first.
+    came_in_the_last_hour(&mut h, now, true);
+    let range = forecast(&h.st, now, 400, 5).tickets[&waiting];
+    assert_eq!(range.low_ms, 9 * MIN, "{range:?}");
+    assert!(range.median_ms >= 19 * MIN, "{range:?}");
+    assert!(range.high_ms > range.median_ms, "{range:?}");
 }
