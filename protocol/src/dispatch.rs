@@ -14,7 +14,7 @@
 //! 6. booked visitors who checked in before their slot began come last: they are
 //!    served early only by a window nobody else waits for.
 
-use crate::{Norms, Ticket, TicketStatus, TopicId, Window};
+use crate::{Norms, Ticket, TicketId, TicketStatus, TopicId, Window};
 use chrono::{DateTime, Utc};
 use std::cmp::Ordering;
 
@@ -31,19 +31,6 @@ pub fn is_eligible(ticket: &Ticket, window: &Window) -> bool {
         }
 }
 
-/// The tier of the order above: 0 out of turn, 1 booked and due, 2 the rest, 3 booked
-/// and early.
-fn tier(ticket: &Ticket, now: DateTime<Utc>) -> u8 {
-    if ticket.out_of_turn {
-        return 0;
-    }
-    match ticket.booked() {
-        Some(booking) if booking.slot_start <= now => 1,
-        Some(_) => 3,
-        None => 2,
-    }
-}
-
 /// `Less` means `a` is called before `b`. `wait_norm` gives a topic's wait norm in
 /// minutes (the default norm for a topic it does not know).
 pub fn dispatch_order(
@@ -52,29 +39,119 @@ pub fn dispatch_order(
     b: &Ticket,
     now: DateTime<Utc>,
 ) -> Ordering {
-    tier(a, now)
-        .cmp(&tier(b, now))
-        .then(b.front.cmp(&a.front))
-        .then_with(|| {
-            let (a_num, a_den) = norm_ratio(&wait_norm, a, now);
-            let (b_num, b_den) = norm_ratio(&wait_norm, b, now);
-            // Larger ratio first; compare a_num/a_den with b_num/b_den without floats.
-            (b_num * a_den).cmp(&(a_num * b_den))
-        })
-        .then(a.queue_since.cmp(&b.queue_since))
-        .then(a.issued_at.cmp(&b.issued_at))
-        .then(a.id.cmp(&b.id))
+    let now = nanos(now);
+    DispatchFacts::of(&wait_norm, a)
+        .key(now)
+        .cmp(&DispatchFacts::of(&wait_norm, b).key(now))
 }
 
-/// Time in the current queue over the topic's wait norm, as a fraction (numerator,
-/// denominator) in milliseconds.
-fn norm_ratio(
-    wait_norm: &impl Fn(TopicId) -> Option<u32>,
-    ticket: &Ticket,
-    now: DateTime<Utc>,
-) -> (i128, i128) {
-    let waited = (now - ticket.queue_since).num_milliseconds().max(0);
-    let topic_norm = wait_norm(ticket.topic_id).unwrap_or_else(|| Norms::default().wait.minutes);
-    let norm_minutes = ticket.wait_norm_min(topic_norm).max(1);
-    (i128::from(waited), i128::from(norm_minutes) * 60_000)
+/// An instant as the order counts it: nanoseconds since the epoch.
+pub fn nanos(at: DateTime<Utc>) -> i64 {
+    at.timestamp_nanos_opt().unwrap_or(i64::MAX)
 }
+
+/// What the order reads of a ticket, in nanoseconds since the epoch: read once, the
+/// ticket's place at any instant is integer arithmetic (the forecast compares tickets
+/// many thousand times a refresh).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DispatchFacts {
+    out_of_turn: bool,
+    /// The start of the booked slot, while booked.
+    slot_start: Option<i64>,
+    front: bool,
+    /// The wait norm (the topic's, or the booked one), in milliseconds.
+    norm_ms: i128,
+    queue_since: i64,
+    issued_at: i64,
+    id: TicketId,
+}
+
+impl DispatchFacts {
+    pub fn of(wait_norm: &impl Fn(TopicId) -> Option<u32>, ticket: &Ticket) -> DispatchFacts {
+        let topic_norm =
+            wait_norm(ticket.topic_id).unwrap_or_else(|| Norms::default().wait.minutes);
+        DispatchFacts {
+            out_of_turn: ticket.out_of_turn,
+            slot_start: ticket.booked().map(|b| nanos(b.slot_start)),
+            front: ticket.front,
+            norm_ms: i128::from(ticket.wait_norm_min(topic_norm).max(1)) * 60_000,
+            queue_since: nanos(ticket.queue_since),
+            issued_at: nanos(ticket.issued_at),
+            id: ticket.id,
+        }
+    }
+
+    /// The same ticket as if it had been issued and joined the queue at `at` (see
+    /// [`nanos`]): a visitor the forecast imagines coming later.
+    pub fn joining_at(self, at: i64) -> DispatchFacts {
+        DispatchFacts {
+            queue_since: at,
+            issued_at: at,
+            ..self
+        }
+    }
+
+    /// Its place in the order at `now` (nanoseconds since the epoch).
+    pub fn key(&self, now: i64) -> DispatchKey {
+        // The tier: 0 out of turn, 1 booked and due, 2 the rest, 3 booked and early.
+        let tier = if self.out_of_turn {
+            0
+        } else {
+            match self.slot_start {
+                Some(start) if start <= now => 1,
+                Some(_) => 3,
+                None => 2,
+            }
+        };
+        // Whole milliseconds in the queue, as the norm is counted.
+        let waited = (now.saturating_sub(self.queue_since) / 1_000_000).max(0);
+        DispatchKey {
+            tier,
+            front: self.front,
+            waited: i128::from(waited),
+            norm_ms: self.norm_ms,
+            queue_since: self.queue_since,
+            issued_at: self.issued_at,
+            id: self.id,
+        }
+    }
+}
+
+/// A ticket's place in the order at one instant: the smaller key is called first.
+#[derive(Debug, Clone, Copy)]
+pub struct DispatchKey {
+    tier: u8,
+    front: bool,
+    waited: i128,
+    norm_ms: i128,
+    queue_since: i64,
+    issued_at: i64,
+    id: TicketId,
+}
+
+impl Ord for DispatchKey {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.tier
+            .cmp(&other.tier)
+            .then(other.front.cmp(&self.front))
+            // Larger waited / norm first; compared without floats.
+            .then_with(|| (other.waited * self.norm_ms).cmp(&(self.waited * other.norm_ms)))
+            .then(self.queue_since.cmp(&other.queue_since))
+            .then(self.issued_at.cmp(&other.issued_at))
+            .then(self.id.cmp(&other.id))
+    }
+}
+
+impl PartialOrd for DispatchKey {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl PartialEq for DispatchKey {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other) == Ordering::Equal
+    }
+}
+
+impl Eq for DispatchKey {}

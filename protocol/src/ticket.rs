@@ -54,6 +54,11 @@ pub struct Ticket {
     /// The booking it was issued for at check-in.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub booking: Option<crate::booking::TicketBooking>,
+    /// The forward simulation's wait for a ticket of its topic taken as this one was
+    /// issued, before the office's calibration (a plain walk-in only): what the
+    /// calibration of the ranges people are shown learns from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub issue_forecast: Option<crate::forecast::WaitRange>,
 }
 
 /// The cancel reason of a ticket the visitor took out of the queue from their phone.
@@ -109,6 +114,7 @@ impl NewTicket {
             overrun_reason: None,
             cancel_reason: None,
             booking: None,
+            issue_forecast: None,
         }
     }
 }

@@ -570,9 +570,21 @@ impl Queues {
     /// are shown (a topic's range in whole minutes), the apps get the new load and the
     /// phone pages their view: time passing moves waits even when nothing happens.
     pub async fn refresh_forecast(&self, queue: &OfficeQueue) {
+        self.refresh_forecast_if(queue, true).await;
+    }
+
+    /// Makes the office's forecast again now, due or not: for a simulation on a virtual
+    /// clock, where the real time a refresh waits for after a change does not pass.
+    pub async fn refresh_forecast_now(&self, office: OfficeId) -> Result<(), QueueError> {
+        let queue = self.office(office)?;
+        self.refresh_forecast_if(&queue, false).await;
+        Ok(())
+    }
+
+    async fn refresh_forecast_if(&self, queue: &OfficeQueue, only_when_due: bool) {
         let now = self.now();
         let mut state = queue.state.lock().await;
-        if !crate::forecast::live::due(&state, now) {
+        if only_when_due && !crate::forecast::live::due(&state, now) {
             return;
         }
         let before = crate::forecast::live::shown(&state, now);

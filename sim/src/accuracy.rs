@@ -5,7 +5,8 @@
 //!
 //! The predictors:
 //! - the forecast: the server's forward simulation (`forecast::forward`), its median and
-//!   its 80 % range (10–90 %) for the ticket;
+//!   its 80 % range (10–90 %) for the ticket, calibrated by the day's outcomes so far as
+//!   the kiosk shows it (`forecast::calibration`);
 //! - today's estimator: people ahead × typical service, shared among the topic's open
 //!   windows (`engine::estimate::estimated_wait_ms`);
 //! - QL, the queue-length predictor of Ibrahim & Whitt ("Real-time delay estimation
@@ -72,10 +73,11 @@ pub fn predict(
     now: chrono::DateTime<chrono::Utc>,
     seed: u64,
 ) -> Prediction {
+    // As the visitor would be shown it: the simulation's, calibrated by the day so far.
     let forecast = forward::forecast(state, now, live::RUNS, seed)
         .tickets
         .get(&ticket.id)
-        .copied();
+        .map(|range| live::calibrated(state, *range));
     let ahead = estimate::people_ahead(state, ticket, now);
     let today_ms = estimate::estimated_wait_ms(state, ticket.topic_id, ahead);
     let windows = i64::from(estimate::open_windows(state, ticket.topic_id).max(1));

@@ -57,6 +57,10 @@ pub struct Agent {
     state: State,
     /// When the next breaks start, soonest last.
     breaks: Vec<DateTime<Utc>>,
+    /// At the window (opened it and not yet closed it).
+    pub on_duty: bool,
+    /// Told to close the window: does so once the visit in hand is over.
+    pub leaving: bool,
 }
 
 /// What every agent needs to decide.
@@ -76,14 +80,18 @@ impl Agent {
             api,
             state: State::Idle,
             breaks,
+            on_duty: false,
+            leaving: false,
         }
     }
 
-    pub async fn open(&self) -> Result<(), ClientError> {
+    pub async fn open(&mut self) -> Result<(), ClientError> {
         self.api
             .window_action::<serde_json::Value>(self.window, "open")
-            .await
-            .map(|_| ())
+            .await?;
+        self.on_duty = true;
+        self.leaving = false;
+        Ok(())
     }
 
     pub async fn close(&self) -> Result<(), ClientError> {
@@ -99,6 +107,22 @@ impl Agent {
 
     /// Does at most what an agent would do at this moment.
     pub async fn step(&mut self, cx: &Context<'_>, rng: &mut SmallRng, counters: &mut Counters) {
+        if !self.on_duty {
+            return;
+        }
+        if self.leaving && matches!(self.state, State::Idle) {
+            match self.close().await {
+                Ok(()) => {
+                    self.on_duty = false;
+                    self.leaving = false;
+                }
+                Err(e) => {
+                    counters.unexpected += 1;
+                    tracing::warn!(window = %self.window, error = %e, "could not close the window");
+                }
+            }
+            return;
+        }
         let result = self.act(cx, rng, counters).await;
         if let Err(e) = result {
             counters.unexpected += 1;

@@ -3,6 +3,7 @@
 use crate::agents::{Agent, Context, Counters};
 use crate::draws;
 use crate::scenario::Scenario;
+pub use crate::staffing::Staffing;
 use crate::world::{Pace, World, local};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use rand::SeedableRng;
@@ -18,17 +19,35 @@ pub struct DayOutcome {
     pub counters: Counters,
     pub day: NaiveDate,
     pub ended_at: DateTime<Utc>,
+    /// Hours of windows staffed between opening and closing.
+    pub staff_hours: f64,
 }
 
-/// Runs the day of `day` in `world`. Stops early when `stop` turns true.
+/// Runs the day of `day` in `world`, every window staffed all day. Stops early when
+/// `stop` turns true.
 pub async fn run_day(
     world: &World,
     scenario: &Scenario,
     day: NaiveDate,
     seed: u64,
-    mut stop: watch::Receiver<bool>,
+    stop: watch::Receiver<bool>,
 ) -> anyhow::Result<DayOutcome> {
+    run_staffed_day(world, scenario, day, seed, stop, &mut Staffing::All).await
+}
+
+/// Runs the day with the windows staffed as `staffing` says.
+pub async fn run_staffed_day(
+    world: &World,
+    scenario: &Scenario,
+    day: NaiveDate,
+    seed: u64,
+    mut stop: watch::Receiver<bool>,
+    staffing: &mut Staffing,
+) -> anyhow::Result<DayOutcome> {
+    // Visitors and staff draw from streams of their own: the same seed brings the same
+    // visitors whoever staffs the windows (`talon-sim compare` relies on it).
     let mut rng = SmallRng::seed_from_u64(seed);
+    let mut staff_rng = SmallRng::seed_from_u64(seed ^ 0x5EED_57AF_F000_0001);
     let mut counters = Counters::default();
     let opening = local(world.tz, day, scenario.open);
     let closing = local(world.tz, day, scenario.close);
@@ -52,16 +71,21 @@ pub async fn run_day(
             .map(|_| {
                 let day_minutes = (closing - opening).num_minutes().max(60);
                 opening
-                    + Duration::minutes(rand::Rng::random_range(&mut rng, 60..day_minutes.max(61)))
+                    + Duration::minutes(rand::Rng::random_range(
+                        &mut staff_rng,
+                        60..day_minutes.max(61),
+                    ))
             })
             .collect();
-        let agent = Agent::new(*window, api.clone(), breaks);
-        if let Err(e) = agent.open().await {
+        let mut agent = Agent::new(*window, api.clone(), breaks);
+        if staffing.at_opening(agents.len())
+            && let Err(e) = agent.open().await
+        {
             tracing::warn!(window = %window, error = %e, "could not open the window");
-            continue;
         }
         agents.push(agent);
     }
+    let mut staff_hours = 0.0;
 
     loop {
         if *stop.borrow() {
@@ -75,6 +99,7 @@ pub async fn run_day(
             let out_of_turn = draws::chance(scenario.out_of_turn_share, &mut rng);
             take_ticket(world, topic, out_of_turn, &mut counters).await;
             world.observe_issues().await;
+            refresh_forecast(world).await;
         }
         while let Some(visitor) = arriving.next_if(|v| v.arrives.is_some_and(|at| at < now + STEP))
         {
@@ -90,10 +115,15 @@ pub async fn run_day(
             closing,
         };
         for agent in &mut agents {
-            agent.step(&cx, &mut rng, &mut counters).await;
+            agent.step(&cx, &mut staff_rng, &mut counters).await;
+        }
+        if now < closing {
+            let staffed = agents.iter().filter(|a| a.on_duty).count();
+            staff_hours += staffed as f64 * STEP.num_seconds() as f64 / 3600.0;
+            staffing.step(world, &mut agents, now, opening).await;
         }
         if now >= closing {
-            let all_idle = agents.iter().all(Agent::is_idle);
+            let all_idle = agents.iter().filter(|a| a.on_duty).all(Agent::is_idle);
             let waiting = world
                 .kiosk
                 .topics(world.office)
@@ -107,7 +137,7 @@ pub async fn run_day(
         }
         now = advance(world, now, &mut stop).await;
     }
-    for agent in &agents {
+    for agent in agents.iter().filter(|a| a.on_duty) {
         if let Err(e) = agent.close().await {
             tracing::info!(window = %agent.window, error = %e, "window left open at the end of the day");
         }
@@ -116,6 +146,7 @@ pub async fn run_day(
         counters,
         day,
         ended_at: now,
+        staff_hours,
     })
 }
 
@@ -133,6 +164,17 @@ pub async fn take_ticket(world: &World, topic: usize, out_of_turn: bool, counter
             counters.unexpected += 1;
             tracing::warn!(error = %e, "the kiosk was refused");
         }
+    }
+}
+
+/// On the virtual clock, the forecast is made again after each ticket, as a server on
+/// the real clock does half a second after a change: the next visitor is told from the
+/// queue as it is (the real time the server waits for does not pass here).
+async fn refresh_forecast(world: &World) {
+    if let Pace::Virtual { queues, .. } = &world.pace
+        && let Err(e) = queues.refresh_forecast_now(world.office).await
+    {
+        tracing::warn!(error = %e, "the forecast was not made again");
     }
 }
 

@@ -6,10 +6,12 @@
 pub mod accuracy;
 pub mod agents;
 pub mod bookers;
+pub mod compare;
 pub mod draws;
 pub mod driver;
 pub mod report;
 pub mod scenario;
+pub mod staffing;
 pub mod world;
 
 use chrono::NaiveDate;

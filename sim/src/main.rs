@@ -39,6 +39,20 @@ enum Mode {
         #[arg(long, default_value = "2026-11-20")]
         day: chrono::NaiveDate,
     },
+    /// Advice that works: the day opened with two windows fewer, the head following the
+    /// staffing advisor, side by side with a static plan of the same staff-hours and
+    /// with the scenario's own staffing, on the same seeded days.
+    Compare {
+        /// Days (seeds from --seed on).
+        #[arg(long, default_value_t = 5)]
+        days: u64,
+        /// Print JSON instead of the table.
+        #[arg(long)]
+        json: bool,
+        /// The day to simulate (YYYY-MM-DD), the same for every seed.
+        #[arg(long, default_value = "2026-11-20")]
+        day: chrono::NaiveDate,
+    },
     /// Live against a running server, e.g. `talon-server serve --demo`.
     Live {
         /// The server's URL, or several nodes' URLs separated by commas.
@@ -94,6 +108,29 @@ async fn main() -> anyhow::Result<()> {
                 println!("{}", serde_json::to_string_pretty(&summaries)?);
             } else {
                 print!("{}", accuracy::render(&summaries));
+            }
+            Ok(())
+        }
+        Mode::Compare { days, json, day } => {
+            use talon_sim::compare;
+            let seeds = cli.seed..cli.seed + days;
+            let comparison = compare::compare(&scenario, day, seeds, |seed, a, f, p| {
+                eprintln!(
+                    "seed {seed}: advised {:.1} h {}/{} within 15 min; static {}/{}; as planned {}/{}",
+                    a.staff_hours,
+                    a.within_15_min,
+                    a.visitors,
+                    f.within_15_min,
+                    f.visitors,
+                    p.within_15_min,
+                    p.visitors
+                );
+            })
+            .await?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&comparison)?);
+            } else {
+                print!("{}", compare::render(&scenario, &comparison));
             }
             Ok(())
         }

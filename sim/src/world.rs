@@ -31,6 +31,8 @@ pub struct World {
     pub kiosk: Api,
     /// One signed-in agent per window.
     pub agents: Vec<(WindowId, Api)>,
+    /// The office head (in-process runs): reads the advisor's advice.
+    pub head: Option<Api>,
     pub office: OfficeId,
     /// In the scenario's topic order.
     pub topics: Vec<TopicId>,
@@ -53,6 +55,33 @@ pub type IssueHook =
 pub struct IssueWatch {
     hook: IssueHook,
     seen: HashSet<TicketId>,
+}
+
+/// A member of staff of the office with a session written straight to the store: the
+/// simulated staff need no password (the hash "!" matches none). Their session token.
+async fn signed_in(
+    queues: &talon_server::queues::Queues,
+    login: &str,
+    name: &str,
+    role: Role,
+    office: OfficeId,
+    stamp: &Stamp,
+) -> anyhow::Result<String> {
+    let store = queues.store();
+    let user = store
+        .create_staff(login, name, role, "!", &[office], stamp)
+        .await?;
+    let token = talon_server::credentials::new_token(talon_server::credentials::SESSION_PREFIX);
+    let now = queues.now().timestamp_millis();
+    store
+        .create_session(
+            &talon_server::credentials::token_hash(&token),
+            user.id,
+            now,
+            now + 7 * 86_400_000,
+        )
+        .await?;
+    Ok(token)
 }
 
 /// Local time on `day` in the office's zone, as UTC.
@@ -156,31 +185,19 @@ impl World {
                 .create_window(office.id, spec.label.clone(), served, by)
                 .await?;
             let login = format!("sim-agent-{}", n + 1);
-            let user = store
-                .create_staff(
-                    &login,
-                    &format!("Агент {}", n + 1),
-                    Role::Agent,
-                    "!",
-                    &[office.id],
-                    &stamp,
-                )
-                .await?;
-            // A session written straight to the store: the simulated agents need no
-            // password (the hash "!" matches none).
-            let token =
-                talon_server::credentials::new_token(talon_server::credentials::SESSION_PREFIX);
-            let now = queues.now().timestamp_millis();
-            store
-                .create_session(
-                    &talon_server::credentials::token_hash(&token),
-                    user.id,
-                    now,
-                    now + 7 * 86_400_000,
-                )
-                .await?;
+            let name = format!("Агент {}", n + 1);
+            let token = signed_in(&queues, &login, &name, Role::Agent, office.id, &stamp).await?;
             agents.push((window.id, Api::new(&base, Some(token))));
         }
+        let head = signed_in(
+            &queues,
+            "sim-head",
+            "Начальник",
+            Role::Head,
+            office.id,
+            &stamp,
+        )
+        .await?;
         let kiosk = talon_server::http::register_device(
             &queues,
             office.id,
@@ -195,6 +212,7 @@ impl World {
         Ok(World {
             kiosk: Api::new(&base, Some(kiosk.token)),
             agents,
+            head: Some(Api::new(&base, Some(head))),
             office: office.id,
             topics,
             tz,
@@ -236,14 +254,15 @@ impl World {
                     })
             })
             .collect::<anyhow::Result<Vec<_>>>()?;
-        let mut signed_in = Vec::new();
+        let mut sessions = Vec::new();
         for ((login, password), window) in agents.iter().zip(&snapshot.windows) {
             let session = Api::new(base, None).login(login, password).await?;
-            signed_in.push((window.id, Api::new(base, Some(session.token))));
+            sessions.push((window.id, Api::new(base, Some(session.token))));
         }
         Ok(World {
             kiosk,
-            agents: signed_in,
+            agents: sessions,
+            head: None,
             office: office.id,
             topics,
             tz,

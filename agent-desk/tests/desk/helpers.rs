@@ -85,6 +85,22 @@ impl TestServer {
         self.rt
             .block_on(admin.update_office(self.office, &input))
             .expect("the office's settings");
+        // A device alert the ticker raised before (the devices were silent since the
+        // server started) clears at its next look: wait for it, so no test sees it.
+        for _ in 0..250 {
+            let device_alert = self.snapshot().alerts.iter().any(|a| {
+                matches!(
+                    a.kind,
+                    talon_protocol::AlertKind::DeviceOffline { .. }
+                        | talon_protocol::AlertKind::DeviceFault { .. }
+                )
+            });
+            if !device_alert {
+                return;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        panic!("the device alerts did not clear");
     }
 
     /// App options against this server, with the server's clock and the test's runtime.

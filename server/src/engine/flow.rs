@@ -7,10 +7,13 @@
 
 use chrono::{DateTime, Duration, Utc};
 use std::collections::{BTreeMap, HashMap, VecDeque};
+use talon_protocol::forecast::WaitRange;
 use talon_protocol::{EventKind, Ticket, TicketStatus, TopicId, WindowId, WindowState};
 
 /// Samples kept of walks and of turnarounds.
 pub const RECENT_SAMPLES: usize = 40;
+/// Forecast outcomes kept for the calibration.
+pub const RECENT_OUTCOMES: usize = 200;
 /// The arrivals remembered: the last hour's.
 pub const ARRIVALS_SPAN: Duration = Duration::hours(1);
 /// A window idle longer than this before calling someone who was waiting was doing
@@ -33,6 +36,9 @@ pub struct Flow {
     pub turnaround_ms: VecDeque<i64>,
     /// The last hour's tickets, oldest first.
     pub arrivals: VecDeque<Arrival>,
+    /// Walk-ins' forecast at issue and the wait they had to their first call, newest
+    /// last (see `forecast::calibration`).
+    pub outcomes: VecDeque<(WaitRange, i64)>,
     /// Since when each window is idle (freed, or opened).
     freed: BTreeMap<WindowId, DateTime<Utc>>,
 }
@@ -87,7 +93,25 @@ impl Flow {
         }
     }
 
+    /// A walk-in's first call: its wait against the forecast made as it was issued.
+    /// (A call after a postponement or a transfer is not the wait that was predicted:
+    /// the wait so far then differs from the time since the issue.)
+    fn outcome(&mut self, ticket: &Ticket) {
+        let (Some(forecast), Some(called)) = (ticket.issue_forecast, ticket.called_at) else {
+            return;
+        };
+        if ticket.transfers > 0 || (called - ticket.issued_at).num_milliseconds() != ticket.wait_ms
+        {
+            return;
+        }
+        self.outcomes.push_back((forecast, ticket.wait_ms));
+        while self.outcomes.len() > RECENT_OUTCOMES {
+            self.outcomes.pop_front();
+        }
+    }
+
     fn called(&mut self, ticket: &Ticket, window: WindowId) {
+        self.outcome(ticket);
         let (Some(freed), Some(called)) = (self.freed.remove(&window), ticket.called_at) else {
             return;
         };
@@ -108,6 +132,11 @@ impl Flow {
         issued.sort_by_key(|t| (t.issued_at, t.id));
         for ticket in &issued {
             flow.arrived(ticket);
+        }
+        let mut called: Vec<&Ticket> = tickets.iter().filter(|t| t.called_at.is_some()).collect();
+        called.sort_by_key(|t| t.called_at);
+        for ticket in called {
+            flow.outcome(ticket);
         }
         let mut finished: Vec<&Ticket> = tickets
             .iter()
@@ -147,19 +176,22 @@ impl Flow {
     }
 
     /// Tickets per millisecond for each topic over the last hour up to `now`, counted
-    /// over the time the office was issuing (since `opened`, when later), and the share
-    /// of them that came out of turn.
+    /// over the time the office was issuing (since `opened`, when later; not over
+    /// `lunch`), and the share of them that came out of turn.
     pub fn arrival_rates(
         &self,
         now: DateTime<Utc>,
         opened: Option<DateTime<Utc>>,
+        lunch: Option<(DateTime<Utc>, DateTime<Utc>)>,
     ) -> BTreeMap<TopicId, (f64, f64)> {
         let since = opened
             .filter(|o| *o > now - ARRIVALS_SPAN)
             .unwrap_or(now - ARRIVALS_SPAN);
+        let lunch_ms = lunch.map_or(0, |(start, end)| {
+            (end.min(now) - start.max(since)).num_milliseconds().max(0)
+        });
         // A few minutes after opening, a handful of tickets are not an hourly rate.
-        let span_ms = (now - since)
-            .num_milliseconds()
+        let span_ms = ((now - since).num_milliseconds() - lunch_ms)
             .max(Duration::minutes(10).num_milliseconds()) as f64;
         let mut counts: BTreeMap<TopicId, (u32, u32)> = BTreeMap::new();
         for arrival in self.arrivals.iter().filter(|a| a.at > since && a.at <= now) {
@@ -231,14 +263,17 @@ mod tests {
             9,
             "the one of minute 0 is over an hour old"
         );
-        let rates = flow.arrival_rates(t(70), None);
+        let rates = flow.arrival_rates(t(70), None, None);
         let per_hour = |topic| rates[&TopicId(topic)].0 * 3_600_000.0;
         assert!((per_hour(1) - 6.0).abs() < 1e-9, "{}", per_hour(1));
         assert!((per_hour(2) - 3.0).abs() < 1e-9);
         assert!((rates[&TopicId(1)].1 - 2.0 / 6.0).abs() < 1e-9);
         // Opened 30 minutes ago: the tickets since, over half an hour.
-        let rates = flow.arrival_rates(t(70), Some(t(40)));
+        let rates = flow.arrival_rates(t(70), Some(t(40)), None);
         assert!((rates[&TopicId(1)].0 * 3_600_000.0 - 6.0).abs() < 1e-9);
+        // A lunch break of 20 minutes in the hour: the tickets over the 40 minutes left.
+        let rates = flow.arrival_rates(t(70), None, Some((t(15), t(35))));
+        assert!((rates[&TopicId(1)].0 * 3_600_000.0 - 9.0).abs() < 1e-9);
     }
 
     #[test]
@@ -297,6 +332,45 @@ mod tests {
         });
         call(&mut flow, &mut ticket(3, 1, 26, false), 45);
         assert_eq!(flow.turnaround_ms, [60_000]);
+    }
+
+    #[test]
+    fn a_walk_in_s_first_call_sets_its_wait_against_its_forecast_at_issue() {
+        let mut flow = Flow::default();
+        let forecast = WaitRange {
+            median_ms: 240_000,
+            low_ms: 120_000,
+            high_ms: 360_000,
+        };
+        let call = |flow: &mut Flow, ticket: &Ticket| {
+            flow.note(&EventKind::TicketCalled {
+                ticket: ticket.clone(),
+                window_id: WindowId(1),
+                window_label: "1".into(),
+                recall: false,
+            });
+        };
+        let mut first = ticket(1, 1, 0, false);
+        first.issue_forecast = Some(forecast);
+        first.called_at = Some(t(5));
+        first.wait_ms = 300_000;
+        call(&mut flow, &first);
+        assert_eq!(flow.outcomes, [(forecast, 300_000)]);
+        // Called again after a postponement: its wait so far is not the time since the
+        // issue, and it is not what was predicted.
+        first.called_at = Some(t(20));
+        first.wait_ms = 420_000;
+        call(&mut flow, &first);
+        // Without a forecast at issue (out of turn, booked, before the first forecast).
+        let mut second = ticket(2, 1, 0, true);
+        second.called_at = Some(t(3));
+        second.wait_ms = 180_000;
+        call(&mut flow, &second);
+        assert_eq!(flow.outcomes.len(), 1);
+        assert_eq!(Flow::of_day(&[first.clone()]).outcomes.len(), 0);
+        first.called_at = Some(t(5));
+        first.wait_ms = 300_000;
+        assert_eq!(Flow::of_day(&[first]).outcomes, [(forecast, 300_000)]);
     }
 
     #[test]

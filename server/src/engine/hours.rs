@@ -30,24 +30,35 @@ pub fn issuing_check(office: &Office, now: DateTime<Utc>) -> Result<(), Closed> 
     })
 }
 
-/// Today's issuing as instants, when the office issues at `now`: since its opening, and
-/// until when (before closing by the office's setting).
+/// Today's issuing as instants, when the office is between its opening and the end of
+/// issuing at `now` (over lunch too): since its opening, until when (before closing by
+/// the office's setting), and the lunch break.
 pub fn issuing_today(office: &Office, now: DateTime<Utc>) -> Option<IssuingHours> {
-    issuing_check(office, now).ok()?;
     let tz = office.time_zone.tz();
     let day = now.with_timezone(&tz).date_naive();
     let hours = hours_on(office, day)?;
     let stop = office.settings.issuing_stops_before_close_min;
-    Some(IssuingHours {
+    let lunch = match (hours.lunch_start, hours.lunch_end) {
+        (Some(start), Some(end)) => Some((
+            to_utc(tz, day.and_time(start))?,
+            to_utc(tz, day.and_time(end))?,
+        )),
+        _ => None,
+    };
+    let issuing = IssuingHours {
         opened: to_utc(tz, day.and_time(hours.open))?,
         until: to_utc(tz, day.and_time(issuing_end(hours, stop)))?,
-    })
+        lunch,
+    };
+    (issuing.opened <= now && now < issuing.until).then_some(issuing)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct IssuingHours {
     pub opened: DateTime<Utc>,
     pub until: DateTime<Utc>,
+    /// No tickets are issued from the first to the second.
+    pub lunch: Option<(DateTime<Utc>, DateTime<Utc>)>,
 }
 
 /// Issuing is refused; `next_opening` is `None` when the office has no hours at all.

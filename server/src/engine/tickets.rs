@@ -77,6 +77,8 @@ pub(super) fn issue_booked(
     ticket.queue_since = from;
     ticket.waiting_since = Some(from);
     ticket.booking = Some(booking);
+    // A booked visitor goes by their slot, not as the forecast's walk-in.
+    ticket.issue_forecast = None;
     state.tickets.put(ticket.clone());
     out.push(EventKind::TicketIssued { ticket });
     Ok(())
@@ -95,7 +97,7 @@ fn numbered(
     let counter = state.counters.entry(prefix.to_string()).or_insert(0);
     *counter += 1;
     let number = *counter;
-    NewTicket {
+    let mut ticket = NewTicket {
         id,
         office_id: state.office.id,
         topic_id,
@@ -106,7 +108,11 @@ fn numbered(
         public_code,
         issued_at: now,
     }
-    .into_ticket()
+    .into_ticket();
+    if !out_of_turn {
+        ticket.issue_forecast = crate::forecast::live::raw_new_ticket(state, topic_id, now);
+    }
+    ticket
 }
 
 /// Calls the next ticket for a window that is idle (the window checks are the caller's).

@@ -16,7 +16,7 @@ use chrono::{DateTime, Utc};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 use std::collections::{BTreeMap, HashMap, VecDeque};
-use talon_protocol::dispatch::{dispatch_order, is_eligible};
+use talon_protocol::dispatch::{DispatchFacts, DispatchKey, dispatch_order, is_eligible, nanos};
 use talon_protocol::{NewTicket, Ticket, TicketId, TicketStatus, TopicId, Window, WindowState};
 
 /// Fewer recent services than this and the topic's norm stands in for them.
@@ -111,22 +111,38 @@ struct Pace<'a> {
 struct Arrivals {
     /// Milliseconds from now until issuing stops (none come after).
     until_ms: i64,
-    /// Per topic (in `Forecast`'s topic order): tickets per ms, out-of-turn share.
-    rates: Vec<(f64, f64)>,
-    /// A ticket of each topic, plain and out of turn, to compare by the dispatch rule
-    /// (its times are set to the arrival's before each comparison).
-    templates: Vec<[Ticket; 2]>,
+    /// Milliseconds from now of the lunch break ahead, when none come.
+    lunch_ms: Option<(i64, i64)>,
+    /// Per topic (in `Forecast`'s topic order): plain and out-of-turn tickets per ms.
+    rates: Vec<[f64; 2]>,
+    /// A ticket of each topic, plain and out of turn, as the dispatch rule reads it
+    /// (joining the queue at each arrival's time).
+    templates: Vec<[DispatchFacts; 2]>,
 }
 
 impl Arrivals {
     fn of(state: &OfficeState, topics: &[TopicId], now: DateTime<Utc>) -> Arrivals {
+        let wait_norm = |topic| Some(state.norms_of(topic).wait.minutes);
         let issuing = hours::issuing_today(&state.office, now);
-        let rates = state.flow.arrival_rates(now, issuing.map(|h| h.opened));
+        let rates = state.flow.arrival_rates(
+            now,
+            issuing.map(|h| h.opened),
+            issuing.and_then(|h| h.lunch),
+        );
         Arrivals {
             until_ms: issuing.map_or(0, |h| (h.until - now).num_milliseconds().max(0)),
+            lunch_ms: issuing.and_then(|h| h.lunch).map(|(start, end)| {
+                (
+                    (start - now).num_milliseconds(),
+                    (end - now).num_milliseconds(),
+                )
+            }),
             rates: topics
                 .iter()
-                .map(|t| rates.get(t).copied().unwrap_or((0.0, 0.0)))
+                .map(|t| {
+                    let (rate, out_of_turn) = rates.get(t).copied().unwrap_or((0.0, 0.0));
+                    [rate * (1.0 - out_of_turn), rate * out_of_turn]
+                })
                 .collect(),
             templates: topics
                 .iter()
@@ -136,49 +152,89 @@ impl Arrivals {
                         out_of_turn: true,
                         ..plain.clone()
                     };
-                    [plain, out_of_turn]
+                    [
+                        DispatchFacts::of(&wait_norm, &plain),
+                        DispatchFacts::of(&wait_norm, &out_of_turn),
+                    ]
                 })
                 .collect(),
         }
     }
 
-    /// The time of the next arrival after `after_ms` (exponential gaps), or never.
-    fn next(&self, topic: usize, after_ms: i64, rng: &mut StdRng) -> i64 {
-        let rate = self.rates[topic].0;
+    /// The time of the next arrival of a topic's plain (0) or out-of-turn (1) visitors
+    /// after `after_ms` (exponential gaps), or never.
+    fn next(&self, topic: usize, kind: usize, after_ms: i64, rng: &mut StdRng) -> i64 {
+        let rate = self.rates[topic][kind];
         if rate <= 0.0 {
             return i64::MAX;
         }
-        let u: f64 = rng.random_range(f64::EPSILON..1.0);
-        let at = after_ms.saturating_add((-u.ln() / rate) as i64);
+        let gap = |rng: &mut StdRng| {
+            let u: f64 = rng.random_range(f64::EPSILON..1.0);
+            (-u.ln() / rate) as i64
+        };
+        let mut at = after_ms.saturating_add(gap(rng));
+        if let Some((start, end)) = self.lunch_ms
+            && at >= start
+            && at < end
+        {
+            // Nobody gets a ticket over lunch: the stream goes on after it.
+            at = end.saturating_add(gap(rng));
+        }
         if at >= self.until_ms { i64::MAX } else { at }
     }
 }
 
 /// One run's visitors who came after now: per topic, those not yet called, plain and
-/// out of turn, by arrival time.
+/// out of turn, by arrival time. A topic's plain visitors are drawn only once everyone
+/// of the topic waiting now is called (they queue behind them, so until then they
+/// change nothing; the stream has no memory, so drawing it late changes no odds).
 struct Comers {
-    next_ms: Vec<i64>,
+    next_ms: Vec<[i64; 2]>,
+    plain_drawn: Vec<bool>,
     waiting: Vec<[VecDeque<i64>; 2]>,
 }
 
 impl Comers {
     fn new(arrivals: &Arrivals, rng: &mut StdRng) -> Comers {
+        let topics = arrivals.rates.len();
         Comers {
-            next_ms: (0..arrivals.rates.len())
-                .map(|t| arrivals.next(t, 0, rng))
+            next_ms: (0..topics)
+                .map(|t| [i64::MAX, arrivals.next(t, 1, 0, rng)])
                 .collect(),
-            waiting: vec![[VecDeque::new(), VecDeque::new()]; arrivals.rates.len()],
+            plain_drawn: vec![false; topics],
+            waiting: vec![[VecDeque::new(), VecDeque::new()]; topics],
+        }
+    }
+
+    /// The topic's plain visitors from now on, up to `at_ms`.
+    fn draw_plain(&mut self, arrivals: &Arrivals, topic: usize, at_ms: i64, rng: &mut StdRng) {
+        if !self.plain_drawn[topic] {
+            self.plain_drawn[topic] = true;
+            self.next_ms[topic][0] = arrivals.next(topic, 0, 0, rng);
+            self.come_of(arrivals, topic, 0, at_ms, rng);
+        }
+    }
+
+    fn come_of(
+        &mut self,
+        arrivals: &Arrivals,
+        topic: usize,
+        kind: usize,
+        at_ms: i64,
+        rng: &mut StdRng,
+    ) {
+        while self.next_ms[topic][kind] <= at_ms {
+            let came = self.next_ms[topic][kind];
+            self.waiting[topic][kind].push_back(came);
+            self.next_ms[topic][kind] = arrivals.next(topic, kind, came, rng);
         }
     }
 
     /// Everyone who has come by `at_ms` joins the queue.
     fn come(&mut self, arrivals: &Arrivals, at_ms: i64, rng: &mut StdRng) {
         for topic in 0..self.next_ms.len() {
-            while self.next_ms[topic] <= at_ms {
-                let came = self.next_ms[topic];
-                let out_of_turn = rng.random_bool(arrivals.rates[topic].1.clamp(0.0, 1.0));
-                self.waiting[topic][usize::from(out_of_turn)].push_back(came);
-                self.next_ms[topic] = arrivals.next(topic, came, rng);
+            for kind in 0..2 {
+                self.come_of(arrivals, topic, kind, at_ms, rng);
             }
         }
     }
@@ -272,9 +328,6 @@ fn free_at(
 struct Lanes {
     by_topic: BTreeMap<TopicId, Vec<usize>>,
     others: Vec<usize>,
-    /// Each topic's wait norm, read once (the order compares it many times; a few
-    /// topics, so a list beats hashing).
-    wait_norms: Vec<(TopicId, u32)>,
 }
 
 impl Lanes {
@@ -292,16 +345,7 @@ impl Lanes {
         for lane in by_topic.values_mut() {
             lane.sort_by(|a, b| dispatch_order(wait_norm, &queue[*a], &queue[*b], now));
         }
-        let wait_norms = state
-            .topics
-            .keys()
-            .map(|t| (*t, state.norms_of(*t).wait.minutes))
-            .collect();
-        Lanes {
-            by_topic,
-            others,
-            wait_norms,
-        }
+        Lanes { by_topic, others }
     }
 }
 
@@ -309,6 +353,8 @@ impl Lanes {
 struct Setting<'a> {
     state: &'a OfficeState,
     queue: &'a [Ticket],
+    /// The queue as the dispatch rule reads it.
+    facts: &'a [DispatchFacts],
     lanes: &'a Lanes,
     /// The last `newcomers` of the queue are imagined (a ticket of each topic now).
     newcomers: usize,
@@ -327,6 +373,7 @@ fn run(setting: &Setting, rng: &mut StdRng, waits: &mut [Vec<i64>]) {
     let Setting {
         state,
         queue,
+        facts,
         lanes,
         newcomers,
         callable,
@@ -336,13 +383,7 @@ fn run(setting: &Setting, rng: &mut StdRng, waits: &mut [Vec<i64>]) {
         pace,
         arrivals,
     } = *setting;
-    let wait_norm = |topic| {
-        lanes
-            .wait_norms
-            .iter()
-            .find(|(t, _)| *t == topic)
-            .map(|(_, norm)| *norm)
-    };
+    let now_ns = nanos(now);
     let topic_index = |topic: TopicId| topics.iter().position(|t| *t == topic);
     let mut windows: Vec<(i64, &Window)> = state
         .windows
@@ -350,48 +391,54 @@ fn run(setting: &Setting, rng: &mut StdRng, waits: &mut [Vec<i64>]) {
         .filter_map(|w| free_at(state, w, now, services, pace, rng).map(|at| (at, w)))
         .collect();
     let mut comers = Comers::new(arrivals, rng);
-    let mut templates = arrivals.templates.clone();
     // Where each topic's lane stands, and which of the others are called.
     let mut heads: BTreeMap<TopicId, usize> = lanes.by_topic.keys().map(|t| (*t, 0)).collect();
     let mut others_left: Vec<usize> = lanes.others.clone();
     let real = queue.len() - newcomers;
     let mut left = callable.iter().filter(|c| **c).count();
-    let mut candidates: Vec<Candidate> = Vec::new();
+    let mut candidates: Vec<(DispatchKey, Candidate)> = Vec::new();
     while left > 0 && !windows.is_empty() {
         let (slot, &(at_ms, window)) = windows
             .iter()
             .enumerate()
             .min_by_key(|(_, (at, w))| (*at, w.id))
             .expect("not empty");
-        let at = now + chrono::Duration::milliseconds(at_ms);
+        let at_ns = now_ns.saturating_add(at_ms.saturating_mul(1_000_000));
         comers.come(arrivals, at_ms, rng);
         candidates.clear();
         for topic in &window.topics {
             let lane = lanes.by_topic.get(topic);
             let queued = lane.and_then(|lane| lane.get(heads[topic]));
             if let Some(index) = queued {
-                candidates.push(Candidate::Queued {
-                    lane: Some(*topic),
-                    index: *index,
-                });
+                candidates.push((
+                    facts[*index].key(at_ns),
+                    Candidate::Queued {
+                        lane: Some(*topic),
+                        index: *index,
+                    },
+                ));
             }
             let Some(t) = topic_index(*topic) else {
                 continue;
             };
+            if queued.is_none() {
+                comers.draw_plain(arrivals, t, at_ms, rng);
+            }
             for out_of_turn in [false, true] {
                 // A plain visitor who came later is behind everyone of the topic now.
                 if !out_of_turn && queued.is_some() {
                     continue;
                 }
                 if let Some(came) = comers.waiting[t][usize::from(out_of_turn)].front() {
-                    let since = now + chrono::Duration::milliseconds(*came);
-                    let template = &mut templates[t][usize::from(out_of_turn)];
-                    template.issued_at = since;
-                    template.queue_since = since;
-                    candidates.push(Candidate::Came {
-                        topic: t,
-                        out_of_turn,
-                    });
+                    let since = now_ns.saturating_add(came.saturating_mul(1_000_000));
+                    let template = arrivals.templates[t][usize::from(out_of_turn)];
+                    candidates.push((
+                        template.joining_at(since).key(at_ns),
+                        Candidate::Came {
+                            topic: t,
+                            out_of_turn,
+                        },
+                    ));
                 }
             }
         }
@@ -399,19 +446,20 @@ fn run(setting: &Setting, rng: &mut StdRng, waits: &mut [Vec<i64>]) {
             others_left
                 .iter()
                 .filter(|t| is_eligible(&queue[**t], window))
-                .map(|t| Candidate::Queued {
-                    lane: None,
-                    index: *t,
+                .map(|t| {
+                    (
+                        facts[*t].key(at_ns),
+                        Candidate::Queued {
+                            lane: None,
+                            index: *t,
+                        },
+                    )
                 }),
         );
-        let ticket_of = |c: &Candidate| match *c {
-            Candidate::Queued { index, .. } => &queue[index],
-            Candidate::Came { topic, out_of_turn } => &templates[topic][usize::from(out_of_turn)],
-        };
         let next = candidates
             .iter()
-            .min_by(|a, b| dispatch_order(wait_norm, ticket_of(a), ticket_of(b), at))
-            .copied();
+            .min_by(|a, b| a.0.cmp(&b.0))
+            .map(|(_, candidate)| *candidate);
         let topic = match next {
             None => {
                 // Nobody here for this window now: it calls the next to come for its
@@ -420,7 +468,7 @@ fn run(setting: &Setting, rng: &mut StdRng, waits: &mut [Vec<i64>]) {
                     .topics
                     .iter()
                     .filter_map(|t| topic_index(*t))
-                    .map(|t| comers.next_ms[t])
+                    .flat_map(|t| comers.next_ms[t])
                     .min()
                     .unwrap_or(i64::MAX);
                 if next_comer == i64::MAX {
@@ -507,10 +555,16 @@ pub fn forecast(state: &OfficeState, now: DateTime<Utc>, runs: u32, seed: u64) -
         .map(|t| calling.iter().any(|w| is_eligible(t, w)))
         .collect();
     let lanes = Lanes::of(state, &queue, now);
+    let wait_norm = |topic| Some(state.norms_of(topic).wait.minutes);
+    let facts: Vec<DispatchFacts> = queue
+        .iter()
+        .map(|t| DispatchFacts::of(&wait_norm, t))
+        .collect();
     let arrivals = Arrivals::of(state, &topics, now);
     let setting = Setting {
         state,
         queue: &queue,
+        facts: &facts,
         lanes: &lanes,
         newcomers: topics.len(),
         callable: &callable,

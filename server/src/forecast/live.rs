@@ -6,6 +6,7 @@
 //! What a visitor is told between refreshes is the forecast aged by the time since it
 //! was made: a wait predicted at 10 min two minutes ago is 8 min now.
 
+use super::calibration::Calibration;
 use super::forward::{self, Forecast};
 use crate::engine::OfficeState;
 use chrono::{DateTime, Duration, Utc};
@@ -31,6 +32,9 @@ pub struct LiveForecast {
     pub at: DateTime<Utc>,
     /// The machine's time it was made at.
     pub made: std::time::Instant,
+    /// How the ranges people are shown are widened from the simulation's (none until
+    /// the office has enough outcomes).
+    pub calibration: Option<Calibration>,
 }
 
 /// Whether the office's forecast should be made again at `now`.
@@ -53,6 +57,7 @@ pub fn refresh(state: &mut OfficeState, now: DateTime<Utc>) {
         seq: state.seq,
         at: now,
         made: std::time::Instant::now(),
+        calibration: Calibration::of(&state.flow.outcomes),
     }));
 }
 
@@ -65,11 +70,27 @@ fn aged(range: WaitRange, by: Duration) -> WaitRange {
     }
 }
 
-/// What a ticket of `topic` taken now would wait.
-pub fn new_ticket(state: &OfficeState, topic: TopicId, now: DateTime<Utc>) -> Option<WaitRange> {
+/// A range as people are shown it: calibrated by the office's record, if it has one.
+fn shown_range(live: &LiveForecast, range: WaitRange) -> WaitRange {
+    live.calibration.map_or(range, |c| c.apply(range))
+}
+
+/// The simulation's range for a ticket of `topic` taken now, before calibration (what
+/// a new ticket keeps as its `issue_forecast`).
+pub fn raw_new_ticket(
+    state: &OfficeState,
+    topic: TopicId,
+    now: DateTime<Utc>,
+) -> Option<WaitRange> {
     let live = state.forecast.as_ref()?;
     let range = live.forecast.new_ticket.get(&topic)?;
     Some(aged(*range, now - live.at))
+}
+
+/// What a ticket of `topic` taken now would wait.
+pub fn new_ticket(state: &OfficeState, topic: TopicId, now: DateTime<Utc>) -> Option<WaitRange> {
+    let live = state.forecast.as_ref()?;
+    Some(shown_range(live, raw_new_ticket(state, topic, now)?))
 }
 
 /// What a waiting ticket has still to wait. One issued after the forecast was made is
@@ -77,13 +98,19 @@ pub fn new_ticket(state: &OfficeState, topic: TopicId, now: DateTime<Utc>) -> Op
 pub fn ticket(state: &OfficeState, ticket: &Ticket, now: DateTime<Utc>) -> Option<WaitRange> {
     let live = state.forecast.as_ref()?;
     if let Some(range) = live.forecast.tickets.get(&ticket.id) {
-        return Some(aged(*range, now - live.at));
+        return Some(shown_range(live, aged(*range, now - live.at)));
     }
     if ticket.issued_at >= live.at {
         let range = live.forecast.new_ticket.get(&ticket.topic_id)?;
-        return Some(aged(*range, now - ticket.issued_at));
+        return Some(shown_range(live, aged(*range, now - ticket.issued_at)));
     }
     None
+}
+
+/// A range of the simulation made now (e.g. by `talon-sim accuracy`) as people would
+/// be shown it.
+pub fn calibrated(state: &OfficeState, range: WaitRange) -> WaitRange {
+    Calibration::of(&state.flow.outcomes).map_or(range, |c| c.apply(range))
 }
 
 /// The ranges people are shown for each topic, in whole minutes: a refresh that changes

@@ -3,6 +3,7 @@
 //! arithmetic (Erlang C).
 
 pub mod advisor;
+pub mod calibration;
 pub mod demand;
 pub mod erlang;
 pub mod forward;

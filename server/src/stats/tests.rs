@@ -89,6 +89,7 @@ fn ticket(
         overrun_reason: None,
         cancel_reason: None,
         booking: None,
+        issue_forecast: None,
     }
 }
 
