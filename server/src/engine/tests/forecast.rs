@@ -187,3 +187,26 @@ fn visitors_who_come_later_out_of_turn_delay_those_waiting_and_others_do_not() {
     assert!(range.median_ms >= 19 * MIN, "{range:?}");
     assert!(range.high_ms > range.median_ms, "{range:?}");
 }
+
+#[test]
+fn the_range_people_are_shown_is_calibrated_by_the_office_s_outcomes() {
+    let mut h = Hall::new();
+    services(&mut h, &[10; 5]);
+    h.open(W2, t0());
+    h.issue(1, A, t0());
+    crate::forecast::live::refresh(&mut h.st, t0());
+    let raw = crate::forecast::live::raw_new_ticket(&h.st, A, t0()).expect("a range");
+    assert_eq!(crate::forecast::live::new_ticket(&h.st, A, t0()), Some(raw));
+    // Forty visitors waited twice what their range at issue said at most.
+    h.st.flow.outcomes = (0..40).map(|_| (raw, 2 * raw.high_ms.max(MIN))).collect();
+    crate::forecast::live::refresh(&mut h.st, t0());
+    let shown = crate::forecast::live::new_ticket(&h.st, A, t0()).expect("a range");
+    assert_eq!(
+        shown.median_ms, raw.median_ms,
+        "the median is the simulation's"
+    );
+    assert!(shown.high_ms > raw.high_ms, "{shown:?} against {raw:?}");
+    // A new ticket keeps the simulation's own range, what the calibration learns from.
+    let ticket = h.issue(2, A, t0());
+    assert_eq!(h.st.tickets.get(&ticket).unwrap().issue_forecast, Some(raw));
+}
