@@ -12,8 +12,9 @@ use talon_protocol::{EventKind, Ticket, TicketStatus, TopicId, WindowId, WindowS
 
 /// Samples kept of walks and of turnarounds.
 pub const RECENT_SAMPLES: usize = 40;
-/// Forecast outcomes kept for the calibration.
-pub const RECENT_OUTCOMES: usize = 200;
+/// Forecast outcomes kept for the calibration: about a busy day's first calls (a
+/// shorter memory follows the day's swings worse: `talon-sim accuracy`, README).
+pub const RECENT_OUTCOMES: usize = 600;
 /// The arrivals remembered: the last hour's.
 pub const ARRIVALS_SPAN: Duration = Duration::hours(1);
 /// A window idle longer than this before calling someone who was waiting was doing
