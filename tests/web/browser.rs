@@ -99,10 +99,23 @@ impl Browser {
         let Value::Object(capabilities) = capabilities else {
             unreachable!()
         };
-        let mut builder =
-            ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new());
-        builder.capabilities(capabilities);
-        let client = builder.connect(&url).await.expect("a WebDriver session");
+        // chromedriver listening is not yet chromedriver ready: on a busy machine the
+        // first session request can be reset. A few tries, then the error.
+        let mut attempt = 0;
+        let client = loop {
+            let mut builder =
+                ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new());
+            builder.capabilities(capabilities.clone());
+            match builder.connect(&url).await {
+                Ok(client) => break client,
+                Err(e) if attempt < 4 => {
+                    attempt += 1;
+                    eprintln!("WebDriver session, try {attempt}: {e}");
+                    tokio::time::sleep(Duration::from_millis(300)).await;
+                }
+                Err(e) => panic!("a WebDriver session: {e}"),
+            }
+        };
         Some(Browser { client, driver })
     }
 

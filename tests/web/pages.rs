@@ -372,6 +372,10 @@ async fn the_office_board_is_live_and_embeddable() {
     browser.goto(&board).await;
     assert_eq!(browser.text("h1").await, "Очередь сейчас");
     assert!(browser.text("header").await.contains("Тестовый офис"));
+    // The page's script may be drawing the board afresh from its live status as it is read.
+    browser
+        .wait_for_text("#windows-open", "Открыто окон", Duration::from_secs(10))
+        .await;
     assert_eq!(browser.text("#windows-open").await, "Открыто окон: 1");
     let first = format!("li[data-topic='{}'] .waiting", app.topics[0]);
     assert_eq!(browser.text(&first).await, "3");

@@ -122,7 +122,7 @@ struct Arrivals {
 
 impl Arrivals {
     fn of(state: &OfficeState, topics: &[TopicId], now: DateTime<Utc>) -> Arrivals {
-        let wait_norm = |topic| Some(state.norms_of(topic).wait.minutes);
+        let wait_norm = wait_norm_of(state);
         let issuing = hours::issuing_today(&state.office, now);
         let rates = state.flow.arrival_rates(
             now,
@@ -248,6 +248,11 @@ enum Candidate {
     Came { topic: usize, out_of_turn: bool },
 }
 
+/// Each topic's wait norm in minutes, as the dispatch rule asks for it.
+fn wait_norm_of(state: &OfficeState) -> impl Fn(TopicId) -> Option<u32> + Copy + '_ {
+    |topic| Some(state.norms_of(topic).wait.minutes)
+}
+
 /// Box–Muller: one standard normal from two uniforms.
 fn standard_normal(rng: &mut StdRng) -> f64 {
     let u1: f64 = rng.random_range(f64::EPSILON..1.0);
@@ -332,7 +337,7 @@ struct Lanes {
 
 impl Lanes {
     fn of(state: &OfficeState, queue: &[Ticket], now: DateTime<Utc>) -> Lanes {
-        let wait_norm = |topic| Some(state.norms_of(topic).wait.minutes);
+        let wait_norm = wait_norm_of(state);
         let mut by_topic: BTreeMap<TopicId, Vec<usize>> = BTreeMap::new();
         let mut others = Vec::new();
         for (index, ticket) in queue.iter().enumerate() {
@@ -555,7 +560,7 @@ pub fn forecast(state: &OfficeState, now: DateTime<Utc>, runs: u32, seed: u64) -
         .map(|t| calling.iter().any(|w| is_eligible(t, w)))
         .collect();
     let lanes = Lanes::of(state, &queue, now);
-    let wait_norm = |topic| Some(state.norms_of(topic).wait.minutes);
+    let wait_norm = wait_norm_of(state);
     let facts: Vec<DispatchFacts> = queue
         .iter()
         .map(|t| DispatchFacts::of(&wait_norm, t))
