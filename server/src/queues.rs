@@ -885,7 +885,12 @@ pub fn receipt(state: &OfficeState, ticket: Ticket, now: DateTime<Utc>) -> Ticke
         0
     };
     let topic = state.topics.get(&ticket.topic_id);
-    let wait_range = (ticket.status == TicketStatus::Waiting)
+    // The range is the forecast's for a walk-in of the topic, who queues behind those
+    // waiting; a visitor out of turn goes ahead of them, a booked one by the slot: they
+    // are told the people ahead (the forecast of their own ticket follows on the phone
+    // page and the display once it is made again).
+    let walk_in = !ticket.out_of_turn && ticket.booking.is_none();
+    let wait_range = (ticket.status == TicketStatus::Waiting && walk_in)
         .then(|| crate::forecast::live::new_ticket(state, ticket.topic_id, now))
         .flatten();
     TicketReceipt {

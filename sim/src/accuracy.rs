@@ -4,9 +4,11 @@
 //! and after the day they are set against the wait the ticket really had.
 //!
 //! The predictors:
-//! - the forecast: the server's forward simulation (`forecast::forward`), its median and
-//!   its 80 % range (10–90 %) for the ticket, calibrated by the day's outcomes so far as
-//!   the kiosk shows it (`forecast::calibration`);
+//! - the forecast: what the kiosk prints on the ticket (`queues::receipt`), the median
+//!   and the 80 % range (10–90 %) of the office's live forward simulation
+//!   (`forecast::forward`) for a newcomer of the topic, calibrated by the office's
+//!   outcomes so far (`forecast::calibration`); a visitor out of turn or booked is told
+//!   no range (they do not queue as a newcomer does) and is left out of the comparison;
 //! - today's estimator: people ahead × typical service, shared among the topic's open
 //!   windows (`engine::estimate::estimated_wait_ms`);
 //! - QL, the queue-length predictor of Ibrahim & Whitt ("Real-time delay estimation
@@ -29,7 +31,7 @@ use std::sync::{Arc, Mutex};
 use talon_protocol::forecast::WaitRange;
 use talon_protocol::{EventKind, TicketId};
 use talon_server::engine::estimate;
-use talon_server::forecast::{forward, live};
+use talon_server::queues::receipt;
 use tokio::sync::watch;
 
 /// The error of the forecast must be at least this much below today's estimator's.
@@ -40,20 +42,26 @@ pub const TARGET_COVERAGE: (f64, f64) = (0.75, 0.85);
 pub const BUSY_ARRIVALS: f64 = 1.3;
 
 /// What was predicted for one ticket when it was issued.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, Serialize)]
 pub struct Prediction {
     pub ticket: TicketId,
-    /// None when the forecast had no figure for the ticket.
+    /// When it was issued (the server's clock).
+    pub issued_at: chrono::DateTime<chrono::Utc>,
+    /// The range on the receipt; None when it had none (out of turn, no forecast yet).
     pub forecast: Option<WaitRange>,
+    /// The simulation's range before calibration (the ticket's `issue_forecast`).
+    pub raw: Option<WaitRange>,
     pub today_ms: i64,
     pub ql_ms: i64,
 }
 
 /// A prediction and the wait that followed.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, Serialize)]
 pub struct Sample {
     pub prediction: Prediction,
     pub actual_ms: i64,
+    /// When it was first called.
+    pub called_at: chrono::DateTime<chrono::Utc>,
 }
 
 /// One measured day.
@@ -71,13 +79,9 @@ pub fn predict(
     state: &talon_server::engine::OfficeState,
     ticket: &talon_protocol::Ticket,
     now: chrono::DateTime<chrono::Utc>,
-    seed: u64,
 ) -> Prediction {
-    // As the visitor would be shown it: the simulation's, calibrated by the day so far.
-    let forecast = forward::forecast(state, now, live::RUNS, seed)
-        .tickets
-        .get(&ticket.id)
-        .map(|range| live::calibrated(state, *range));
+    // What the kiosk prints on the ticket: the office's live forecast, calibrated.
+    let forecast = receipt(state, ticket.clone(), now).wait_range;
     let ahead = estimate::people_ahead(state, ticket, now);
     let today_ms = estimate::estimated_wait_ms(state, ticket.topic_id, ahead);
     let windows = i64::from(estimate::open_windows(state, ticket.topic_id).max(1));
@@ -85,59 +89,82 @@ pub fn predict(
         (i64::from(ahead) + 1) * estimate::typical_service_ms(state, ticket.topic_id) / windows;
     Prediction {
         ticket: ticket.id,
+        issued_at: now,
         forecast,
+        raw: ticket.issue_forecast,
         today_ms,
         ql_ms,
     }
 }
 
-/// Runs the day of `day` with `seed` and measures it.
-pub async fn measure_day(
-    scenario: &Scenario,
-    day: NaiveDate,
-    seed: u64,
-) -> anyhow::Result<DayRecord> {
-    let mut world = World::in_process(scenario, day).await?;
-    let predictions: Arc<Mutex<Vec<Prediction>>> = Arc::default();
-    let sink = predictions.clone();
-    // The seed the server's own refreshes use for the office, mixed with the day's.
-    let forecast_seed = (world.office.0 as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ seed;
-    world.watch_issues(Box::new(move |state, ticket, now| {
-        let prediction = predict(state, ticket, now, forecast_seed);
-        sink.lock().expect("predictions").push(prediction);
-    }));
-    let (_stop_tx, stop) = watch::channel(false);
-    driver::run_day(&world, scenario, day, seed, stop).await?;
+/// An office watched at every issue.
+struct Watched {
+    world: World,
+    notes: Arc<Mutex<Vec<Prediction>>>,
+    /// The last event of the days measured so far.
+    seq: u64,
+}
 
-    let Pace::Virtual { queues, .. } = &world.pace else {
-        anyhow::bail!("accuracy is measured in-process");
-    };
-    let events = queues
-        .store()
-        .events_since(world.office, 0, u32::MAX)
-        .await?;
-    let mut first_call: HashMap<TicketId, i64> = HashMap::new();
-    for event in &events {
-        if let EventKind::TicketCalled { ticket, .. } = &event.kind {
-            first_call.entry(ticket.id).or_insert(ticket.wait_ms);
-        }
+impl Watched {
+    async fn new(scenario: &Scenario, day: NaiveDate) -> anyhow::Result<Watched> {
+        let mut world = World::in_process(scenario, day).await?;
+        let notes: Arc<Mutex<Vec<Prediction>>> = Arc::default();
+        let sink = notes.clone();
+        world.watch_issues(Box::new(move |state, ticket, now| {
+            let prediction = predict(state, ticket, now);
+            sink.lock().expect("notes").push(prediction);
+        }));
+        Ok(Watched {
+            world,
+            notes,
+            seq: 0,
+        })
     }
-    let predictions = std::mem::take(&mut *predictions.lock().expect("predictions"));
-    world.stop().await?;
-    let mut record = DayRecord {
-        issued: predictions.len() as u32,
-        ..Default::default()
-    };
-    for prediction in predictions {
-        match first_call.get(&prediction.ticket) {
-            Some(actual_ms) => record.samples.push(Sample {
-                prediction,
-                actual_ms: *actual_ms,
-            }),
-            None => record.never_called += 1,
+
+    /// Runs the office's day of `day` with `seed` and measures it.
+    async fn day(
+        &mut self,
+        scenario: &Scenario,
+        day: NaiveDate,
+        seed: u64,
+    ) -> anyhow::Result<DayRecord> {
+        let (_stop_tx, stop) = watch::channel(false);
+        driver::run_day(&self.world, scenario, day, seed, stop).await?;
+
+        let Pace::Virtual { queues, .. } = &self.world.pace else {
+            anyhow::bail!("accuracy is measured in-process");
+        };
+        let events = queues
+            .store()
+            .events_since(self.world.office, self.seq, u32::MAX)
+            .await?;
+        self.seq = events.last().map_or(self.seq, |e| e.seq);
+        let mut first_call: HashMap<TicketId, (i64, chrono::DateTime<chrono::Utc>)> =
+            HashMap::new();
+        for event in &events {
+            if let EventKind::TicketCalled { ticket, .. } = &event.kind {
+                first_call
+                    .entry(ticket.id)
+                    .or_insert((ticket.wait_ms, event.at));
+            }
         }
+        let predictions = std::mem::take(&mut *self.notes.lock().expect("notes"));
+        let mut record = DayRecord {
+            issued: predictions.len() as u32,
+            ..Default::default()
+        };
+        for prediction in predictions {
+            match first_call.get(&prediction.ticket) {
+                Some((actual_ms, called_at)) => record.samples.push(Sample {
+                    prediction,
+                    actual_ms: *actual_ms,
+                    called_at: *called_at,
+                }),
+                None => record.never_called += 1,
+            }
+        }
+        Ok(record)
     }
-    Ok(record)
 }
 
 /// The figures of one predictor's point estimates, in minutes.
@@ -259,7 +286,14 @@ pub fn busy(scenario: &Scenario) -> Scenario {
     busy
 }
 
-/// Measures `scenario` over the days of `seeds`, all on `day`; `progress` hears of each.
+/// The seed of the office's first day, which is not measured.
+pub const FIRST_DAY_SEED: u64 = 0;
+
+/// Measures `scenario` over the days of `seeds`: one office lives through them in turn,
+/// day after day from the day after `day`, as a real office does, so what its forecast
+/// learnt of earlier days (the outcomes its ranges are calibrated by, the walks) carries
+/// over. Its first day, `day` itself with [`FIRST_DAY_SEED`], is not measured: it gives
+/// the first measured day an earlier one. `progress` hears of each measured day.
 pub async fn measure(
     name: &str,
     scenario: &Scenario,
@@ -267,12 +301,15 @@ pub async fn measure(
     seeds: impl IntoIterator<Item = u64>,
     mut progress: impl FnMut(u64, &DayRecord),
 ) -> anyhow::Result<Summary> {
+    let mut office = Watched::new(scenario, day).await?;
+    office.day(scenario, day, FIRST_DAY_SEED).await?;
     let mut days = Vec::new();
-    for seed in seeds {
-        let record = measure_day(scenario, day, seed).await?;
+    for (seed, date) in seeds.into_iter().zip(day.iter_days().skip(1)) {
+        let record = office.day(scenario, date, seed).await?;
         progress(seed, &record);
         days.push(record);
     }
+    office.world.stop().await?;
     Ok(Summary::of(name, &days))
 }
 
@@ -359,15 +396,18 @@ mod tests {
         Sample {
             prediction: Prediction {
                 ticket: TicketId(uuid::Uuid::new_v4()),
+                issued_at: chrono::DateTime::UNIX_EPOCH,
                 forecast: forecast.map(|(low, median, high)| WaitRange {
                     median_ms: median * MIN,
                     low_ms: low * MIN,
                     high_ms: high * MIN,
                 }),
+                raw: None,
                 today_ms: today * MIN,
                 ql_ms: ql * MIN,
             },
             actual_ms: actual * MIN,
+            called_at: chrono::DateTime::UNIX_EPOCH,
         }
     }
 

@@ -137,6 +137,9 @@ pub async fn run_staffed_day(
         }
         now = advance(world, now, &mut stop).await;
     }
+    // The day is over: visits still at the windows end now, not the next morning (a
+    // visit finished the next day would hold the night as its service time).
+    tidy_leftovers(world).await;
     for agent in agents.iter().filter(|a| a.on_duty) {
         if let Err(e) = agent.close().await {
             tracing::info!(window = %agent.window, error = %e, "window left open at the end of the day");
@@ -209,8 +212,8 @@ async fn advance(
     next
 }
 
-/// A previous run (e.g. a demo stopped mid-visit) may have left visitors at the
-/// simulated agents' windows: close those visits so the agents start free.
+/// Closes the visits at the simulated agents' windows: at the day's end, and before a
+/// day in case a previous run (e.g. a demo stopped mid-visit) left visitors there.
 async fn tidy_leftovers(world: &World) {
     let Ok(snapshot) = world.kiosk.snapshot(world.office).await else {
         return;

@@ -35,9 +35,14 @@ enum Mode {
         /// Print JSON instead of the table.
         #[arg(long)]
         json: bool,
-        /// The day to simulate (YYYY-MM-DD), the same for every seed.
+        /// The office's first day (YYYY-MM-DD), not measured; the measured days follow
+        /// it, one a seed.
         #[arg(long, default_value = "2026-11-20")]
         day: chrono::NaiveDate,
+        /// Also write every sample (predictions and the wait that followed) to this
+        /// file, one JSON object a line, to study the predictors further.
+        #[arg(long)]
+        samples: Option<std::path::PathBuf>,
     },
     /// Advice that works: the day opened with two windows fewer, the head following the
     /// staffing advisor, side by side with a static plan of the same staff-hours and
@@ -85,9 +90,18 @@ async fn main() -> anyhow::Result<()> {
             print!("{}", report.render());
             world.stop().await
         }
-        Mode::Accuracy { days, json, day } => {
+        Mode::Accuracy {
+            days,
+            json,
+            day,
+            samples,
+        } => {
+            use std::io::Write;
             use talon_sim::accuracy;
             let seeds = cli.seed..cli.seed + days;
+            let mut dump = samples
+                .map(|path| std::fs::File::create(path).map(std::io::BufWriter::new))
+                .transpose()?;
             let mut summaries = Vec::new();
             for (name, scenario) in [
                 ("default", scenario.clone()),
@@ -100,9 +114,20 @@ async fn main() -> anyhow::Result<()> {
                             record.issued,
                             record.samples.len()
                         );
+                        if let Some(dump) = dump.as_mut() {
+                            for sample in &record.samples {
+                                let line = serde_json::json!({
+                                    "scenario": name, "seed": seed, "sample": sample,
+                                });
+                                let _ = writeln!(dump, "{line}");
+                            }
+                        }
                     })
                     .await?;
                 summaries.push(summary);
+            }
+            if let Some(mut dump) = dump {
+                dump.flush()?;
             }
             if json {
                 println!("{}", serde_json::to_string_pretty(&summaries)?);

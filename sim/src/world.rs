@@ -78,7 +78,8 @@ async fn signed_in(
             &talon_server::credentials::token_hash(&token),
             user.id,
             now,
-            now + 7 * 86_400_000,
+            // A simulated office may live through many days (`talon-sim accuracy`).
+            now + 366 * 86_400_000,
         )
         .await?;
     Ok(token)

@@ -63,6 +63,22 @@ async fn the_forecast_reaches_the_receipt_the_phone_and_the_apps() {
     // No window serves legal entities: no forecast, never a made-up range.
     let legal = app.issue(c).await;
     assert!(legal["wait_range"].is_null(), "{legal}");
+    // A visitor out of turn goes ahead of the four waiting: not the newcomer's range,
+    // the wait of nobody ahead.
+    let (status, first) = app
+        .post(
+            &format!("/api/v1/offices/{}/tickets", app.office),
+            Some(&app.kiosk),
+            serde_json::json!({"topic_id": a, "out_of_turn": true}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{first}");
+    assert!(first["wait_range"].is_null(), "{first}");
+    assert_eq!(first["people_ahead"], 0, "{first}");
+    assert!(
+        first["estimated_wait_ms"].as_i64().unwrap() < median,
+        "{first}"
+    );
 
     // The visitor's phone shows their own ticket's range.
     let code = receipt["ticket"]["public_code"].as_str().unwrap();

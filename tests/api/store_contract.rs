@@ -219,6 +219,51 @@ async fn the_office_read_back_from_the_store_is_the_office_served() {
     assert_eq!(stored, served);
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn what_the_forecast_learnt_outlives_the_day_when_read_back() {
+    let app = spawn_app().await;
+    let agent = app.agents[0].token.clone();
+    app.window_action(app.windows[0], "open", &agent).await;
+    // Tickets issued with a forecast made, then called and served: outcomes and walks.
+    for _ in 0..3 {
+        app.queues().refresh_forecast_now(app.office).await.unwrap();
+        app.issue(app.topics[0]).await;
+    }
+    for _ in 0..3 {
+        app.advance_minutes(4);
+        let (_, called) = app.window_action(app.windows[0], "call-next", &agent).await;
+        let called = ticket_id(&called);
+        for (action, body) in [
+            ("start", json!({})),
+            (
+                "finish",
+                json!({"outcome": {"kind": "resolved"}, "topics_count": 1}),
+            ),
+        ] {
+            let (status, answer) = app.ticket_action(&called, action, &agent, body).await;
+            assert!(status.is_success(), "{action}: {answer}");
+        }
+    }
+    // The next morning: the office kept running across the day's end.
+    let queue = app.queues().office(app.office).unwrap();
+    let yesterday = queue.lock().await.service_day;
+    app.advance_minutes(24 * 60);
+    app.queues().tick_all().await;
+    let served = queue.lock().await.clone();
+    assert!(served.service_day > yesterday, "the day rolled");
+    assert_eq!(served.flow.outcomes.len(), 3, "the served office remembers");
+    assert_eq!(served.flow.walk_ms.len(), 3);
+    let stored = app
+        .queues()
+        .store()
+        .load_office(app.office, app.clock_now())
+        .await
+        .unwrap()
+        .expect("the office is stored");
+    assert_eq!(stored.flow.outcomes, served.flow.outcomes);
+    assert_eq!(stored.flow.walk_ms, served.flow.walk_ms);
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn commands_and_other_writes_at_the_same_time_all_succeed() {
     // The commit's transaction reads the office's seq before it writes; other writers

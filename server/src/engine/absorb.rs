@@ -4,7 +4,7 @@
 //! decision: the result equals the state of the node that decided the events.
 
 use super::OfficeState;
-use talon_protocol::{Event, EventKind, TicketStatus};
+use talon_protocol::{Event, EventKind};
 
 /// Applies one event that follows `state.seq`; an event at or before it is ignored (it
 /// is already in the state), so catching up twice is harmless.
@@ -23,10 +23,8 @@ pub fn absorb(state: &mut OfficeState, event: &Event) {
             let counter = state.counters.entry(prefix.to_string()).or_insert(0);
             *counter = (*counter).max(ticket.number);
         }
-        if matches!(event.kind, EventKind::TicketFinished { .. })
-            && ticket.status == TicketStatus::Done
-        {
-            state.record_service(ticket.topic_id, ticket.service_ms);
+        if matches!(event.kind, EventKind::TicketFinished { .. }) {
+            state.learn_service(ticket);
         }
         state.tickets.put(ticket.clone());
         return;

@@ -3,7 +3,7 @@
 //! call the next visitor who was already waiting (the agent's turnaround), and who came
 //! in the last hour (the arrivals the forecast runs forward, out of turn among them).
 //! Derived from the events alone, so every node that applies them learns the same, and
-//! from the day's tickets on start ([`Flow::of_day`]); never stored.
+//! from the office's recent tickets on start ([`Flow::of_tickets`]); never stored.
 
 use chrono::{DateTime, Duration, Utc};
 use std::collections::{BTreeMap, HashMap, VecDeque};
@@ -12,9 +12,10 @@ use talon_protocol::{EventKind, Ticket, TicketStatus, TopicId, WindowId, WindowS
 
 /// Samples kept of walks and of turnarounds.
 pub const RECENT_SAMPLES: usize = 40;
-/// Forecast outcomes kept for the calibration: about a busy day's first calls (a
-/// shorter memory follows the day's swings worse: `talon-sim accuracy`, README).
-pub const RECENT_OUTCOMES: usize = 600;
+/// Forecast outcomes kept for the calibration: about two busy days' first calls, kept
+/// across the day's end (a shorter memory follows the day's swings worse, and one of
+/// today alone leaves the morning uncalibrated: `talon-sim accuracy`, README).
+pub const RECENT_OUTCOMES: usize = 1200;
 /// The arrivals remembered: the last hour's.
 pub const ARRIVALS_SPAN: Duration = Duration::hours(1);
 /// A window idle longer than this before calling someone who was waiting was doing
@@ -124,10 +125,10 @@ impl Flow {
         }
     }
 
-    /// The flow learnt again from the day's tickets (on start, and on a node that loads
-    /// the office): the same as the events would have taught, but for the windows idle
-    /// now, whose next turnaround is not counted.
-    pub fn of_day(tickets: &[Ticket]) -> Flow {
+    /// The flow learnt again from the office's recent tickets, oldest day first (on
+    /// start, and on a node that loads the office): the same as the events would have
+    /// taught, but for the windows idle now, whose next turnaround is not counted.
+    pub fn of_tickets(tickets: &[Ticket]) -> Flow {
         let mut flow = Flow::default();
         let mut issued: Vec<&Ticket> = tickets.iter().collect();
         issued.sort_by_key(|t| (t.issued_at, t.id));
@@ -368,10 +369,10 @@ mod tests {
         second.wait_ms = 180_000;
         call(&mut flow, &second);
         assert_eq!(flow.outcomes.len(), 1);
-        assert_eq!(Flow::of_day(&[first.clone()]).outcomes.len(), 0);
+        assert_eq!(Flow::of_tickets(&[first.clone()]).outcomes.len(), 0);
         first.called_at = Some(t(5));
         first.wait_ms = 300_000;
-        assert_eq!(Flow::of_day(&[first]).outcomes, [(forecast, 300_000)]);
+        assert_eq!(Flow::of_tickets(&[first]).outcomes, [(forecast, 300_000)]);
     }
 
     #[test]
@@ -389,7 +390,7 @@ mod tests {
             ticket.walk_ms = 30_000 * n as i64;
             done.push(ticket);
         }
-        let flow = Flow::of_day(&done);
+        let flow = Flow::of_tickets(&done);
         assert_eq!(flow.turnaround_ms, [60_000]);
         assert_eq!(flow.walk_ms, [30_000, 60_000, 90_000]);
         assert_eq!(flow.arrivals.len(), 3);

@@ -28,7 +28,7 @@ mod tests;
 
 pub use absorb::absorb;
 pub use error::EngineError;
-pub use state::{OfficeState, RECENT_CALLS, RECENT_SERVICES};
+pub use state::{OfficeState, RECENT_CALLS, RECENT_SERVICES, teaches_service};
 
 use chrono::{DateTime, Utc};
 use std::collections::BTreeMap;

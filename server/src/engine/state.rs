@@ -3,7 +3,8 @@
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, HashMap, VecDeque};
 use talon_protocol::{
-    Alert, CallRecord, Norms, Office, StaffId, Ticket, Topic, TopicId, Window, WindowId,
+    Alert, CallRecord, Norms, Office, StaffId, Ticket, TicketStatus, Topic, TopicId, Window,
+    WindowId,
 };
 
 pub use super::booking_set::BookingSet;
@@ -87,6 +88,13 @@ impl OfficeState {
         }
     }
 
+    /// Learns a finished visit's service time, if it is one ([`teaches_service`]).
+    pub fn learn_service(&mut self, ticket: &Ticket) {
+        if teaches_service(ticket, self.office.time_zone.tz()) {
+            self.record_service(ticket.topic_id, ticket.service_ms);
+        }
+    }
+
     pub fn record_service(&mut self, topic: TopicId, service_ms: i64) {
         let recent = self.recent_service_ms.entry(topic).or_default();
         recent.push_back(service_ms);
@@ -94,4 +102,14 @@ impl OfficeState {
             recent.pop_front();
         }
     }
+}
+
+/// Whether a visit's service time is one to learn from: a visit done on the service day
+/// it was taken. One left open overnight and finished the next morning has the night in
+/// its service time, which would make every forecast of the new day hours long.
+pub fn teaches_service(ticket: &Ticket, tz: chrono_tz::Tz) -> bool {
+    ticket.status == TicketStatus::Done
+        && ticket
+            .finished_at
+            .is_some_and(|at| super::hours::service_day(tz, at) == ticket.service_day)
 }

@@ -558,6 +558,30 @@ fn day_roll_cancels_called_and_postponed_tickets_but_keeps_a_visit_in_progress()
     // The visit can still be finished after midnight.
     let events = h.act(y, resolved(), midnight + Duration::minutes(5));
     assert_eq!(ticket_in(&events, "ticket_finished").service_ms, 15 * MIN);
+    // Its service time spans the night: it teaches the forecast nothing.
+    assert!(h.st.recent_service_ms.get(&A).is_none_or(|r| r.is_empty()));
+}
+
+#[test]
+fn a_visit_left_open_overnight_teaches_no_service_time() {
+    let mut h = Hall::new();
+    h.open(W1, at("2026-03-10T15:00:00Z"));
+    let x = h.issue(1, A, at("2026-03-10T15:00:00Z"));
+    h.call_ok(W1, at("2026-03-10T15:00:00Z"));
+    h.act(x, TicketAction::Start, at("2026-03-10T15:01:00Z"));
+    h.tick(at("2026-03-11T05:00:00Z"));
+    let events = h.act(x, resolved(), at("2026-03-11T05:10:00Z"));
+    assert_eq!(
+        ticket_in(&events, "ticket_finished").service_ms,
+        (14 * 60 + 9) * MIN
+    );
+    assert!(h.st.recent_service_ms.get(&A).is_none_or(|r| r.is_empty()));
+    // A visit of the new day does.
+    let y = h.issue(1, A, at("2026-03-11T05:20:00Z"));
+    h.call_ok(W1, at("2026-03-11T05:20:00Z"));
+    h.act(y, TicketAction::Start, at("2026-03-11T05:21:00Z"));
+    h.act(y, resolved(), at("2026-03-11T05:30:00Z"));
+    assert_eq!(h.st.recent_service_ms[&A], VecDeque::from([9 * MIN]));
 }
 
 // ---------------------------------------------------------------------------------------

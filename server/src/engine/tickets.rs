@@ -216,7 +216,7 @@ pub(super) fn act(
             ticket.outcome = Some(outcome);
             ticket.topics_count = Some(topics_count);
             ticket.overrun_reason = overrun_reason;
-            state.record_service(ticket.topic_id, ticket.service_ms);
+            state.learn_service(&ticket);
             out.push(EventKind::TicketFinished {
                 ticket: ticket.clone(),
             });

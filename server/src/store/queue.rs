@@ -10,6 +10,10 @@ use talon_protocol::{
     Topic, TopicId, Window, WindowId,
 };
 
+/// How many earlier service days an office's flow is learnt from at most (an office
+/// with few visitors a day fills its memory of outcomes more slowly).
+const EARLIER_DAYS_FOR_FLOW: i64 = 60;
+
 /// The active tickets of an office. The status names are the program's own constants,
 /// written into the SQL once, so that both backends read the same list.
 static ACTIVE_TICKETS_SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
@@ -115,12 +119,12 @@ impl Store {
             seq: u64::try_from(seq).unwrap_or(0),
             alerts,
             recent_calls: self.recent_calls(office_id, service_day).await?,
-            recent_service_ms: self.recent_services(office_id).await?,
+            recent_service_ms: self.recent_services(office_id, tz).await?,
             bookings: bookings.into_iter().collect(),
             receptions,
             forecast: None,
             advice: Vec::new(),
-            flow: self.day_flow(office_id, service_day).await?,
+            flow: self.office_flow(office_id, service_day).await?,
         }))
     }
 
@@ -162,28 +166,60 @@ impl Store {
         Ok(calls)
     }
 
-    /// What the forecast learns of the day's flow, from the day's tickets.
-    async fn day_flow(
+    /// What the forecast learns of the office's flow, from its tickets: today's, and as
+    /// many earlier days as hold a full memory of forecast outcomes and walks (what a
+    /// node that kept running across the day's end still remembers; an office opening
+    /// in the morning then shows calibrated ranges from its first ticket).
+    async fn office_flow(
         &self,
         office_id: OfficeId,
         service_day: NaiveDate,
     ) -> StoreResult<crate::engine::flow::Flow> {
+        use crate::engine::flow::{Flow, RECENT_OUTCOMES, RECENT_SAMPLES};
+        let mut tickets = self.day_tickets(office_id, service_day).await?;
+        let mut flow = Flow::of_tickets(&tickets);
+        let earlier: Vec<(String,)> = sqlx::query_as(
+            "SELECT DISTINCT service_day FROM tickets WHERE office_id = $1 AND service_day < $2 \
+             ORDER BY service_day DESC LIMIT $3",
+        )
+        .bind(office_id.0)
+        .bind(service_day.to_string())
+        .bind(EARLIER_DAYS_FOR_FLOW)
+        .fetch_all(&self.pool)
+        .await?;
+        for (day,) in earlier {
+            if flow.outcomes.len() >= RECENT_OUTCOMES && flow.walk_ms.len() >= RECENT_SAMPLES {
+                break;
+            }
+            let day = NaiveDate::parse_from_str(&day, "%Y-%m-%d")
+                .map_err(|e| StoreError::Corrupt(format!("service day {day}: {e}")))?;
+            tickets.extend(self.day_tickets(office_id, day).await?);
+            flow = Flow::of_tickets(&tickets);
+        }
+        Ok(flow)
+    }
+
+    async fn day_tickets(
+        &self,
+        office_id: OfficeId,
+        service_day: NaiveDate,
+    ) -> StoreResult<Vec<Ticket>> {
         let rows: Vec<(String,)> =
             sqlx::query_as("SELECT data FROM tickets WHERE office_id = $1 AND service_day = $2")
                 .bind(office_id.0)
                 .bind(service_day.to_string())
                 .fetch_all(&self.pool)
                 .await?;
-        let tickets = rows
+        Ok(rows
             .iter()
             .map(|(data,)| serde_json::from_str::<Ticket>(data))
-            .collect::<Result<Vec<_>, _>>()?;
-        Ok(crate::engine::flow::Flow::of_day(&tickets))
+            .collect::<Result<Vec<_>, _>>()?)
     }
 
     async fn recent_services(
         &self,
         office_id: OfficeId,
+        tz: chrono_tz::Tz,
     ) -> StoreResult<HashMap<TopicId, VecDeque<i64>>> {
         // Enough finished visits to fill every topic's window in the common case.
         let rows: Vec<(String,)> = sqlx::query_as(
@@ -196,6 +232,9 @@ impl Store {
         let mut recent: HashMap<TopicId, VecDeque<i64>> = HashMap::new();
         for (data,) in rows {
             let ticket: Ticket = serde_json::from_str(&data)?;
+            if !crate::engine::teaches_service(&ticket, tz) {
+                continue;
+            }
             let per_topic = recent.entry(ticket.topic_id).or_default();
             if per_topic.len() < RECENT_SERVICES {
                 per_topic.push_front(ticket.service_ms);
