@@ -36,11 +36,12 @@ pub struct Flow {
     pub walk_ms: VecDeque<i64>,
     /// A window's time from freeing up to calling a visitor who was waiting then.
     pub turnaround_ms: VecDeque<i64>,
-    /// The last hour's tickets, oldest first.
-    pub arrivals: VecDeque<Arrival>,
+    /// The last hour's tickets, oldest first. Persistent, as the outcomes: the copy of
+    /// the state each command decides on shares them instead of copying hundreds.
+    pub arrivals: imbl::Vector<Arrival>,
     /// Walk-ins' forecast at issue and the wait they had to their first call, newest
     /// last (see `forecast::calibration`).
-    pub outcomes: VecDeque<(WaitRange, i64)>,
+    pub outcomes: imbl::Vector<(WaitRange, i64)>,
     /// Since when each window is idle (freed, or opened).
     freed: BTreeMap<WindowId, DateTime<Utc>>,
 }
@@ -357,7 +358,7 @@ mod tests {
         first.called_at = Some(t(5));
         first.wait_ms = 300_000;
         call(&mut flow, &first);
-        assert_eq!(flow.outcomes, [(forecast, 300_000)]);
+        assert_eq!(flow.outcomes, imbl::vector![(forecast, 300_000)]);
         // Called again after a postponement: its wait so far is not the time since the
         // issue, and it is not what was predicted.
         first.called_at = Some(t(20));
@@ -372,7 +373,10 @@ mod tests {
         assert_eq!(Flow::of_tickets(&[first.clone()]).outcomes.len(), 0);
         first.called_at = Some(t(5));
         first.wait_ms = 300_000;
-        assert_eq!(Flow::of_tickets(&[first]).outcomes, [(forecast, 300_000)]);
+        assert_eq!(
+            Flow::of_tickets(&[first]).outcomes,
+            imbl::vector![(forecast, 300_000)]
+        );
     }
 
     #[test]

@@ -8,7 +8,6 @@
 //! ten above (split conformal prediction, as in Romano, Patterson & Candès, "Conformalized
 //! Quantile Regression", NeurIPS 2019). The median is the simulation's.
 
-use std::collections::VecDeque;
 use talon_protocol::forecast::WaitRange;
 
 /// Fewer outcomes than this and the simulation's range is shown as it is.
@@ -43,7 +42,7 @@ fn quantile(mut scores: Vec<f64>) -> f64 {
 
 impl Calibration {
     /// From the predicted ranges and the waits that followed; none with too few.
-    pub fn of(outcomes: &VecDeque<(WaitRange, i64)>) -> Option<Calibration> {
+    pub fn of(outcomes: &imbl::Vector<(WaitRange, i64)>) -> Option<Calibration> {
         if outcomes.len() < MIN_OUTCOMES {
             return None;
         }
@@ -102,7 +101,7 @@ mod tests {
     #[test]
     fn a_range_too_narrow_is_widened_until_one_in_ten_falls_outside_each_end() {
         // Predicted 8–10–12 every time; the waits were 1, 2, …, 20 minutes, ten times.
-        let outcomes: VecDeque<_> = (0..200)
+        let outcomes: imbl::Vector<_> = (0..200)
             .map(|n| (range(8, 10, 12), (n % 20 + 1) * MIN))
             .collect();
         let calibration = Calibration::of(&outcomes).expect("enough");
