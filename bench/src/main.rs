@@ -325,6 +325,13 @@ fn targets(r: &Results) -> Vec<Check> {
             target: "< 200 MB",
             met: x.server_rss_after_mb < 200.0,
         });
+        checks.push(Check {
+            scenario: "sockets".into(),
+            measure: format!("call → display p99, all {} sockets", x.sockets),
+            result: format!("{:.1} ms", x.call_to_display.p99_ms),
+            target: "< 100 ms",
+            met: x.call_to_display.count > 0 && x.call_to_display.p99_ms < 100.0,
+        });
     }
     let throughput = r
         .throughput
@@ -450,6 +457,8 @@ fn print_table(r: &Results) {
             x.server_rss_before_mb, x.server_rss_after_mb, x.memory_per_socket_kb
         );
         println!("  call → display       {}", x.call_to_display);
+        println!("  issue request        {}", x.issue);
+        println!("  call-next request    {}", x.call_next);
         println!(
             "  lost / out of order  {} (resyncs {})",
             x.lost_or_out_of_order, x.resyncs

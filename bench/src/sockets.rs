@@ -19,6 +19,9 @@ pub struct SocketsResult {
     pub memory_per_socket_kb: f64,
     pub calls: u32,
     pub call_to_display: Latency,
+    /// The requests made meanwhile (a call follows the issue before it at once).
+    pub issue: Latency,
+    pub call_next: Latency,
     pub lost_or_out_of_order: u64,
     pub resyncs: u64,
 }
@@ -97,6 +100,8 @@ async fn drive(
         memory_per_socket_kb: per_socket,
         calls,
         call_to_display: Latency::of(observations.call_to_display.lock().expect("lock").clone()),
+        issue: Latency::of(times.issue.lock().expect("lock").clone()),
+        call_next: Latency::of(times.call_next.lock().expect("lock").clone()),
         lost_or_out_of_order: observations.lost_or_out_of_order.load(Ordering::Relaxed),
         resyncs: observations.resyncs.load(Ordering::Relaxed),
     })
