@@ -126,9 +126,9 @@ impl Flow {
         }
     }
 
-    /// The flow learnt again from the office's recent tickets, oldest day first (on
-    /// start, and on a node that loads the office): the same as the events would have
-    /// taught, but for the windows idle now, whose next turnaround is not counted.
+    /// The flow learnt again from the office's recent tickets, in any order (on start,
+    /// and on a node that loads the office): the same as the events would have taught,
+    /// but for the windows idle now, whose next turnaround is not counted.
     pub fn of_tickets(tickets: &[Ticket]) -> Flow {
         let mut flow = Flow::default();
         let mut issued: Vec<&Ticket> = tickets.iter().collect();

@@ -11,8 +11,11 @@ use talon_protocol::{
 };
 
 /// How many earlier service days an office's flow is learnt from at most (an office
-/// with few visitors a day fills its memory of outcomes more slowly).
+/// with few visitors a day fills its memory of outcomes more slowly)...
 const EARLIER_DAYS_FOR_FLOW: i64 = 60;
+/// ...and how many of their tickets: days whose tickets carry no forecast (kept before
+/// forecasts were) must not make every start read months of a busy office.
+const EARLIER_TICKETS_FOR_FLOW: usize = 2 * crate::engine::flow::RECENT_OUTCOMES;
 
 /// The active tickets of an office. The status names are the program's own constants,
 /// written into the SQL once, so that both backends read the same list.
@@ -177,6 +180,7 @@ impl Store {
     ) -> StoreResult<crate::engine::flow::Flow> {
         use crate::engine::flow::{Flow, RECENT_OUTCOMES, RECENT_SAMPLES};
         let mut tickets = self.day_tickets(office_id, service_day).await?;
+        let today = tickets.len();
         let mut flow = Flow::of_tickets(&tickets);
         let earlier: Vec<(String,)> = sqlx::query_as(
             "SELECT DISTINCT service_day FROM tickets WHERE office_id = $1 AND service_day < $2 \
@@ -188,7 +192,9 @@ impl Store {
         .fetch_all(&self.pool)
         .await?;
         for (day,) in earlier {
-            if flow.outcomes.len() >= RECENT_OUTCOMES && flow.walk_ms.len() >= RECENT_SAMPLES {
+            let full =
+                flow.outcomes.len() >= RECENT_OUTCOMES && flow.walk_ms.len() >= RECENT_SAMPLES;
+            if full || tickets.len() - today >= EARLIER_TICKETS_FOR_FLOW {
                 break;
             }
             let day = NaiveDate::parse_from_str(&day, "%Y-%m-%d")
