@@ -20,6 +20,20 @@ fn day_started(office: OfficeId, seq: u64) -> Event {
     }
 }
 
+/// The called visitor is served and the visit ends resolved.
+async fn start_and_finish(app: &TestApp, ticket: &str, agent: &str) {
+    for (action, body) in [
+        ("start", json!({})),
+        (
+            "finish",
+            json!({"outcome": {"kind": "resolved"}, "topics_count": 1}),
+        ),
+    ] {
+        let (status, answer) = app.ticket_action(ticket, action, agent, body).await;
+        assert!(status.is_success(), "{action}: {answer}");
+    }
+}
+
 async fn new_office(app: &TestApp, name: &str) -> OfficeId {
     app.queues()
         .store()
@@ -163,16 +177,7 @@ async fn the_office_read_back_from_the_store_is_the_office_served() {
     }
     let (_, called) = app.window_action(app.windows[0], "call-next", &agent).await;
     let called = ticket_id(&called);
-    for (action, body) in [
-        ("start", json!({})),
-        (
-            "finish",
-            json!({"outcome": {"kind": "resolved"}, "topics_count": 1}),
-        ),
-    ] {
-        let (status, answer) = app.ticket_action(&called, action, &agent, body).await;
-        assert!(status.is_success(), "{action}: {answer}");
-    }
+    start_and_finish(&app, &called, &agent).await;
     let (_, next) = app.window_action(app.windows[0], "call-next", &agent).await;
     let (status, answer) = app
         .ticket_action(
@@ -233,16 +238,7 @@ async fn what_the_forecast_learnt_outlives_the_day_when_read_back() {
         app.advance_minutes(4);
         let (_, called) = app.window_action(app.windows[0], "call-next", &agent).await;
         let called = ticket_id(&called);
-        for (action, body) in [
-            ("start", json!({})),
-            (
-                "finish",
-                json!({"outcome": {"kind": "resolved"}, "topics_count": 1}),
-            ),
-        ] {
-            let (status, answer) = app.ticket_action(&called, action, &agent, body).await;
-            assert!(status.is_success(), "{action}: {answer}");
-        }
+        start_and_finish(&app, &called, &agent).await;
     }
     // The next morning: the office kept running across the day's end.
     let queue = app.queues().office(app.office).unwrap();
