@@ -34,6 +34,16 @@ async fn start_and_finish(app: &TestApp, ticket: &str, agent: &str) {
     }
 }
 
+/// The test office as the store gives it back now.
+async fn read_back(app: &TestApp) -> talon_server::engine::OfficeState {
+    app.queues()
+        .store()
+        .load_office(app.office, app.clock_now())
+        .await
+        .unwrap()
+        .expect("the office is stored")
+}
+
 async fn new_office(app: &TestApp, name: &str) -> OfficeId {
     app.queues()
         .store()
@@ -198,13 +208,7 @@ async fn the_office_read_back_from_the_store_is_the_office_served() {
     let mut served = queue.lock().await.clone();
     // The forecast is derived from the rest and never stored.
     served.forecast = None;
-    let stored = app
-        .queues()
-        .store()
-        .load_office(app.office, app.clock_now())
-        .await
-        .unwrap()
-        .expect("the office is stored");
+    let stored = read_back(&app).await;
     // The flow the forecast learns is derived too, rebuilt from the day's tickets: the
     // walks, the outcomes and the last hour's arrivals come back; turnarounds only
     // between a window's finished visits, and not which windows are idle now.
@@ -249,13 +253,7 @@ async fn what_the_forecast_learnt_outlives_the_day_when_read_back() {
     assert!(served.service_day > yesterday, "the day rolled");
     assert_eq!(served.flow.outcomes.len(), 3, "the served office remembers");
     assert_eq!(served.flow.walk_ms.len(), 3);
-    let stored = app
-        .queues()
-        .store()
-        .load_office(app.office, app.clock_now())
-        .await
-        .unwrap()
-        .expect("the office is stored");
+    let stored = read_back(&app).await;
     assert_eq!(stored.flow.outcomes, served.flow.outcomes);
     assert_eq!(stored.flow.walk_ms, served.flow.walk_ms);
 }
