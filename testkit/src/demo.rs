@@ -134,8 +134,12 @@ impl DemoServer {
     }
 
     /// Runs the staffing advisor now (as the ticker does once a minute), so a test
-    /// knows the board's advice is that of the office as it is.
+    /// knows the board's advice is that of the office as it is. The forecast is made
+    /// first: the advisor reads the predicted wait from it, and one left from several
+    /// issues ago (the ticker refreshes it shortly after a change) would advise on a
+    /// shorter queue.
     pub fn advise_now(&self) -> Vec<talon_protocol::advice::Advice> {
+        self.settled_load();
         self.rt.block_on(self.server.queues().advise_all());
         self.snapshot().advice
     }
