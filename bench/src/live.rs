@@ -10,6 +10,10 @@ use std::time::{Duration, Instant};
 use talon_protocol::{OfficeId, WindowId};
 use tokio_tungstenite::tungstenite::Message;
 use tokio_tungstenite::tungstenite::client::IntoClientRequest;
+use tokio_tungstenite::tungstenite::protocol::WebSocketConfig;
+
+/// Read buffer of each socket of the load.
+const READ_BUFFER: usize = 4 * 1024;
 
 /// What all sockets of a run observed.
 #[derive(Default)]
@@ -24,6 +28,9 @@ pub struct Observations {
     /// And where both are on the same node.
     pub call_to_display_same_node: Mutex<Vec<Duration>>,
     pub events: AtomicU64,
+    /// Every text message a socket received (events, loads, snapshots), and their bytes.
+    pub messages: AtomicU64,
+    pub message_bytes: AtomicU64,
     /// Events that arrived out of order or after a gap (must stay 0).
     pub lost_or_out_of_order: AtomicU64,
     /// Snapshots after the first one (a lagging socket gets one instead of a gap).
@@ -38,7 +45,12 @@ pub async fn connect(addr: &str, office: OfficeId, token: &str) -> anyhow::Resul
     request
         .headers_mut()
         .insert("authorization", format!("Bearer {token}").parse()?);
-    let (socket, _) = tokio_tungstenite::connect_async(request).await?;
+    // A small read buffer, as the server's: tungstenite zeroes the buffer's free space
+    // before each read, and at its default 128 KiB that memset was a quarter of the load
+    // generator's time (so of the two cores the server shares with it).
+    let config = WebSocketConfig::default().read_buffer_size(READ_BUFFER);
+    let (socket, _) =
+        tokio_tungstenite::connect_async_with_config(request, Some(config), true).await?;
     Ok(socket)
 }
 
@@ -78,6 +90,10 @@ pub async fn watch(mut socket: Socket, observations: &Observations, is_display: 
             continue;
         };
         let received = Instant::now();
+        observations.messages.fetch_add(1, Ordering::Relaxed);
+        observations
+            .message_bytes
+            .fetch_add(text.len() as u64, Ordering::Relaxed);
         let Ok(message) = serde_json::from_str::<Light>(&text) else {
             continue;
         };

@@ -460,6 +460,10 @@ fn print_table(r: &Results) {
         println!("  issue request        {}", x.issue);
         println!("  call-next request    {}", x.call_next);
         println!(
+            "  per display a visit  {:.1} messages, {:.0} bytes each",
+            x.messages_per_visit, x.bytes_per_message
+        );
+        println!(
             "  lost / out of order  {} (resyncs {})",
             x.lost_or_out_of_order, x.resyncs
         );

@@ -24,6 +24,10 @@ pub struct SocketsResult {
     pub call_next: Latency,
     pub lost_or_out_of_order: u64,
     pub resyncs: u64,
+    /// Messages each display received per visit served (issue to finish), and their
+    /// mean size: what the fan-out costs grows with both.
+    pub messages_per_visit: f64,
+    pub bytes_per_message: f64,
 }
 
 pub async fn run(
@@ -77,6 +81,8 @@ async fn drive(
     }
     tokio::time::sleep(Duration::from_secs(2)).await;
     let after = measure::sample(process.pid());
+    let messages_before = observations.messages.load(Ordering::Relaxed);
+    let bytes_before = observations.message_bytes.load(Ordering::Relaxed);
 
     eprintln!("sockets: {calls} calls, one a second");
     let times = RequestTimes::default();
@@ -90,6 +96,8 @@ async fn drive(
     for watcher in watchers {
         watcher.abort();
     }
+    let messages = observations.messages.load(Ordering::Relaxed) - messages_before;
+    let bytes = observations.message_bytes.load(Ordering::Relaxed) - bytes_before;
     let per_socket =
         after.rss_bytes.saturating_sub(before.rss_bytes) as f64 / count.max(1) as f64 / 1024.0;
     Ok(SocketsResult {
@@ -104,5 +112,7 @@ async fn drive(
         call_next: Latency::of(times.call_next.lock().expect("lock").clone()),
         lost_or_out_of_order: observations.lost_or_out_of_order.load(Ordering::Relaxed),
         resyncs: observations.resyncs.load(Ordering::Relaxed),
+        messages_per_visit: messages as f64 / count.max(1) as f64 / f64::from(calls.max(1)),
+        bytes_per_message: bytes as f64 / messages.max(1) as f64,
     })
 }

@@ -111,12 +111,16 @@ impl TicketSet {
     }
 
     pub fn put_shared(&mut self, ticket: Arc<Ticket>) {
-        if let Some(old) = self.by_id.remove(&ticket.id) {
+        // The old copy leaves the indexes before the new one enters (both may have the
+        // same keys); the map itself is changed once, its path copied once.
+        if let Some(old) = self.by_id.get(&ticket.id).cloned() {
             self.unindex(&old);
         }
         if ticket.status.is_active() {
             self.index(&ticket);
             self.by_id.insert(ticket.id, ticket);
+        } else {
+            self.by_id.remove(&ticket.id);
         }
     }
 
@@ -129,11 +133,17 @@ impl TicketSet {
     /// Changes a ticket in place (copying it only if a snapshot still shares it) and
     /// returns it as changed.
     pub fn update(&mut self, id: &TicketId, change: impl FnOnce(&mut Ticket)) -> Option<Ticket> {
-        let mut shared = self.by_id.remove(id)?;
-        self.unindex(&shared);
-        change(Arc::make_mut(&mut shared));
-        let changed = Ticket::clone(&shared);
-        self.put_shared(shared);
+        let old = self.by_id.get(id)?.clone();
+        self.unindex(&old);
+        drop(old);
+        let shared = self.by_id.get_mut(id).expect("the ticket read above");
+        change(Arc::make_mut(shared));
+        let changed = Ticket::clone(shared);
+        if changed.status.is_active() {
+            self.index(&changed);
+        } else {
+            self.by_id.remove(id);
+        }
         Some(changed)
     }
 

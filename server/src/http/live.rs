@@ -23,6 +23,10 @@ use tokio::sync::broadcast::error::{RecvError, TryRecvError};
 pub const MAX_REPLAY: u32 = 1000;
 /// Read buffer of a live socket.
 const SOCKET_BUFFER: usize = 4 * 1024;
+/// Frames queued for a socket are held until a flush or this many bytes: the events
+/// that reached a socket while it waited its turn in a fan-out go out in one write (one
+/// trip through the kernel's TCP path instead of one per event).
+const WRITE_BUFFER: usize = 16 * 1024;
 /// Largest message a client may send on the live socket.
 const MAX_CLIENT_MESSAGE: usize = 16 * 1024;
 /// Pings keep idle connections alive through proxies, and give the apps traffic to
@@ -64,9 +68,10 @@ pub async fn live(
     let upgrade = upgrade
         .map_err(|_| ApiError::bad_request("this address speaks WebSocket only"))?
         // Clients only send pings and close frames; small buffers keep an idle display
-        // socket at a few kilobytes (tungstenite's defaults are 128 KiB each way).
+        // socket at a few kilobytes (tungstenite's defaults are 128 KiB each way). The
+        // frames queued for a socket while it waited its turn go out in one write.
         .read_buffer_size(SOCKET_BUFFER)
-        .write_buffer_size(0)
+        .write_buffer_size(WRITE_BUFFER)
         .max_message_size(MAX_CLIENT_MESSAGE)
         .max_frame_size(MAX_CLIENT_MESSAGE);
     let device = match &principal {
@@ -77,7 +82,8 @@ pub async fn live(
         metrics::gauge!("talon_live_sockets").increment(1.0);
         let queues = state.queues.clone();
         let _contact = device.map(|id| queues.device_connected(id));
-        if let Err(e) = serve(socket, state, queue, query.since).await {
+        let served = super::live_runtime::handle().spawn(serve(socket, state, queue, query.since));
+        if let Ok(Err(e)) = served.await {
             tracing::debug!(error = %e, "live socket ended");
         }
         metrics::gauge!("talon_live_sockets").decrement(1.0);
@@ -100,11 +106,14 @@ async fn serve(
     let mut shutdown = state.shutdown.clone();
     let mut ping = tokio::time::interval(PING_EVERY);
     ping.reset();
-    let mut heard = tokio::time::Instant::now();
+    // One timer for the whole socket, moved on when the client is heard from: with
+    // thousands of sockets, a timer made afresh for every event woken for is felt.
+    let silence = tokio::time::sleep(SILENCE_LIMIT);
+    tokio::pin!(silence);
     loop {
         // Writes count against the same limit: a peer that is gone stops reading, and a
         // full socket must not hold this task until TCP itself gives up.
-        let silent_at = heard + SILENCE_LIMIT;
+        let silent_at = silence.deadline();
         tokio::select! {
             received = events.recv() => {
                 let write = forward(received, &mut events, &mut last, &state, &queue, &mut sender);
@@ -118,7 +127,9 @@ async fn serve(
             incoming = receiver.next() => match incoming {
                 None | Some(Err(_)) | Some(Ok(Message::Close(_))) => break,
                 // Messages, pings and pongs alike: the client is there.
-                Some(Ok(_)) => heard = tokio::time::Instant::now(),
+                Some(Ok(_)) => silence
+                    .as_mut()
+                    .reset(tokio::time::Instant::now() + SILENCE_LIMIT),
             },
             _ = ping.tick() => {
                 let ping = sender.send(Message::Ping(Default::default()));
@@ -127,7 +138,7 @@ async fn serve(
                     Err(_) => return silent(),
                 }
             }
-            _ = tokio::time::sleep_until(silent_at) => return silent(),
+            _ = &mut silence => return silent(),
             _ = shutdown.changed() => {
                 let _ = sender.send(Message::Close(None)).await;
                 break;

@@ -10,6 +10,7 @@ pub mod bookings;
 pub mod error;
 pub mod extract;
 mod live;
+mod live_runtime;
 pub mod middleware;
 mod notify;
 mod offices;
