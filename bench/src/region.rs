@@ -214,7 +214,7 @@ async fn drive(
         database_cpu_percent: db_before
             .zip(db_after)
             .map(|(b, a)| measure::postgres_cpu_percent(&b, &a, wall)),
-        events_received: observations.events.load(Ordering::Relaxed),
+        events_received: observations.events(),
         lost_or_out_of_order: observations.lost_or_out_of_order.load(Ordering::Relaxed),
         resyncs: observations.resyncs.load(Ordering::Relaxed),
         failed_requests: failures.len(),

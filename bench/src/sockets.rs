@@ -81,8 +81,7 @@ async fn drive(
     }
     tokio::time::sleep(Duration::from_secs(2)).await;
     let after = measure::sample(process.pid());
-    let messages_before = observations.messages.load(Ordering::Relaxed);
-    let bytes_before = observations.message_bytes.load(Ordering::Relaxed);
+    let (messages_before, bytes_before) = observations.messages();
 
     eprintln!("sockets: {calls} calls, one a second");
     let times = RequestTimes::default();
@@ -96,8 +95,8 @@ async fn drive(
     for watcher in watchers {
         watcher.abort();
     }
-    let messages = observations.messages.load(Ordering::Relaxed) - messages_before;
-    let bytes = observations.message_bytes.load(Ordering::Relaxed) - bytes_before;
+    let (messages, bytes) = observations.messages();
+    let (messages, bytes) = (messages - messages_before, bytes - bytes_before);
     let per_socket =
         after.rss_bytes.saturating_sub(before.rss_bytes) as f64 / count.max(1) as f64 / 1024.0;
     Ok(SocketsResult {
