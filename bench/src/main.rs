@@ -13,6 +13,7 @@ mod phones;
 mod region;
 mod server;
 mod sockets;
+mod tcp_floor;
 mod throughput;
 
 use clap::{Parser, ValueEnum};
@@ -107,11 +108,15 @@ struct Check {
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
-    let cli = Cli::parse();
     // 10,000 sockets need more open files than the usual soft limit (the server child
     // inherits the raised limit).
     let (_, hard) = rlimit::Resource::NOFILE.get()?;
     rlimit::Resource::NOFILE.set(hard, hard)?;
+    // The floor's writing side of the sockets scenario, started by the bench itself.
+    if std::env::args().nth(1).as_deref() == Some(tcp_floor::WRITER_FLAG) {
+        return tcp_floor::writer();
+    }
+    let cli = Cli::parse();
     let binary = server::server_binary()?;
     let chosen: Vec<Which> = cli.only.map_or_else(|| cli.scenarios.clone(), |w| vec![w]);
     let all = chosen.contains(&Which::All);
@@ -467,6 +472,12 @@ fn print_table(r: &Results) {
             "  lost / out of order  {} (resyncs {})",
             x.lost_or_out_of_order, x.resyncs
         );
+        if let Some(floor) = &x.tcp_floor {
+            println!(
+                "  plain TCP floor      {} ({} connections, one {}-byte write each)",
+                floor.delivery, floor.connections, floor.bytes_per_write
+            );
+        }
     }
     if let Some(x) = &r.throughput {
         print_throughput("Throughput", x);

@@ -4,6 +4,7 @@ use crate::live::{self, Observations};
 use crate::load::{self, Nodes, RequestTimes};
 use crate::measure::{self, Latency};
 use crate::server::{self, Database};
+use crate::tcp_floor::{self, FloorResult};
 use futures_util::StreamExt;
 use serde::Serialize;
 use std::sync::Arc;
@@ -28,6 +29,9 @@ pub struct SocketsResult {
     /// mean size: what the fan-out costs grows with both.
     pub messages_per_visit: f64,
     pub bytes_per_message: f64,
+    /// The same number of plain TCP connections written a visit's bytes once each, on
+    /// the same machine: the floor under `call_to_display`.
+    pub tcp_floor: Option<FloorResult>,
 }
 
 pub async fn run(
@@ -35,14 +39,20 @@ pub async fn run(
     count: usize,
     calls: u32,
 ) -> anyhow::Result<SocketsResult> {
-    server::with_database(Database::sqlite("sockets.sqlite3")?, async |database| {
-        let seeded = server::seed(&database.url, 1, 10).await?;
-        let processes = server::start_nodes(binary, database, 1).await?;
-        let result = drive(&processes[0], &seeded[0], count, calls).await;
-        server::stop(processes).await;
-        result
-    })
-    .await
+    let mut result =
+        server::with_database(Database::sqlite("sockets.sqlite3")?, async |database| {
+            let seeded = server::seed(&database.url, 1, 10).await?;
+            let processes = server::start_nodes(binary, database, 1).await?;
+            let result = drive(&processes[0], &seeded[0], count, calls).await;
+            server::stop(processes).await;
+            result
+        })
+        .await?;
+    // With the server stopped, the machine's own floor: a visit's bytes in one write.
+    let visit_bytes = (result.messages_per_visit * result.bytes_per_message).round() as usize;
+    eprintln!("sockets: the same {count} connections as plain TCP, {visit_bytes} bytes a write");
+    result.tcp_floor = Some(tcp_floor::run(count, visit_bytes.max(1), calls).await?);
+    Ok(result)
 }
 
 async fn drive(
@@ -113,5 +123,6 @@ async fn drive(
         resyncs: observations.resyncs.load(Ordering::Relaxed),
         messages_per_visit: messages as f64 / count.max(1) as f64 / f64::from(calls.max(1)),
         bytes_per_message: bytes as f64 / messages.max(1) as f64,
+        tcp_floor: None,
     })
 }

@@ -1,0 +1,163 @@
+//! The machine's floor under the sockets scenario: as many plain TCP connections on
+//! 127.0.0.1, written by another process as cheaply as a writer can (one `write` of a
+//! visit's bytes each, from a thread per core), read here the way the load reads its
+//! sockets. No WebSocket, no JSON, no database, no commit: what the kernel's TCP path
+//! and two processes sharing the cores cost alone. The server's call → display cannot
+//! be much lower than this on the same machine.
+
+use crate::measure::Latency;
+use futures_util::StreamExt;
+use serde::Serialize;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
+use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
+use tokio::net::TcpStream;
+use tokio::process::Command;
+
+/// The hidden flag that makes `talon-bench` the writing side.
+pub const WRITER_FLAG: &str = "--tcp-floor-writer";
+
+#[derive(Debug, Serialize)]
+pub struct FloorResult {
+    pub connections: usize,
+    pub bytes_per_write: usize,
+    /// Write asked for → the last byte of it read, over every connection and round.
+    pub delivery: Latency,
+}
+
+/// The writing side, in a process of its own: prints its port, greets every connection
+/// it accepts with one byte, and for every line on standard input (a byte count) writes
+/// that many bytes to every connection. The least a writer can do: no task to wake per
+/// connection, one `write` each from a thread per core, each over its share.
+pub fn writer() -> anyhow::Result<()> {
+    use std::io::{BufRead, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0")?;
+    println!("{}", listener.local_addr()?.port());
+    let connections = Arc::new(std::sync::Mutex::new(Vec::new()));
+    let accepted = connections.clone();
+    std::thread::spawn(move || {
+        for connection in listener.incoming() {
+            let Ok(mut connection) = connection else {
+                continue;
+            };
+            if connection.set_nodelay(true).is_ok() && connection.write_all(GREETING).is_ok() {
+                accepted.lock().expect("lock").push(connection);
+            }
+        }
+    });
+    let threads = std::thread::available_parallelism().map_or(1, usize::from);
+    for line in std::io::stdin().lock().lines() {
+        let burst = vec![b'x'; line?.trim().parse()?];
+        let connections = connections.lock().expect("lock");
+        let share = connections.len().div_ceil(threads).max(1);
+        std::thread::scope(|scope| {
+            for part in connections.chunks(share) {
+                let burst = &burst;
+                scope.spawn(move || {
+                    for mut connection in part {
+                        // A burst fits the socket's send buffer: the write does not block.
+                        let _ = connection.write_all(burst);
+                    }
+                });
+            }
+        });
+    }
+    Ok(())
+}
+
+/// What the writer sends first on a connection it has accepted.
+const GREETING: &[u8] = b"!";
+
+/// A connection the writer has accepted and subscribed: a connect can complete on this
+/// side while the writer's accept queue overflowed and dropped it, so only the greeting
+/// counts; without it in a few seconds, connect again.
+async fn connect(port: u16) -> anyhow::Result<TcpStream> {
+    for _ in 0..5 {
+        let mut connection = TcpStream::connect(("127.0.0.1", port)).await?;
+        let mut greeting = [0u8; 1];
+        let greeted =
+            tokio::time::timeout(Duration::from_secs(3), connection.read_exact(&mut greeting));
+        if let Ok(Ok(_)) = greeted.await {
+            return Ok(connection);
+        }
+    }
+    anyhow::bail!("the floor's writer did not accept a connection in five tries")
+}
+
+pub async fn run(count: usize, bytes: usize, rounds: u32) -> anyhow::Result<FloorResult> {
+    let mut child = Command::new(std::env::current_exe()?)
+        .arg(WRITER_FLAG)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .kill_on_drop(true)
+        .spawn()?;
+    let mut port_line = BufReader::new(child.stdout.take().expect("piped")).lines();
+    let port: u16 = port_line
+        .next_line()
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("the floor's writer printed no port"))?
+        .parse()?;
+    let mut stdin = child.stdin.take().expect("piped");
+
+    let connections: Vec<_> = futures_util::stream::iter(0..count)
+        .map(|_| connect(port))
+        .buffer_unordered(200)
+        .collect()
+        .await;
+    let started = Instant::now();
+    // When the current round's write was asked for, in microseconds since `started`.
+    let asked = Arc::new(AtomicU64::new(0));
+    let mut readers = Vec::with_capacity(count);
+    for connection in connections {
+        let (connection, asked) = (connection?, asked.clone());
+        readers.push(tokio::spawn(read_rounds(
+            connection, bytes, rounds, started, asked,
+        )));
+    }
+    // Every connection greeted, so subscribed, before the first write.
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    for _ in 0..rounds {
+        asked.store(started.elapsed().as_micros() as u64, Ordering::Relaxed);
+        stdin.write_all(format!("{bytes}\n").as_bytes()).await?;
+        stdin.flush().await?;
+        tokio::time::sleep(Duration::from_secs(1)).await;
+    }
+    let mut samples = Vec::with_capacity(count * rounds as usize);
+    for reader in readers {
+        samples.extend(tokio::time::timeout(Duration::from_secs(5), reader).await??);
+    }
+    drop(stdin);
+    let _ = child.wait().await;
+    Ok(FloorResult {
+        connections: count,
+        bytes_per_write: bytes,
+        delivery: Latency::of(samples),
+    })
+}
+
+/// Reads `rounds` writes of `bytes` each; the time from each write asked for to its
+/// last byte read.
+async fn read_rounds(
+    mut connection: TcpStream,
+    bytes: usize,
+    rounds: u32,
+    started: Instant,
+    asked: Arc<AtomicU64>,
+) -> Vec<Duration> {
+    let mut buffer = vec![0u8; 16 * 1024];
+    let (mut read, mut samples) = (0, Vec::with_capacity(rounds as usize));
+    while samples.len() < rounds as usize {
+        match connection.read(&mut buffer).await {
+            Ok(0) | Err(_) => break,
+            Ok(n) => read += n,
+        }
+        if read >= (samples.len() + 1) * bytes {
+            let now = started.elapsed().as_micros() as u64;
+            samples.push(Duration::from_micros(
+                now.saturating_sub(asked.load(Ordering::Relaxed)),
+            ));
+        }
+    }
+    samples
+}
