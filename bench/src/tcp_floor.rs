@@ -31,9 +31,18 @@ pub struct FloorResult {
 /// that many bytes to every connection. The least a writer can do: no task to wake per
 /// connection, one `write` each from a thread per core, each over its share.
 pub fn writer() -> anyhow::Result<()> {
-    use std::io::{BufRead, Write};
     let listener = std::net::TcpListener::bind("127.0.0.1:0")?;
     println!("{}", listener.local_addr()?.port());
+    serve_bursts(listener, std::io::stdin().lock())
+}
+
+/// Greets every connection `listener` accepts, and writes each burst asked for by a
+/// line of `commands` (a byte count) to every connection; returns when `commands` end.
+fn serve_bursts(
+    listener: std::net::TcpListener,
+    commands: impl std::io::BufRead,
+) -> anyhow::Result<()> {
+    use std::io::Write;
     let connections = Arc::new(std::sync::Mutex::new(Vec::new()));
     let accepted = connections.clone();
     std::thread::spawn(move || {
@@ -47,7 +56,7 @@ pub fn writer() -> anyhow::Result<()> {
         }
     });
     let threads = std::thread::available_parallelism().map_or(1, usize::from);
-    for line in std::io::stdin().lock().lines() {
+    for line in commands.lines() {
         let burst = vec![b'x'; line?.trim().parse()?];
         let connections = connections.lock().expect("lock");
         let share = connections.len().div_ceil(threads).max(1);
@@ -160,4 +169,51 @@ async fn read_rounds(
         }
     }
     samples
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    /// Every connection greeted gets every burst whole, and each of its reads counts a
+    /// round only once the round's last byte is in.
+    #[tokio::test]
+    async fn every_connection_reads_every_burst() {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("a port");
+        let port = listener.local_addr().expect("an address").port();
+        let (commands, mut ask) = std::io::pipe().expect("a pipe");
+        let writer =
+            std::thread::spawn(move || serve_bursts(listener, std::io::BufReader::new(commands)));
+        let (connections, bytes, rounds) = (20, 50_000, 3);
+        let started = Instant::now();
+        let asked = Arc::new(AtomicU64::new(0));
+        let mut readers = Vec::new();
+        for _ in 0..connections {
+            let connection = connect(port).await.expect("greeted");
+            readers.push(tokio::spawn(read_rounds(
+                connection,
+                bytes,
+                rounds,
+                started,
+                asked.clone(),
+            )));
+        }
+        // Fewer rounds written than read for would leave the readers waiting: one short.
+        for _ in 0..rounds - 1 {
+            writeln!(ask, "{bytes}").expect("asked");
+        }
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        assert!(readers.iter().all(|reader| !reader.is_finished()));
+        writeln!(ask, "{bytes}").expect("asked");
+        for reader in readers {
+            let samples = tokio::time::timeout(Duration::from_secs(10), reader)
+                .await
+                .expect("in time")
+                .expect("read");
+            assert_eq!(samples.len(), rounds as usize);
+        }
+        drop(ask);
+        writer.join().expect("joined").expect("served");
+    }
 }
