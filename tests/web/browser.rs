@@ -130,10 +130,18 @@ impl Browser {
 
     /// The text of the first element matching `css` ("" when there is none).
     pub async fn text(&self, css: &str) -> String {
-        match self.client.find(Locator::Css(css)).await {
-            Ok(element) => element.text().await.unwrap_or_default(),
-            Err(_) => String::new(),
+        // The live script replaces parts of the page as messages come: an element found
+        // may be gone ("stale") by the time its text is asked for, so it is found again.
+        for _ in 0..5 {
+            match self.client.find(Locator::Css(css)).await {
+                Ok(element) => match element.text().await {
+                    Ok(text) => return text,
+                    Err(_) => continue,
+                },
+                Err(_) => return String::new(),
+            }
         }
+        String::new()
     }
 
     /// Waits until the element's text contains `needle`; returns how long it took.
