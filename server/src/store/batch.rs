@@ -87,7 +87,7 @@ fn placeholders(rows: usize, width: usize) -> String {
 /// compound SELECT).
 const SEQ_LOOKUPS_PER_QUERY: usize = 200;
 
-/// The newest stored seq of each of `offices` that has events.
+/// The newest stored seq of each of `offices` (0 for one with no events yet).
 async fn stored_seqs(
     tx: &mut Transaction<'_, Any>,
     offices: &[OfficeId],
