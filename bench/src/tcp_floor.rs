@@ -81,7 +81,7 @@ fn serve_bursts(
 /// What the writer sends first on a connection it has accepted.
 const GREETING: &[u8] = b"!";
 
-/// A connection the writer has accepted and subscribed: a connect can complete on this
+/// A connection the writer has accepted and listed: a connect can complete on this
 /// side while the writer's accept queue overflowed and dropped it, so only the greeting
 /// counts; without it in a few seconds, connect again.
 async fn connect(port: u16) -> anyhow::Result<TcpStream> {
@@ -138,7 +138,14 @@ pub async fn run(count: usize, bytes: usize, rounds: u32) -> anyhow::Result<Floo
     }
     let mut samples = Vec::with_capacity(count * rounds as usize);
     for reader in readers {
-        samples.extend(tokio::time::timeout(Duration::from_secs(5), reader).await??);
+        let read = tokio::time::timeout(Duration::from_secs(5), reader).await??;
+        // A connection that ended early would leave its slowest rounds out of the floor.
+        anyhow::ensure!(
+            read.len() == rounds as usize,
+            "a floor connection ended after {} of {rounds} writes",
+            read.len()
+        );
+        samples.extend(read);
     }
     drop(stdin);
     let _ = child.wait().await;
